@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"redline/model"
+)
+
+// binary is redline built once for the tests that run it as a user would.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "redline-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "redline")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// redline runs the built binary and returns its stdout, stderr and exit
+// status.
+func redline(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
+
+const seedFile = "../../testdata/000_2309137f7230653b.txt"
+
+func truth(t *testing.T) model.Article {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/000_2309137f7230653b.truth.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a model.Article
+	if err := json.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// sameVersions compares what the truth file records of each version.
+func sameVersions(t *testing.T, got, want model.Article) {
+	t.Helper()
+	if got.Title != want.Title || got.Source != want.Source || got.URL != want.URL || got.Changes != want.Changes {
+		t.Errorf("header differs: got %+v", got)
+	}
+	if len(got.Versions) != len(want.Versions) {
+		t.Fatalf("%d versions, want %d", len(got.Versions), len(want.Versions))
+	}
+	for i, w := range want.Versions {
+		g := got.Versions[i]
+		if g.Number != w.Number || g.Headline != w.Headline || g.Elapsed != w.Elapsed || !reflect.DeepEqual(g.Paragraphs, w.Paragraphs) {
+			t.Errorf("version %d differs from the truth", w.Number)
+		}
+	}
+}
+
+func TestJSONOfTheSeedEqualsTheTruth(t *testing.T) {
+	for _, args := range [][]string{{"--json", seedFile}, {seedFile, "--json"}, {"--json"}} {
+		out, errOut, code := redline(t, "", args...)
+		if code != 0 || errOut != "" {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		var got model.Article
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		sameVersions(t, got, truth(t))
+		// Numbers are JSON numbers.
+		if !strings.Contains(out, `"number": 1,`) || !strings.Contains(out, `"changes": 7,`) {
+			t.Errorf("%v: number and changes are not JSON numbers", args)
+		}
+	}
+}
+
+func TestJSONFromStandardInput(t *testing.T) {
+	data, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := redline(t, string(data), "--json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got model.Article
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	sameVersions(t, got, truth(t))
+}
+
+func TestBadInputExitsTwoWithOneLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	folder := filepath.Join(dir, "versions")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]string{
+		"empty file":      {"--json", write("empty.txt", "")},
+		"binary file":     {"--json", write("data.bin", "PK\x03\x04\x00\x00binary")},
+		"no version line": {"--json", write("prose.txt", "Some prose.\n")},
+		"missing file":    {"--json", filepath.Join(dir, "missing.txt")},
+		"empty folder":    {"--json", folder},
+		"unknown flag":    {"--frobnicate"},
+	}
+	for name, args := range cases {
+		out, errOut, code := redline(t, "", args...)
+		if code != 2 {
+			t.Errorf("%s: exit %d, want 2", name, code)
+		}
+		if out != "" {
+			t.Errorf("%s: printed %q on stdout", name, out)
+		}
+		if !strings.HasPrefix(errOut, "redline: ") || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%s: stderr %q, want one line starting with \"redline: \"", name, errOut)
+		}
+		if name != "unknown flag" && !strings.Contains(errOut, filepath.Base(args[len(args)-1])) {
+			t.Errorf("%s: stderr %q does not name the file", name, errOut)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	out, _, code := redline(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "Usage:") || !strings.Contains(out, "-json") {
+		t.Errorf("--help: exit %d, output %q", code, out)
+	}
+	out, _, code = redline(t, "", "--version")
+	if code != 0 || !strings.HasPrefix(out, "redline ") {
+		t.Errorf("--version: exit %d, output %q", code, out)
+	}
+}
+
+func TestPlainFilesAreVersions(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	b := filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("First paragraph\nwraps here.\n\nSecond one.\n"), 0o644)
+	os.WriteFile(b, []byte("First paragraph wraps here.\n\n\nSecond one, edited.\n\nThird.\n"), 0o644)
+	out, errOut, code := redline(t, "", "--json", a, b)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got model.Article
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"First paragraph wraps here.", "Second one."},
+		{"First paragraph wraps here.", "Second one, edited.", "Third."},
+	}
+	if len(got.Versions) != 2 || !reflect.DeepEqual(got.Versions[0].Paragraphs, want[0]) || !reflect.DeepEqual(got.Versions[1].Paragraphs, want[1]) {
+		t.Errorf("got %+v", got.Versions)
+	}
+}

@@ -1,0 +1,97 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// InputError is a problem with an input, located in its file and, where it
+// applies, its line. Its message reads "FILE[:LINE]: what is wrong".
+type InputError struct {
+	File string // the file as the user named it
+	Line int    // 1-based; 0 when the problem is not on one line
+	Msg  string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// inputErr builds an *InputError with a formatted message.
+func inputErr(file string, line int, format string, args ...any) error {
+	return &InputError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// decodeText turns raw input into clean text: a UTF-8 byte-order mark is
+// dropped, CRLF and lone CR become LF, and each invalid UTF-8 byte becomes
+// U+FFFD so that one bad byte never hides the rest of the file. Input that
+// holds NUL bytes is binary and refused, as is input with no text at all.
+func decodeText(file string, data []byte) (string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", inputErr(file, 0, "the file is empty")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return "", inputErr(file, lineOf(data, i), "binary data (a NUL byte), not text")
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var b strings.Builder
+	b.Grow(len(data))
+	for len(data) > 0 {
+		c := data[0]
+		if c < utf8.RuneSelf {
+			if c == '\r' {
+				b.WriteByte('\n')
+				if len(data) > 1 && data[1] == '\n' {
+					data = data[1:]
+				}
+			} else {
+				b.WriteByte(c)
+			}
+			data = data[1:]
+			continue
+		}
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.Write(data[:size])
+		}
+		data = data[size:]
+	}
+	return b.String(), nil
+}
+
+// lineOf is the 1-based line number of byte offset i in data.
+func lineOf(data []byte, i int) int {
+	return bytes.Count(data[:i], []byte("\n")) + 1
+}
+
+// collapseSpace trims s and folds every run of ASCII whitespace into one
+// space, the way NewsSniffer's pages and most archives present paragraphs.
+// Other spaces (no-break, ideographic) are text and kept.
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		if sp && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, isASCIISpace), " ")
+}
+
+func isASCIISpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+}
