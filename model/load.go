@@ -205,7 +205,7 @@ func Read(inputs []Input) (*Article, error) {
 	}
 	art := &Article{Source: "plain text", Versions: make([]Version, len(inputs))}
 	for i, in := range inputs {
-		v := ReadPlain(in.Name, texts[i])
+		v := ReadPlain(filepath.Base(in.Name), texts[i])
 		v.Number = i + 1
 		if !in.ModTime.IsZero() {
 			v.Time = in.ModTime.UTC().Format(time.RFC3339)

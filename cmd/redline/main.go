@@ -11,8 +11,14 @@ import (
 	"runtime/debug"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+
 	"redline/model"
 	"redline/testdata"
+	"redline/tui"
 )
 
 // version is redline's release; builds from a checkout add their commit.
@@ -35,6 +41,12 @@ Flags:
 // options are the command line's settings.
 type options struct {
 	json    bool
+	print   bool
+	color   bool
+	from    int
+	to      int
+	width   int
+	view    string
 	version bool
 	sort    string
 	args    []string
@@ -74,8 +86,75 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	fmt.Fprintln(stderr, "redline: the interactive view is not built yet; use --json to print the article")
-	return 2
+	tty := isTerminal(stdout)
+	if opts.print || !tty {
+		return printStep(art, opts, tty, stdout, stderr)
+	}
+	return interactive(art, opts, stderr)
+}
+
+// printStep prints one comparison, for --print or a pipe.
+func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer) int {
+	index := func(flagName string, n int) (int, bool) {
+		for i, v := range art.Versions {
+			if v.Number == n {
+				return i, true
+			}
+		}
+		fmt.Fprintf(stderr, "redline: --%s %d: no such version (versions run from %d to %d)\n",
+			flagName, n, art.Versions[0].Number, art.Versions[len(art.Versions)-1].Number)
+		return 0, false
+	}
+	shown, base := len(art.Versions)-1, -1
+	var ok bool
+	if o.to >= 0 {
+		if shown, ok = index("to", o.to); !ok {
+			return 2
+		}
+	}
+	if o.from >= 0 {
+		if base, ok = index("from", o.from); !ok {
+			return 2
+		}
+	}
+	width := o.width
+	if width == 0 {
+		width = 80
+		if f, isFile := stdout.(*os.File); isFile && tty {
+			if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+				width = w
+			}
+		}
+	}
+	color := tty && o.color && os.Getenv("NO_COLOR") == ""
+	err := tui.Print(stdout, art, tui.PrintOptions{Base: base, Shown: shown, Width: width, View: o.view,
+		Styles: tui.DefaultStyles(color)})
+	if err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", oneLine(err.Error()))
+		return 1
+	}
+	return 0
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// interactive runs the reader in the alternate screen until the user
+// quits. A panic inside still gives the terminal back (bubbletea restores
+// it) and ends in one readable line.
+func interactive(art *model.Article, o options, stderr io.Writer) int {
+	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
+	view, _ := tui.ParseView(o.view)
+	m := tui.New(art, tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view})
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", oneLine(err.Error()))
+		return 1
+	}
+	return 0
 }
 
 // parseFlags reads flags and sources in any order, as people type them.
@@ -86,6 +165,12 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.SetOutput(io.Discard) // errors are reported in one line by run
 	fs.BoolVar(&o.json, "json", false, "print the article as JSON and exit")
 	fs.BoolVar(&o.version, "version", false, "print redline's version and exit")
+	fs.BoolVar(&o.print, "print", false, "print a comparison and exit (the default when stdout is not a terminal)")
+	fs.IntVar(&o.from, "from", -1, "with --print: the base version's `number` (default: the one before --to)")
+	fs.IntVar(&o.to, "to", -1, "with --print: the shown version's `number` (default: the newest)")
+	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns` (default: the terminal's, else 80)")
+	fs.StringVar(&o.view, "view", "inline", "the view: inline, side or clean")
+	noColor := fs.Bool("no-color", false, "mark edits as [-deleted-]{+inserted+} instead of colour (also NO_COLOR)")
 	fs.StringVar(&o.sort, "sort", "name", "order of a folder's files: name (natural) or mtime")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
@@ -108,6 +193,13 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		}
 		o.args = append(o.args, args[0])
 		args = args[1:]
+	}
+	o.color = !*noColor
+	if _, ok := tui.ParseView(o.view); !ok {
+		return o, fmt.Errorf("--view %q: want inline, side or clean", o.view)
+	}
+	if o.width < 0 {
+		return o, fmt.Errorf("--width %d: want a positive number of columns", o.width)
 	}
 	if o.sort != "name" && o.sort != "mtime" {
 		return o, fmt.Errorf("--sort %q: want name or mtime", o.sort)

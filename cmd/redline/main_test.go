@@ -188,3 +188,40 @@ func TestPlainFilesAreVersions(t *testing.T) {
 		t.Errorf("got %+v", got.Versions)
 	}
 }
+
+func TestPrintTwoPlainFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	b := filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("The minister resigned on Monday.\n\nHe denied wrongdoing.\n\nAn old paragraph that goes away.\n"), 0o644)
+	os.WriteFile(b, []byte("The minister resigned on Tuesday.\n\nHe denied any wrongdoing.\n\nA new paragraph arrives.\n"), 0o644)
+	out, errOut, code := redline(t, "", "--print", "--no-color", "--width", "60", a, b)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"The minister resigned on [-Monday-]{+Tuesday+}.",
+		"He denied {+any+} wrongdoing.",
+		"[-An old paragraph that goes away.-]",
+		"{+A new paragraph arrives.+}",
+		"Version 2 of 2",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// Piped output prints without --print, and without colour.
+	piped, _, code := redline(t, "", a, b)
+	if code != 0 || !strings.Contains(piped, "{+Tuesday+}") {
+		t.Errorf("piped: exit %d, output %q", code, piped)
+	}
+	// --from and --to choose versions by number.
+	_, errOut, code = redline(t, "", "--print", "--from", "7", a, b)
+	if code != 2 || !strings.Contains(errOut, "--from 7: no such version") {
+		t.Errorf("--from 7: exit %d, stderr %q", code, errOut)
+	}
+	back, _, code := redline(t, "", "--print", "--from", "2", "--to", "1", a, b)
+	if code != 0 || !strings.Contains(back, "[-Tuesday-]{+Monday+}") {
+		t.Errorf("--from 2 --to 1: exit %d, output %q", code, back)
+	}
+}

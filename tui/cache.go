@@ -1,0 +1,59 @@
+package tui
+
+import (
+	"sync"
+
+	"redline/model"
+)
+
+// comparisons computes each comparison of two versions once and keeps it.
+// It is safe to use from commands running beside the event loop, which
+// prepare the neighbours of the shown version ahead of the reader.
+type comparisons struct {
+	art *model.Article
+	mu  sync.Mutex
+	m   map[[2]int]*model.Comparison
+	// order remembers the pairs from oldest use to newest, so the cache
+	// can stay bounded on long histories.
+	order [][2]int
+}
+
+// maxComparisons bounds the cache: enough for stepping back and forth
+// across a long stretch of history, small next to the article itself.
+const maxComparisons = 256
+
+func newComparisons(art *model.Article) *comparisons {
+	return &comparisons{art: art, m: map[[2]int]*model.Comparison{}}
+}
+
+// get returns the comparison of version index a (the base) with b.
+func (c *comparisons) get(a, b int) *model.Comparison {
+	key := [2]int{a, b}
+	c.mu.Lock()
+	if cmp, ok := c.m[key]; ok {
+		c.mu.Unlock()
+		return cmp
+	}
+	c.mu.Unlock()
+	cmp := model.Compare(c.art.Versions[a], c.art.Versions[b])
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[key]; ok {
+		return old
+	}
+	c.m[key] = cmp
+	c.order = append(c.order, key)
+	if len(c.order) > maxComparisons {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+	return cmp
+}
+
+// has reports whether the comparison is ready.
+func (c *comparisons) has(a, b int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.m[[2]int{a, b}]
+	return ok
+}

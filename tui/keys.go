@@ -1,0 +1,111 @@
+package tui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key redline answers to. Help is generated from it, so
+// what the help says is what the keys do.
+type KeyMap struct {
+	NextVersion  key.Binding
+	PrevVersion  key.Binding
+	LastVersion  key.Binding
+	FirstVersion key.Binding
+	GotoVersion  key.Binding
+	Down         key.Binding
+	Up           key.Binding
+	NextChange   key.Binding
+	PrevChange   key.Binding
+	PageDown     key.Binding
+	PageUp       key.Binding
+	Top          key.Binding
+	Bottom       key.Binding
+	Search       key.Binding
+	NextMatch    key.Binding
+	PrevMatch    key.Binding
+	View         key.Binding
+	Pin          key.Binding
+	Unpin        key.Binding
+	History      key.Binding
+	Annotate     key.Binding
+	Help         key.Binding
+	Back         key.Binding
+	Quit         key.Binding
+}
+
+// DefaultKeyMap is the conventional set: arrows and vi keys, less's paging.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		NextVersion:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next version")),
+		PrevVersion:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous version")),
+		LastVersion:  key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "last version")),
+		FirstVersion: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "first version")),
+		GotoVersion:  key.NewBinding(key.WithKeys(":"), key.WithHelp(":N", "go to version N")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next paragraph")),
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous paragraph")),
+		NextChange:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next change")),
+		PrevChange:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous change")),
+		PageDown:     key.NewBinding(key.WithKeys(" ", "pgdown", "f"), key.WithHelp("space/pgdn", "page down")),
+		PageUp:       key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search all versions")),
+		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		View:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "inline/side/clean")),
+		Pin:          key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "pin as base")),
+		Unpin:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "unpin")),
+		History:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "paragraph history")),
+		Annotate:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Back:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}
+
+// ShortHelp is the footer's one line of keys: pairs of opposite moves
+// share an entry ("←/→ version"), so the line fits 80 columns.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{
+		pair(k.PrevVersion, k.NextVersion, "version"),
+		pair(k.Down, k.Up, "paragraph"),
+		pair(k.NextChange, k.PrevChange, "change"),
+		short(k.View, "view"),
+		short(k.Search, "search"),
+		short(k.Help, "help"),
+		short(k.Back, "quit"),
+	}
+}
+
+// pair joins two bindings into one help entry named by their first keys.
+func pair(a, b key.Binding, desc string) key.Binding {
+	keys := append(append([]string(nil), a.Keys()...), b.Keys()...)
+	bind := key.NewBinding(key.WithKeys(keys...), key.WithHelp(firstKey(a)+"/"+firstKey(b), desc))
+	bind.SetEnabled(a.Enabled() || b.Enabled())
+	return bind
+}
+
+// short is a binding with a shorter description for the footer.
+func short(a key.Binding, desc string) key.Binding {
+	bind := key.NewBinding(key.WithKeys(a.Keys()...), key.WithHelp(firstKey(a), desc))
+	bind.SetEnabled(a.Enabled())
+	return bind
+}
+
+// firstKey is how a binding's first key is written in help.
+func firstKey(b key.Binding) string {
+	h := b.Help().Key
+	for i, r := range h {
+		if r == '/' && i > 0 {
+			return h[:i]
+		}
+	}
+	return h
+}
+
+// FullHelp is the help screen, a column per kind of move.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, k.Unpin},
+		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.Help, k.Back, k.Quit},
+	}
+}

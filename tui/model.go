@@ -1,0 +1,180 @@
+// Package tui is redline's terminal interface: an Elm-style model that
+// holds every version of an article and shows one step at a time, edits
+// highlighted inline.
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"redline/model"
+)
+
+// mode is what the keyboard is talking to.
+type mode int8
+
+const (
+	modeReading mode = iota
+	modeHelp
+	modeGoto   // typing a version number after ':'
+	modeSearch // typing a search after '/'
+)
+
+// Options configure a Model.
+type Options struct {
+	Styles Styles
+	Keys   KeyMap
+	View   viewMode
+}
+
+// Model is the state of the reader.
+type Model struct {
+	art    *model.Article
+	cmps   *comparisons
+	keys   KeyMap
+	styles Styles
+	help   help.Model
+	input  textinput.Model
+
+	mode   mode
+	view   viewMode
+	shown  int // index of the version shown
+	pinned int // index of the pinned base, -1 when the base is the version before
+	cursor int // index of the cursor block in the doc
+	offset int // first body line on screen
+
+	width, height int
+
+	doc    *doc
+	docKey docKey
+
+	notice string // a one-line message in the footer until the next key
+
+	printing bool // laid out for --print, not for a screen
+}
+
+// docKey says what the current doc was built for.
+type docKey struct {
+	base, shown int
+	view        viewMode
+	width       int
+}
+
+// New returns a reader of art that opens on its newest version, compared
+// with the one before it.
+func New(art *model.Article, o Options) Model {
+	h := help.New()
+	h.Styles.ShortKey = o.Styles.Prompt
+	h.Styles.FullKey = o.Styles.Prompt
+	h.Styles.ShortDesc = o.Styles.Meta
+	h.Styles.FullDesc = o.Styles.Meta
+	h.Styles.ShortSeparator = o.Styles.Rule
+	h.Styles.FullSeparator = o.Styles.Rule
+	h.Styles.Ellipsis = o.Styles.Rule
+	h.ShortSeparator = "  "
+	in := textinput.New()
+	in.Prompt = ""
+	m := Model{
+		art:    art,
+		cmps:   newComparisons(art),
+		keys:   o.Keys,
+		styles: o.Styles,
+		help:   h,
+		input:  in,
+		view:   o.View,
+		shown:  len(art.Versions) - 1,
+		pinned: -1,
+		width:  80,
+		height: 24,
+	}
+	for _, b := range []*key.Binding{&m.keys.Unpin, &m.keys.Pin, &m.keys.History, &m.keys.Annotate,
+		&m.keys.Search, &m.keys.NextMatch, &m.keys.PrevMatch} {
+		b.SetEnabled(false) // not built yet
+	}
+	m.refresh()
+	m.cursor = m.firstParagraph()
+	return m
+}
+
+// Init starts nothing: the first comparison is ready when New returns.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Update is the one place state changes: it hands each message to the
+// handler of the current mode.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.setSize(msg.Width, msg.Height)
+		return m, nil
+	case tea.MouseMsg:
+		return m.handleMouse(msg), nil
+	case tea.KeyMsg:
+		if key.Matches(msg, m.keys.Quit) {
+			return m, tea.Quit
+		}
+		m.notice = ""
+		switch m.mode {
+		case modeHelp:
+			return m.handleHelp(msg)
+		case modeGoto, modeSearch:
+			return m.handlePrompt(msg)
+		default:
+			return m.handleReading(msg)
+		}
+	}
+	return m, nil
+}
+
+// base is the index of the version the shown one is compared with, -1 on
+// the first version.
+func (m *Model) base() int {
+	if m.pinned >= 0 && m.pinned != m.shown {
+		return m.pinned
+	}
+	return m.shown - 1
+}
+
+// comparison is the current step's comparison, nil on a first version.
+func (m *Model) comparison() *model.Comparison {
+	if b := m.base(); b >= 0 {
+		return m.cmps.get(b, m.shown)
+	}
+	return nil
+}
+
+// refresh rebuilds the doc when what it shows or its width changed.
+func (m *Model) refresh() {
+	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width}
+	if m.doc != nil && key == m.docKey {
+		return
+	}
+	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles}
+	if key.base >= 0 {
+		in.base = &m.art.Versions[key.base]
+		in.cmp = m.cmps.get(key.base, m.shown)
+	}
+	m.doc, m.docKey = buildDoc(in), key
+	m.cursor = clamp(m.cursor, 0, len(m.doc.blocks)-1)
+	m.offset = clamp(m.offset, 0, max(m.doc.total-m.bodyHeight(), 0))
+}
+
+// setSize follows the terminal's size, keeping the cursor paragraph on
+// screen.
+func (m *Model) setSize(w, h int) {
+	m.width, m.height = max(w, 1), max(h, 1)
+	m.help.Width = m.width
+	m.refresh()
+	m.scrollToCursor()
+}
+
+func clamp(v, lo, hi int) int {
+	if v > hi {
+		v = hi
+	}
+	if v < lo {
+		v = lo
+	}
+	return v
+}

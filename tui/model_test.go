@@ -1,0 +1,321 @@
+package tui
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+
+	"redline/model"
+)
+
+func init() {
+	// Views are compared as plain text: no colour, whatever the terminal.
+	lipgloss.SetColorProfile(termenv.Ascii)
+}
+
+func seedArticle(t testing.TB) *model.Article {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/000_2309137f7230653b.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.ReadDump("seed", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func newTestModel(t testing.TB, art *model.Article, w, h int) Model {
+	t.Helper()
+	m := New(art, Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+func update(m Model, msg tea.Msg) Model {
+	next, _ := m.Update(msg)
+	return next.(Model)
+}
+
+// keyMsg turns a key's name, as bubbletea prints it, into its message.
+func keyMsg(k string) tea.KeyMsg {
+	types := map[string]tea.KeyType{
+		"left": tea.KeyLeft, "right": tea.KeyRight, "up": tea.KeyUp, "down": tea.KeyDown,
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace,
+		" ": tea.KeySpace,
+	}
+	if t, ok := types[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m = update(m, keyMsg(k))
+	}
+	return m
+}
+
+// cursorText is the start of the paragraph under the cursor.
+func cursorText(m Model) string {
+	v, p := m.cursorParagraph()
+	if p < 0 {
+		return ""
+	}
+	return m.art.Versions[v].Paragraphs[p]
+}
+
+func TestOpensOnTheNewestStep(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 80, 24)
+	if m.shown != 1 || m.base() != 0 {
+		t.Fatalf("shown %d base %d, want 1 and 0", m.shown, m.base())
+	}
+	if !strings.HasPrefix(cursorText(m), "ISTANBUL") {
+		t.Errorf("cursor on %q, want the first paragraph", cursorText(m))
+	}
+}
+
+func TestVersionKeys(t *testing.T) {
+	cases := []struct {
+		keys      []string
+		wantShown int
+		notice    string
+	}{
+		{[]string{"left"}, 0, ""},
+		{[]string{"h"}, 0, ""},
+		{[]string{"h", "l"}, 1, ""},
+		{[]string{"h", "right"}, 1, ""},
+		{[]string{"l"}, 1, "this is the newest version"},
+		{[]string{"h", "h"}, 0, "this is the first version"},
+		{[]string{"<"}, 0, ""},
+		{[]string{"<", ">"}, 1, ""},
+		{[]string{":", "1", "enter"}, 0, ""},
+		{[]string{"h", ":", "2", "enter"}, 1, ""},
+		{[]string{":", "9", "enter"}, 1, "no version 9: versions run from 1 to 2"},
+		{[]string{":", "1", "esc"}, 1, ""},
+	}
+	for _, c := range cases {
+		m := press(newTestModel(t, seedArticle(t), 80, 24), c.keys...)
+		if m.shown != c.wantShown || m.notice != c.notice {
+			t.Errorf("%q: shown %d notice %q, want %d %q", c.keys, m.shown, m.notice, c.wantShown, c.notice)
+		}
+		if m.mode != modeReading {
+			t.Errorf("%q: still in mode %d", c.keys, m.mode)
+		}
+	}
+}
+
+func TestParagraphKeys(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 80, 24)
+	if m = press(m, "j"); !strings.HasPrefix(cursorText(m), "Analysts say") {
+		t.Errorf("j: cursor on %q", cursorText(m))
+	}
+	if m = press(m, "down", "k"); !strings.HasPrefix(cursorText(m), "Analysts say") {
+		t.Errorf("down k: cursor on %q", cursorText(m))
+	}
+	if m = press(m, "up"); !strings.HasPrefix(cursorText(m), "ISTANBUL") {
+		t.Errorf("up: cursor on %q", cursorText(m))
+	}
+	m = press(m, "G")
+	if !strings.HasPrefix(cursorText(m), "Declan Walsh") || m.offset != m.doc.total-m.bodyHeight() {
+		t.Errorf("G: cursor on %q, offset %d of %d", cursorText(m), m.offset, m.doc.total)
+	}
+	if m = press(m, "g"); m.offset != 0 || !strings.HasPrefix(cursorText(m), "ISTANBUL") {
+		t.Errorf("g: cursor on %q, offset %d", cursorText(m), m.offset)
+	}
+	if m = press(m, "end", "home"); m.offset != 0 {
+		t.Errorf("end home: offset %d", m.offset)
+	}
+}
+
+func TestChangeKeysSkipUnchangedParagraphs(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 80, 24)
+	seen := 0
+	for i := 0; i < 100; i++ {
+		before := m.cursor
+		m = press(m, "]")
+		if m.cursor == before {
+			break
+		}
+		seen++
+		if !m.doc.blocks[m.cursor].changed() {
+			t.Fatalf("] stopped on an unchanged paragraph %q", cursorText(m))
+		}
+	}
+	if m.notice != "no more changes below" {
+		t.Errorf("at the end, notice %q", m.notice)
+	}
+	changed := 0
+	for _, b := range m.doc.blocks {
+		if b.changed() {
+			changed++
+		}
+	}
+	if seen != changed-1 { // the first paragraph was changed already
+		t.Errorf("] visited %d changes, the step has %d", seen, changed)
+	}
+	for i := 0; i < 100; i++ {
+		m = press(m, "[")
+	}
+	if m.cursor != 0 || m.notice != "no more changes above" {
+		t.Errorf("[ to the top: cursor %d notice %q", m.cursor, m.notice)
+	}
+}
+
+func TestPagingMovesTheWindowAndTheCursor(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 80, 24)
+	h := m.bodyHeight()
+	m = press(m, " ")
+	if m.offset != h-1 {
+		t.Errorf("space: offset %d, want %d", m.offset, h-1)
+	}
+	start := m.doc.starts[m.cursor]
+	if start+len(m.doc.blocks[m.cursor].lines) <= m.offset || start >= m.offset+h {
+		t.Errorf("space: the cursor block is off screen")
+	}
+	m = press(m, "pgdown", "b", "pgup")
+	if m.offset != 0 {
+		t.Errorf("pgdown b pgup: offset %d", m.offset)
+	}
+}
+
+func TestSteppingKeepsTheReadingPlace(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 100, 30)
+	// Down to "It is not clear…", which moved from ¶7 to ¶5.
+	for !strings.HasPrefix(cursorText(m), "It is not clear") {
+		before := m.cursor
+		if m = press(m, "j"); m.cursor == before {
+			t.Fatal("never reached the moved paragraph")
+		}
+	}
+	m = press(m, "left")
+	if got := cursorText(m); !strings.HasPrefix(got, "It is not clear") || m.shown != 0 {
+		t.Fatalf("after ←: version %d, cursor on %q", m.shown, got)
+	}
+	if _, p := m.cursorParagraph(); p != 6 {
+		t.Errorf("after ←: paragraph %d, want 6 (¶7 of version 1)", p)
+	}
+	m = press(m, "right")
+	if _, p := m.cursorParagraph(); p != 4 {
+		t.Errorf("after → back: paragraph %d, want 4", p)
+	}
+	// A paragraph that is gone lands on a neighbour: "Analysts say…" is
+	// new in version 2.
+	m = press(m, "g", "j")
+	m = press(m, "left")
+	if _, p := m.cursorParagraph(); p < 0 || p > 2 {
+		t.Errorf("a new paragraph's place in version 1: %d, want near the top", p)
+	}
+}
+
+func TestHelpOpensAndCloses(t *testing.T) {
+	for _, closeKey := range []string{"?", "esc", "q"} {
+		m := press(newTestModel(t, seedArticle(t), 80, 24), "?")
+		if m.mode != modeHelp || !strings.Contains(m.View(), "next version") {
+			t.Fatalf("? did not open the help")
+		}
+		if m = press(m, closeKey); m.mode != modeReading {
+			t.Errorf("%s did not close the help", closeKey)
+		}
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		m := newTestModel(t, seedArticle(t), 80, 24)
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s: no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+	// ctrl+c quits from the help and from a prompt too.
+	for _, pre := range []string{"?", ":"} {
+		m := press(newTestModel(t, seedArticle(t), 80, 24), pre)
+		_, cmd := m.Update(keyMsg("ctrl+c"))
+		if cmd == nil {
+			t.Fatalf("ctrl+c after %s: no command", pre)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("ctrl+c after %s does not quit", pre)
+		}
+	}
+}
+
+func TestMouseWheelScrolls(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 80, 24)
+	m = update(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if m.offset != 3 {
+		t.Errorf("wheel down: offset %d, want 3", m.offset)
+	}
+	m = update(m, tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
+	if m.offset != 0 {
+		t.Errorf("wheel up: offset %d, want 0", m.offset)
+	}
+}
+
+func TestEverySizeFits(t *testing.T) {
+	art := seedArticle(t)
+	m := newTestModel(t, art, 80, 24)
+	sizes := [][2]int{{1, 1}, {19, 5}, {20, 4}}
+	for w := 20; w <= 300; w += 7 {
+		for h := 5; h <= 100; h += 9 {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	sizes = append(sizes, [2]int{300, 100}, [2]int{20, 5})
+	for _, sz := range sizes {
+		m = update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		for _, keys := range [][]string{nil, {"G"}, {"?"}, {"esc", "h"}, {"l", "]", "]"}} {
+			m = press(m, keys...)
+			checkFits(t, m.View(), sz[0], sz[1])
+		}
+	}
+}
+
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for _, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			t.Errorf("%dx%d: line %q is %d wide", w, h, l, lw)
+			return
+		}
+	}
+}
+
+func TestTooSmallShowsANotice(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 19, 10)
+	if v := m.View(); strings.Contains(v, "\n") || !strings.HasPrefix(v, "redline needs") {
+		t.Errorf("view %q", v)
+	}
+}
+
+func TestViewGoldens(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+		name := func(what string) string { return what + "_" + strconv.Itoa(sz[0]) + "x" + strconv.Itoa(sz[1]) }
+		t.Run(name("newest"), func(t *testing.T) {
+			golden.RequireEqual(t, newTestModel(t, seedArticle(t), sz[0], sz[1]).View())
+		})
+		t.Run(name("first"), func(t *testing.T) {
+			golden.RequireEqual(t, press(newTestModel(t, seedArticle(t), sz[0], sz[1]), "<").View())
+		})
+		t.Run(name("help"), func(t *testing.T) {
+			golden.RequireEqual(t, press(newTestModel(t, seedArticle(t), sz[0], sz[1]), "?").View())
+		})
+	}
+}

@@ -1,0 +1,61 @@
+package tui
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"redline/model"
+)
+
+// PrintOptions choose what Print shows.
+type PrintOptions struct {
+	Base, Shown int // version indexes; Base -1 is the version before Shown
+	Width       int
+	View        string // inline, side or clean; "" is inline
+	Styles      Styles
+}
+
+// Print writes one step as text, for --print: the headline with its
+// edits, what is compared with what, the figures, then every paragraph
+// with the same gutter marks as the reader, blank lines between them.
+func Print(w io.Writer, art *model.Article, o PrintOptions) error {
+	view := viewInline
+	if o.View != "" {
+		v, ok := ParseView(o.View)
+		if !ok {
+			return fmt.Errorf("unknown view %q: want inline, side or clean", o.View)
+		}
+		view = v
+	}
+	width := max(o.Width, minWidth)
+	m := Model{art: art, cmps: newComparisons(art), styles: o.Styles, view: view,
+		shown: o.Shown, pinned: -1, width: width + 1, height: 1 << 20, printing: true}
+	if o.Base >= 0 && o.Base != o.Shown-1 {
+		m.pinned = o.Base
+	}
+	m.refresh()
+	m.cursor = -1 // no cursor on paper
+
+	bw := bufio.NewWriter(w)
+	st := &m.styles
+	lines := m.headlineLines(width)
+	for _, l := range wrapSpans([]span{{m.metaText(), rolePlain}}, width) {
+		lines = append(lines, renderLine(l, st, st.Meta))
+	}
+	for _, l := range wrapSpans([]span{{m.statsText(), rolePlain}}, width) {
+		lines = append(lines, renderLine(l, st, st.Stats))
+	}
+	for _, l := range lines {
+		fmt.Fprintln(bw, l)
+	}
+	for bi, b := range m.doc.blocks {
+		fmt.Fprintln(bw)
+		for i, l := range b.lines {
+			g := m.gutter(bi, i == 0)
+			fmt.Fprintln(bw, strings.TrimRight(g[len(" "):]+l, " "))
+		}
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+)
+
+func TestPrintGoldens(t *testing.T) {
+	art := seedArticle(t)
+	for _, width := range []int{40, 100} {
+		for _, color := range []bool{false, true} {
+			name := "plain_" + strconv.Itoa(width)
+			if color {
+				name = "color_" + strconv.Itoa(width)
+			}
+			t.Run(name, func(t *testing.T) {
+				if color {
+					lipgloss.SetColorProfile(termenv.ANSI256)
+					lipgloss.SetHasDarkBackground(true)
+					defer lipgloss.SetColorProfile(termenv.Ascii)
+				}
+				var b bytes.Buffer
+				err := Print(&b, art, PrintOptions{Base: -1, Shown: 1, Width: width, Styles: DefaultStyles(color)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range strings.Split(b.String(), "\n") {
+					if w := ansi.StringWidth(l); w > width {
+						t.Errorf("line %q is %d wide", l, w)
+					}
+				}
+				golden.RequireEqual(t, b.String())
+			})
+		}
+	}
+}
+
+func TestPrintMarksEveryEdit(t *testing.T) {
+	var b bytes.Buffer
+	if err := Print(&b, seedArticle(t), PrintOptions{Base: -1, Shown: 1, Width: 80, Styles: DefaultStyles(false)}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"{+have+} called [-in a joint statement",           // an edit
+		"[-“Today our President Erdogan",                   // a removed paragraph, one [-…-]
+		"Cavusoglu announced.-]",                           // … closed once at its end
+		"↕  moved from ¶7",                                 // a move and where from
+		"moved to ¶5 · It is not clear",                    // and where it went
+		"{+Analysts say the Russians",                      // an added paragraph
+		"+471 −268 words · 4 ¶ edited · 5 moved · 8 added", // the figures
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("print lacks %q", want)
+		}
+	}
+	if strings.Count(out, "[-“Today our") != 1 || strings.Count(out, "[-") != strings.Count(out, "-]") {
+		t.Errorf("markers do not pair up")
+	}
+}
+
+func TestPrintViews(t *testing.T) {
+	art := seedArticle(t)
+	for _, view := range []string{"inline", "side", "clean"} {
+		var b bytes.Buffer
+		if err := Print(&b, art, PrintOptions{Base: -1, Shown: 1, Width: 100, View: view, Styles: DefaultStyles(false)}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		switch view {
+		case "clean":
+			if strings.Contains(out, "[-") || strings.Contains(out, "{+") {
+				t.Errorf("clean view shows edits")
+			}
+		case "side":
+			if !strings.Contains(out, " │ ") {
+				t.Errorf("side view has no columns")
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := Print(&b, art, PrintOptions{Base: -1, Shown: 1, View: "sideways", Styles: DefaultStyles(false)}); err == nil {
+		t.Errorf("an unknown view prints")
+	}
+}

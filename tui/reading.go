@@ -1,0 +1,309 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"redline/model"
+)
+
+// handleReading answers the keys of the reading view.
+func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return m, tea.Quit
+	case key.Matches(msg, k.NextVersion):
+		m.goVersion(m.shown + 1)
+	case key.Matches(msg, k.PrevVersion):
+		m.goVersion(m.shown - 1)
+	case key.Matches(msg, k.LastVersion):
+		m.goVersion(len(m.art.Versions) - 1)
+	case key.Matches(msg, k.FirstVersion):
+		m.goVersion(0)
+	case key.Matches(msg, k.GotoVersion):
+		return m.startPrompt(modeGoto, "version number")
+	case key.Matches(msg, k.Down):
+		m.moveCursor(+1)
+	case key.Matches(msg, k.Up):
+		m.moveCursor(-1)
+	case key.Matches(msg, k.NextChange):
+		m.nextChange(+1)
+	case key.Matches(msg, k.PrevChange):
+		m.nextChange(-1)
+	case key.Matches(msg, k.PageDown):
+		m.page(+1)
+	case key.Matches(msg, k.PageUp):
+		m.page(-1)
+	case key.Matches(msg, k.Top):
+		m.offset, m.cursor = 0, m.firstParagraph()
+	case key.Matches(msg, k.Bottom):
+		m.offset = max(m.doc.total-m.bodyHeight(), 0)
+		m.cursor = m.lastParagraph()
+		m.scrollToCursor()
+	case key.Matches(msg, k.View):
+		m.view = (m.view + 1) % viewCount
+		m.keepPlace(m.shown)
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	}
+	return m, nil
+}
+
+// handleHelp answers keys while the help is open: its own key, esc or q
+// close it.
+func (m Model) handleHelp(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Help, m.keys.Back) || msg.Type == tea.KeyEsc {
+		m.mode = modeReading
+	}
+	return m, nil
+}
+
+// startPrompt opens the footer's input line.
+func (m Model) startPrompt(md mode, placeholder string) (tea.Model, tea.Cmd) {
+	m.mode = md
+	m.input.Reset()
+	m.input.Placeholder = placeholder
+	return m, m.input.Focus()
+}
+
+// handlePrompt edits the input line; enter acts on it, esc abandons it.
+func (m Model) handlePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.mode = modeReading
+		m.input.Blur()
+		return m, nil
+	case tea.KeyEnter:
+		text := strings.TrimSpace(m.input.Value())
+		md := m.mode
+		m.mode = modeReading
+		m.input.Blur()
+		if md == modeGoto {
+			m.gotoNumber(text)
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+// gotoNumber shows the version the source numbered n.
+func (m *Model) gotoNumber(text string) {
+	if text == "" {
+		return
+	}
+	n, err := strconv.Atoi(text)
+	if err == nil {
+		for i, v := range m.art.Versions {
+			if v.Number == n {
+				m.goVersion(i)
+				return
+			}
+		}
+	}
+	first, last := m.art.Versions[0].Number, m.art.Versions[len(m.art.Versions)-1].Number
+	m.notice = fmt.Sprintf("no version %s: versions run from %d to %d", model.Visible(text), first, last)
+}
+
+// handleMouse scrolls with the wheel, keeping the cursor on screen.
+func (m Model) handleMouse(msg tea.MouseMsg) Model {
+	if m.mode != modeReading || msg.Action != tea.MouseActionPress {
+		return m
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		m.scrollBy(-3)
+	case tea.MouseButtonWheelDown:
+		m.scrollBy(+3)
+	}
+	return m
+}
+
+// goVersion shows version index i, keeping the reader's place: the
+// cursor stays on the same paragraph as followed through the comparison,
+// at the same height on screen.
+func (m *Model) goVersion(i int) {
+	if i < 0 || i >= len(m.art.Versions) || i == m.shown {
+		if i < 0 {
+			m.notice = "this is the first version"
+		} else if i >= len(m.art.Versions) {
+			m.notice = "this is the newest version"
+		}
+		return
+	}
+	m.keepPlace(i)
+}
+
+// keepPlace shows version index i (perhaps the one shown, in another
+// view) with the cursor on the paragraph it is on now.
+func (m *Model) keepPlace(i int) {
+	v, p := m.cursorParagraph()
+	row := 0
+	if m.cursor < len(m.doc.blocks) {
+		row = m.doc.starts[m.cursor] - m.offset
+	}
+	m.shown = i
+	m.refresh()
+	m.cursor = m.firstParagraph()
+	if p >= 0 {
+		if q := m.follow(v, p, i); q >= 0 {
+			if b := m.doc.findNew(q); b >= 0 {
+				m.cursor = b
+			}
+		}
+	}
+	m.offset = clamp(m.doc.starts[m.cursor]-row, 0, max(m.doc.total-m.bodyHeight(), 0))
+	if m.cursor == m.firstParagraph() {
+		m.offset = 0
+	}
+	m.scrollToCursor()
+}
+
+// cursorParagraph names the paragraph under the cursor as (version index,
+// paragraph index); a removed paragraph belongs to the base. p is -1 when
+// there is none.
+func (m *Model) cursorParagraph() (v, p int) {
+	for bi := m.cursor; bi < len(m.doc.blocks); bi++ {
+		b := m.doc.blocks[bi]
+		switch {
+		case b.note:
+			continue
+		case b.new >= 0 && b.kind != model.MovedAway:
+			return m.shown, b.new
+		case b.old >= 0 && m.base() >= 0:
+			return m.base(), b.old
+		}
+	}
+	return m.shown, -1
+}
+
+// follow maps paragraph p of version index v to version index t through
+// their comparison; a paragraph that is gone lands on its nearest
+// neighbour that is not.
+func (m *Model) follow(v, p, t int) int {
+	if v == t {
+		return p
+	}
+	n := len(m.art.Versions[v].Paragraphs)
+	if n == 0 {
+		return -1
+	}
+	var mapIdx func(int) int
+	if v < t {
+		c := m.cmps.get(v, t)
+		mapIdx = c.NewIndex
+	} else {
+		c := m.cmps.get(t, v)
+		mapIdx = c.OldIndex
+	}
+	for d := 0; d < n; d++ {
+		for _, q := range []int{p - d, p + d} {
+			if q >= 0 && q < n {
+				if r := mapIdx(q); r >= 0 {
+					return r
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// moveCursor moves to the next (+1) or previous (-1) paragraph.
+func (m *Model) moveCursor(dir int) {
+	for bi := m.cursor + dir; bi >= 0 && bi < len(m.doc.blocks); bi += dir {
+		if !m.doc.blocks[bi].note {
+			m.cursor = bi
+			m.scrollToCursor()
+			return
+		}
+	}
+	// At an end: let a long paragraph still scroll into view.
+	m.scrollBy(dir * max(m.bodyHeight()/2, 1))
+}
+
+// nextChange moves to the next (+1) or previous (-1) changed paragraph.
+func (m *Model) nextChange(dir int) {
+	for bi := m.cursor + dir; bi >= 0 && bi < len(m.doc.blocks); bi += dir {
+		if m.doc.blocks[bi].changed() {
+			m.cursor = bi
+			m.scrollToCursor()
+			return
+		}
+	}
+	if dir > 0 {
+		m.notice = "no more changes below"
+	} else {
+		m.notice = "no more changes above"
+	}
+}
+
+// page scrolls a screenful and puts the cursor on the first paragraph
+// that starts on screen.
+func (m *Model) page(dir int) {
+	h := m.bodyHeight()
+	m.scrollBy(dir * max(h-1, 1))
+}
+
+// scrollBy moves the window over the doc by n lines; the cursor follows
+// when it would leave the screen.
+func (m *Model) scrollBy(n int) {
+	h := m.bodyHeight()
+	m.offset = clamp(m.offset+n, 0, max(m.doc.total-h, 0))
+	start := m.doc.starts[m.cursor]
+	end := start + len(m.doc.blocks[m.cursor].lines)
+	if end <= m.offset || start >= m.offset+h {
+		bi := m.doc.blockAt(m.offset)
+		if n < 0 {
+			bi = m.doc.blockAt(min(m.offset+h-1, max(m.doc.total-1, 0)))
+		}
+		if m.doc.starts[bi] < m.offset && bi+1 < len(m.doc.blocks) && n > 0 {
+			bi++
+		}
+		for bi < len(m.doc.blocks)-1 && m.doc.blocks[bi].note {
+			bi++
+		}
+		m.cursor = bi
+	}
+}
+
+// scrollToCursor scrolls as little as needed to show the cursor block,
+// its top when it is taller than the screen.
+func (m *Model) scrollToCursor() {
+	h := m.bodyHeight()
+	start := m.doc.starts[m.cursor]
+	end := start + len(m.doc.blocks[m.cursor].lines)
+	if m.cursor == m.firstParagraph() {
+		start = 0 // and the notes above it
+	}
+	switch {
+	case start < m.offset:
+		m.offset = start
+	case end > m.offset+h:
+		m.offset = min(start, end-h)
+	}
+	m.offset = clamp(m.offset, 0, max(m.doc.total-h, 0))
+}
+
+func (m *Model) firstParagraph() int {
+	for bi, b := range m.doc.blocks {
+		if !b.note {
+			return bi
+		}
+	}
+	return 0
+}
+
+func (m *Model) lastParagraph() int {
+	for bi := len(m.doc.blocks) - 1; bi >= 0; bi-- {
+		if !m.doc.blocks[bi].note {
+			return bi
+		}
+	}
+	return 0
+}

@@ -1,0 +1,79 @@
+package tui
+
+import "github.com/charmbracelet/lipgloss"
+
+// Styles holds every style redline draws with; view code never builds a
+// colour of its own.
+type Styles struct {
+	// Marks draws edits as [-deleted-] and {+inserted+} instead of colour,
+	// for terminals without colour and NO_COLOR.
+	Marks bool
+
+	Deleted  lipgloss.Style
+	Inserted lipgloss.Style
+	Match    lipgloss.Style // a search match
+
+	Headline lipgloss.Style
+	Meta     lipgloss.Style // the line under the headline
+	Rule     lipgloss.Style
+	Note     lipgloss.Style // "moved from ¶7", "nothing before this version"
+	Stats    lipgloss.Style
+	Notice   lipgloss.Style // errors and "not found"
+	Prompt   lipgloss.Style
+
+	GutterCursor  lipgloss.Style
+	GutterEdited  lipgloss.Style
+	GutterAdded   lipgloss.Style
+	GutterRemoved lipgloss.Style
+	GutterMoved   lipgloss.Style
+	GutterGuessed lipgloss.Style
+
+	TimelineStep   lipgloss.Style
+	TimelineShown  lipgloss.Style
+	TimelinePinned lipgloss.Style
+	TimelineGap    lipgloss.Style
+	Annotation     lipgloss.Style
+}
+
+// DefaultStyles are redline's styles. With colour they adapt to light and
+// dark terminals; without, edits are marked in text and emphasis uses
+// only bold and faint.
+func DefaultStyles(color bool) Styles {
+	red := lipgloss.AdaptiveColor{Light: "#B3261E", Dark: "#FF7B72"}
+	green := lipgloss.AdaptiveColor{Light: "#116329", Dark: "#7EE787"}
+	blue := lipgloss.AdaptiveColor{Light: "#0550AE", Dark: "#79C0FF"}
+	amber := lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#E3B341"}
+	dim := lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
+	matchBG := lipgloss.AdaptiveColor{Light: "#FFF8C5", Dark: "#5A4A00"}
+	s := Styles{Marks: !color}
+	p := lipgloss.NewStyle()
+	s.Headline = p.Bold(true)
+	s.Meta = p.Foreground(dim)
+	s.Rule = p.Foreground(dim)
+	s.Note = p.Foreground(dim).Italic(true)
+	s.Stats = p
+	s.Notice = p.Foreground(amber).Bold(true)
+	s.Prompt = p.Bold(true)
+	s.Annotation = p.Foreground(dim)
+	if !color {
+		s.Match = p.Reverse(true)
+		s.GutterCursor = p.Bold(true)
+		s.TimelineShown = p.Bold(true)
+		s.TimelinePinned = p.Bold(true)
+		return s
+	}
+	s.Deleted = p.Foreground(red).Strikethrough(true)
+	s.Inserted = p.Foreground(green).Underline(true)
+	s.Match = p.Background(matchBG).Bold(true)
+	s.GutterCursor = p.Foreground(blue).Bold(true)
+	s.GutterEdited = p.Foreground(amber)
+	s.GutterAdded = p.Foreground(green)
+	s.GutterRemoved = p.Foreground(red)
+	s.GutterMoved = p.Foreground(blue)
+	s.GutterGuessed = p.Foreground(amber).Bold(true)
+	s.TimelineStep = p.Foreground(dim)
+	s.TimelineShown = p.Foreground(blue).Bold(true)
+	s.TimelinePinned = p.Foreground(amber).Bold(true)
+	s.TimelineGap = p.Foreground(red)
+	return s
+}

@@ -1,0 +1,299 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"redline/model"
+)
+
+// The smallest window redline draws in; below it, one line says so.
+const (
+	minWidth  = 20
+	minHeight = 5
+	// Below this height the header and footer shrink to a line each.
+	roomyHeight = 12
+)
+
+func (m *Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
+func (m *Model) roomy() bool { return m.height >= roomyHeight }
+
+// View draws the screen: header, body, footer, every line no wider than
+// the window.
+func (m Model) View() string {
+	if m.tooSmall() {
+		return ansi.Truncate(fmt.Sprintf("redline needs %d×%d or more", minWidth, minHeight), m.width, "…")
+	}
+	head, foot := m.headerLines(), m.footerLines()
+	bodyH := max(m.height-len(head)-len(foot), 0)
+	lines := make([]string, 0, m.height)
+	lines = append(lines, head...)
+	if m.mode == modeHelp {
+		lines = append(lines, m.helpLines(bodyH)...)
+	} else {
+		lines = append(lines, m.bodyLines(bodyH)...)
+	}
+	lines = append(lines, foot...)
+	for i, l := range lines {
+		if ansi.StringWidth(l) > m.width {
+			lines[i] = ansi.Truncate(l, m.width, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// bodyHeight is the number of lines the body has.
+func (m *Model) bodyHeight() int {
+	if m.tooSmall() {
+		return 1
+	}
+	return max(m.height-len(m.headerLines())-len(m.footerLines()), 1)
+}
+
+// headerLines: the headline, with its own edits; then what is shown and
+// against what; then a rule.
+func (m *Model) headerLines() []string {
+	st := &m.styles
+	hl := m.headlineLines(m.width - 1)
+	if !m.roomy() {
+		return []string{" " + hl[0]}
+	}
+	if len(hl) > 2 {
+		hl = hl[:2]
+		hl[1] = ansi.Truncate(hl[1]+" …", m.width-2, "…")
+	}
+	out := make([]string, 0, 4)
+	for _, l := range hl {
+		out = append(out, " "+l)
+	}
+	out = append(out, " "+st.Meta.Render(ansi.Truncate(m.metaText(), m.width-1, "…")))
+	out = append(out, st.Rule.Render(strings.Repeat("─", m.width)))
+	return out
+}
+
+// headlineLines is the shown version's headline wrapped to width, its
+// edits against the base marked when it changed.
+func (m *Model) headlineLines(width int) []string {
+	st := &m.styles
+	v := m.art.Versions[m.shown]
+	if c := m.comparison(); c != nil && c.HeadlineChanged && v.Headline != "" {
+		return renderSpans(wrapSpans(markIf(st, editSpans(c.Headline)), width), st, st.Headline)
+	}
+	headline := model.Visible(v.Headline)
+	if headline == "" {
+		headline = model.Visible(m.art.Title)
+	}
+	return renderSpans(wrapSpans([]span{{headline, rolePlain}}, width), st, st.Headline)
+}
+
+// metaText says where the reader is: source, version and position,
+// when, what it is compared with, and how much of it was guessed.
+func (m *Model) metaText() string {
+	v := m.art.Versions[m.shown]
+	var parts []string
+	if m.art.Source != "" {
+		parts = append(parts, model.Visible(m.art.Source))
+	}
+	if v.Number == m.shown+1 {
+		parts = append(parts, fmt.Sprintf("Version %d of %d", v.Number, len(m.art.Versions)))
+	} else {
+		parts = append(parts, fmt.Sprintf("Version %d (%d of %d)", v.Number, m.shown+1, len(m.art.Versions)))
+	}
+	if v.Label != "" {
+		parts = append(parts, model.Visible(v.Label))
+	}
+	switch {
+	case v.Elapsed != "" && m.base() == m.shown-1:
+		parts = append(parts, model.Visible(v.Elapsed))
+	case v.Time != "":
+		parts = append(parts, model.Visible(v.Time))
+	}
+	if b := m.base(); b >= 0 {
+		what := fmt.Sprintf("vs Version %d", m.art.Versions[b].Number)
+		if m.pinned >= 0 && m.pinned != m.shown && !m.printing {
+			what = fmt.Sprintf("compared with Version %d (pinned)", m.art.Versions[b].Number)
+		}
+		parts = append(parts, what)
+	}
+	if g := m.guessedHere(); g > 0 {
+		parts = append(parts, fmt.Sprintf("? %d guessed", g))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// guessedHere counts the paragraphs on screen whose text was guessed.
+func (m *Model) guessedHere() int {
+	n := 0
+	for _, b := range m.doc.blocks {
+		if b.guessed {
+			n++
+		}
+	}
+	return n
+}
+
+// footerLines: a rule, this step's figures (or a notice), and the keys
+// (or the prompt being typed).
+func (m *Model) footerLines() []string {
+	st := &m.styles
+	status := st.Stats.Render(m.statsText())
+	if m.notice != "" {
+		status = st.Notice.Render(m.notice)
+	}
+	keys := m.help.ShortHelpView(m.keys.ShortHelp())
+	switch m.mode {
+	case modeGoto:
+		keys = st.Prompt.Render(":") + m.input.View()
+	case modeSearch:
+		keys = st.Prompt.Render("/") + m.input.View()
+	}
+	if !m.roomy() {
+		if m.mode == modeGoto || m.mode == modeSearch {
+			return []string{keys}
+		}
+		return []string{" " + status}
+	}
+	return []string{st.Rule.Render(strings.Repeat("─", m.width)), " " + status, " " + keys}
+}
+
+// statsText sums up the step: words added and removed, paragraphs by
+// what happened to them.
+func (m *Model) statsText() string {
+	c := m.comparison()
+	if c == nil {
+		return fmt.Sprintf("first version · %d paragraphs", len(m.art.Versions[m.shown].Paragraphs))
+	}
+	s := c.Stats
+	parts := []string{fmt.Sprintf("+%d −%d words", s.WordsAdded, s.WordsRemoved)}
+	for _, f := range []struct {
+		n    int
+		what string
+	}{{s.Edited, "¶ edited"}, {s.Moved, "moved"}, {s.Added, "added"}, {s.Removed, "removed"}} {
+		if f.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", f.n, f.what))
+		}
+	}
+	if len(parts) == 1 && s.WordsAdded == 0 && s.WordsRemoved == 0 {
+		if c.HeadlineChanged {
+			return "only the headline changed"
+		}
+		return "no changes"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// bodyLines cuts the doc to the window, each line behind its gutter.
+func (m *Model) bodyLines(h int) []string {
+	out := make([]string, 0, h)
+	for y := m.offset; y < m.offset+h && y < m.doc.total; y++ {
+		bi := m.doc.blockAt(y)
+		b := m.doc.blocks[bi]
+		out = append(out, m.gutter(bi, y == m.doc.starts[bi])+b.lines[y-m.doc.starts[bi]])
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out
+}
+
+// gutter marks the cursor block on every line, and on a block's first
+// line what happened to it and whether it was guessed.
+func (m *Model) gutter(bi int, first bool) string {
+	st := &m.styles
+	b := m.doc.blocks[bi]
+	cur := " "
+	if bi == m.cursor && !b.note {
+		cur = st.GutterCursor.Render("▌")
+	}
+	mark, guess := " ", " "
+	if first && !b.note {
+		switch b.kind {
+		case model.Edited:
+			mark = st.GutterEdited.Render("~")
+		case model.Added:
+			mark = st.GutterAdded.Render("+")
+		case model.Removed:
+			mark = st.GutterRemoved.Render("-")
+		case model.Moved, model.MovedAway:
+			mark = st.GutterMoved.Render("↕")
+		}
+		if b.guessed {
+			guess = st.GutterGuessed.Render("?")
+		}
+	}
+	return cur + mark + guess + " "
+}
+
+// helpLines is the full help, generated from the KeyMap: its groups side
+// by side where they fit, else one under another.
+func (m *Model) helpLines(h int) []string {
+	st := &m.styles
+	title := st.Headline.Render(" Keys") + st.Meta.Render(" — ? or esc to close")
+	var cols []string
+	for _, group := range m.keys.FullHelp() {
+		keyW := 0
+		for _, b := range group {
+			if b.Enabled() {
+				keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+			}
+		}
+		var rows []string
+		for _, b := range group {
+			if b.Enabled() {
+				pad := strings.Repeat(" ", keyW-ansi.StringWidth(b.Help().Key))
+				rows = append(rows, st.Prompt.Render(b.Help().Key)+pad+"  "+st.Meta.Render(b.Help().Desc))
+			}
+		}
+		if len(rows) > 0 {
+			cols = append(cols, strings.Join(rows, "\n"))
+		}
+	}
+	body := packColumns(cols, m.width-1, "   ")
+	out := []string{title, ""}
+	for _, l := range strings.Split(body, "\n") {
+		out = append(out, " "+l)
+	}
+	out = append(out, "")
+	legend := "gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ? guessed by the reader"
+	for _, l := range wrapSpans([]span{{legend, rolePlain}}, m.width-2) {
+		out = append(out, " "+st.Meta.Render(l[0].text))
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out
+}
+
+// packColumns sets columns side by side, gap between them, starting a
+// new row of columns (after a blank line) where the next would not fit.
+func packColumns(cols []string, width int, gap string) string {
+	var rows, row []string
+	rowW := 0
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+		}
+		row, rowW = nil, 0
+	}
+	for _, c := range cols {
+		w := lipgloss.Width(c)
+		if len(row) > 0 && rowW+len(gap)+w > width {
+			flush()
+		}
+		if len(row) > 0 {
+			row = append(row, gap)
+			rowW += len(gap)
+		}
+		row = append(row, c)
+		rowW += w
+	}
+	flush()
+	return strings.Join(rows, "\n\n")
+}

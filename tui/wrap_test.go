@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func plainLines(lines [][]span) []string {
+	var out []string
+	for _, l := range lines {
+		var b strings.Builder
+		for _, s := range l {
+			b.WriteString(s.text)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestWrapSpans(t *testing.T) {
+	spans := []span{
+		{"Russia and Turkey ", rolePlain},
+		{"have", roleInserted},
+		{" called ", rolePlain},
+		{"in a joint statement on Wednesday", roleDeleted},
+		{" for a cease-fire.", rolePlain},
+	}
+	cases := []struct {
+		width int
+		marks bool
+		want  []string
+	}{
+		{80, true, []string{"Russia and Turkey {+have+} called [-in a joint statement on Wednesday-] for a", "cease-fire."}},
+		{30, true, []string{"Russia and Turkey {+have+}", "called [-in a joint statement", "on Wednesday-] for a", "cease-fire."}},
+		{30, false, []string{"Russia and Turkey have called", "in a joint statement on", "Wednesday for a cease-fire."}},
+	}
+	for _, c := range cases {
+		in := spans
+		if c.marks {
+			in = markSpans(spans)
+		}
+		got := plainLines(wrapSpans(in, c.width))
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("width %d marks %v:\n got  %q\n want %q", c.width, c.marks, got, c.want)
+		}
+		for _, l := range got {
+			if w := ansi.StringWidth(l); w > c.width {
+				t.Errorf("line %q is %d wide, more than %d", l, w, c.width)
+			}
+		}
+	}
+}
+
+func TestWrapNeverSplitsACharacter(t *testing.T) {
+	text := "日本語の文章はスペースなしで続きます👩‍👩‍👧e\u0301e\u0301e\u0301"
+	for width := 1; width < 12; width++ {
+		lines := plainLines(wrapSpans([]span{{text, roleInserted}}, width))
+		if got := strings.Join(lines, ""); got != text {
+			t.Fatalf("width %d: lost text: %q", width, got)
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > max(width, 2) {
+				t.Errorf("width %d: line %q is %d wide", width, l, w)
+			}
+		}
+	}
+}
