@@ -15,6 +15,9 @@ type boundary struct {
 	// 0 after a full stop, more after "Mr." or an initial, most where no
 	// punctuation ends the left cell.
 	cost float64
+	// self is the evidence for a boundary inside a sentence from the two
+	// parts reading alike (see selfEvidence); 0 for the others.
+	self float64
 }
 
 // Boundary costs. A sentence end is free; what often ends a sentence too
@@ -24,9 +27,9 @@ type boundary struct {
 // full stop (rare).
 const (
 	costJoin          = 0.2 // the cells were joined with no space
-	costPunctOnlyCell = 3   // a cell of punctuation alone, like the seed's "."
+	costPunctOnlyCell = 0.5 // a cell of punctuation alone, like the seed's "."
 	costHeading       = 4   // a short left cell with no end punctuation
-	costUnpunctuated  = 7   // a long left cell with no end punctuation
+	costUnpunctuated  = 5.5 // a long left cell with no end punctuation
 	// atomCost is the dearest boundary that still separates sentences;
 	// costlier ones fall inside a sentence.
 	atomCost = 3
@@ -172,25 +175,25 @@ func boundaryCost(left, right string, f cutFacts) (cost float64, ok bool) {
 	}
 	ends, word := endsSentence(left)
 	if f.joined {
-		// Without a space, only a sentence end followed by a capital or an
-		// opening quote marks a cut ("Italy.Turkey"); "3.5" or
-		// "nytimes.com" do not.
-		if !ends || !(unicode.IsUpper(first) || first == '“' || first == '‘' || first == '"') {
+		// Without a space, a cut needs a capital or an opening quote after
+		// it, and before it a sentence end ("Italy.Turkey") or, for a cell
+		// that lost its full stop, a lower-case letter ("officeHuman");
+		// "3.5" or "nytimes.com" are no cuts.
+		last, _ := utf8.DecodeLastRuneInString(left)
+		if !(unicode.IsUpper(first) || first == '“' || first == '‘' || first == '"') ||
+			!(ends || unicode.IsLower(last)) {
 			return 0, false
 		}
 		cost = costJoin
 	}
 	if !ends {
-		if f.joined {
-			return 0, false
-		}
 		if continuesSentence(left) {
 			return 0, false
 		}
 		if f.leftWords <= 10 {
-			return costHeading, true
+			return cost + costHeading, true
 		}
-		return costUnpunctuated, true
+		return cost + costUnpunctuated, true
 	}
 	if c, abbr := abbreviationCost[word]; abbr {
 		if unicode.IsDigit(first) && c >= 6 {
@@ -228,7 +231,7 @@ func rowBoundaries(text string) []boundary {
 				if c, ok := boundaryCost(text[:i], text[i+1:], f); ok {
 					out = append(out, boundary{leftEnd: i, rightStart: i + 1, cost: c})
 				}
-			case prev != ' ' && (isTerminal(prev) || isCloser(prev)):
+			case prev != ' ' && (isTerminal(prev) || isCloser(prev) || (unicode.IsLower(prev) && unicode.IsUpper(r))):
 				f.rightHas, f.joined = lastWord >= i, true
 				if c, ok := boundaryCost(text[:i], text[i:], f); ok {
 					out = append(out, boundary{leftEnd: i, rightStart: i, cost: c})

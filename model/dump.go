@@ -136,9 +136,14 @@ func splitHeadline(text string) (a, b string, guessed bool) {
 		if l == "" || rt == "" || !canStartParagraph(first) {
 			continue
 		}
-		sc := wordDice(l, rt)
-		if firstWord(l) != "" && firstWord(l) == firstWord(rt) {
-			sc += 0.3
+		lw, rw := words(l), words(rt)
+		sc := wordLCSShare(lw, rw)
+		// Reworded headlines tend to keep their first or last word.
+		if len(lw) > 0 && len(rw) > 0 && lw[0] == rw[0] {
+			sc += 0.2
+		}
+		if len(lw) > 0 && len(rw) > 0 && lw[len(lw)-1] == rw[len(rw)-1] {
+			sc += 0.2
 		}
 		if unicode.IsUpper(first) || unicode.IsDigit(first) {
 			sc += 0.1
@@ -168,37 +173,29 @@ func splitHeadline(text string) (a, b string, guessed bool) {
 	return cands[best].l, cands[best].r, guessed
 }
 
-// wordDice is the Dice coefficient of the lower-cased word sets of a and b.
-func wordDice(a, b string) float64 {
-	wa, wb := wordSet(a), wordSet(b)
-	if len(wa)+len(wb) == 0 {
+// wordLCSShare is how much of two word lists their longest common
+// subsequence covers: 2·LCS / (len(a) + len(b)).
+func wordLCSShare(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
 		return 0
 	}
-	n := 0
-	for w := range wa {
-		if _, ok := wb[w]; ok {
-			n++
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
 		}
+		prev, cur = cur, prev
 	}
-	return 2 * float64(n) / float64(len(wa)+len(wb))
+	return 2 * float64(prev[len(b)]) / float64(len(a)+len(b))
 }
 
-func wordSet(s string) map[string]struct{} {
-	out := map[string]struct{}{}
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
-	}) {
-		out[f] = struct{}{}
-	}
-	return out
-}
-
-func firstWord(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+// words are the lower-cased words (letters and digits) of s.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 	})
-	if len(f) == 0 {
-		return ""
-	}
-	return f[0]
 }
