@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -105,27 +106,33 @@ type docInput struct {
 	view        viewMode
 	width       int
 	styles      *Styles
+	re          *regexp.Regexp // the search to highlight, or nil
+	blame       []model.Blame  // per shown paragraph when annotating, else nil
+	numbers     []int          // every version's number, for annotations
 }
 
 // buildDoc lays a step out for the body's width.
 func buildDoc(in docInput) *doc {
 	d := &doc{}
-	text := max(in.width-gutterWidth, 1)
+	annW := in.annotationWidth()
+	text := max(in.width-gutterWidth-annW, 1)
+	plainBlock := func(i int, old int) block {
+		return block{kind: model.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
+			lines: in.lines(plain(model.Visible(in.shown.Paragraphs[i])), text)}
+	}
 	switch {
 	case in.base == nil || in.cmp == nil:
 		d.blocks = append(d.blocks, noteBlock(in.styles, text,
 			fmt.Sprintf("Version %d is the first: there is nothing before it to compare.", in.shown.Number)))
-		for i, p := range in.shown.Paragraphs {
-			d.blocks = append(d.blocks, block{kind: model.Same, old: -1, new: i, guessed: in.shown.IsGuessed(i),
-				lines: renderSpans(wrapSpans([]span{{model.Visible(p), rolePlain}}, text), in.styles)})
+		for i := range in.shown.Paragraphs {
+			d.blocks = append(d.blocks, plainBlock(i, -1))
 		}
 	case in.view == viewClean:
-		for i, p := range in.shown.Paragraphs {
-			d.blocks = append(d.blocks, block{kind: model.Same, old: in.cmp.OldIndex(i), new: i, guessed: in.shown.IsGuessed(i),
-				lines: renderSpans(wrapSpans([]span{{model.Visible(p), rolePlain}}, text), in.styles)})
+		for i := range in.shown.Paragraphs {
+			d.blocks = append(d.blocks, plainBlock(i, in.cmp.OldIndex(i)))
 		}
 	case in.view == viewSide:
-		d.blocks = sideBlocks(in)
+		d.blocks = sideBlocks(in, text)
 	default:
 		for _, c := range in.cmp.Changes {
 			d.blocks = append(d.blocks, inlineBlock(in, c, text))
@@ -134,21 +141,68 @@ func buildDoc(in docInput) *doc {
 	if len(d.blocks) == 0 {
 		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
 	}
+	if annW > 0 {
+		for i := range d.blocks {
+			in.annotate(&d.blocks[i], annW)
+		}
+	}
 	d.finish()
 	return d
 }
 
+// lines highlights, marks, wraps and draws spans.
+func (in docInput) lines(spans []span, width int) []string {
+	return renderSpans(wrapSpans(decorate(in.styles, highlight(spans, in.re)), width), in.styles)
+}
+
+// annotationWidth is the width of the blame column: two version numbers.
+func (in docInput) annotationWidth() int {
+	if in.blame == nil {
+		return 0
+	}
+	digits := 1
+	for _, n := range in.numbers {
+		digits = max(digits, len(fmt.Sprint(n)))
+	}
+	return 2*(digits+1) + 1 + 3 // "v1 v12" and " │ "
+}
+
+// annotate puts the blame column before a block's lines: the version that
+// introduced the paragraph and the one that last changed it.
+func (in docInput) annotate(b *block, w int) {
+	label := ""
+	if !b.note && b.new >= 0 && b.kind != model.MovedAway && b.new < len(in.blame) {
+		bl := in.blame[b.new]
+		label = fmt.Sprintf("v%d", in.numbers[bl.Introduced])
+		if bl.LastChanged != bl.Introduced {
+			label += fmt.Sprintf(" v%d", in.numbers[bl.LastChanged])
+		}
+	}
+	blank := strings.Repeat(" ", w-3) + in.styles.Rule.Render(" │ ")
+	for i := range b.lines {
+		col := blank
+		if i == 0 && label != "" {
+			col = in.styles.Annotation.Render(padRight(label, w-3)) + in.styles.Rule.Render(" │ ")
+		}
+		b.lines[i] = col + b.lines[i]
+	}
+}
+
 func noteBlock(st *Styles, width int, msg string) block {
 	return block{note: true, old: -1, new: -1,
-		lines: renderSpans(wrapSpans([]span{{msg, rolePlain}}, width), st, st.Note)}
+		lines: renderSpans(wrapSpans(plain(msg), width), st, st.Note)}
+}
+
+// guessedIn reports whether a change shows a paragraph the reader guessed.
+func (in docInput) guessedIn(c model.Change) bool {
+	return (c.New >= 0 && c.Kind != model.MovedAway && in.shown.IsGuessed(c.New)) ||
+		(c.Old >= 0 && in.base.IsGuessed(c.Old))
 }
 
 // inlineBlock shows one change in one column.
 func inlineBlock(in docInput, c model.Change, width int) block {
 	st := in.styles
-	b := block{kind: c.Kind, old: c.Old, new: c.New}
-	b.guessed = (c.New >= 0 && c.Kind != model.MovedAway && in.shown.IsGuessed(c.New)) ||
-		(c.Old >= 0 && in.base.IsGuessed(c.Old))
+	b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c)}
 	switch c.Kind {
 	case model.MovedAway:
 		excerpt := model.Visible(in.base.Paragraphs[c.Old])
@@ -158,7 +212,7 @@ func inlineBlock(in docInput, c model.Change, width int) block {
 	case model.Moved:
 		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
 	}
-	b.lines = append(b.lines, renderSpans(wrapSpans(markIf(st, editSpans(c.Edits)), width), st)...)
+	b.lines = append(b.lines, in.lines(editSpans(c.Edits), width)...)
 	return b
 }
 
@@ -177,37 +231,75 @@ func editSpans(edits []model.Edit) []span {
 		}
 		text := model.Visible(e.Text)
 		if r == rolePlain {
-			out = append(out, span{text, r})
+			out = append(out, span{text: text})
 			continue
 		}
 		core := strings.Trim(text, " ")
 		if core == "" {
 			// A change of spacing alone: show it as it reads now.
 			if r == roleInserted {
-				out = append(out, span{text, rolePlain})
+				out = append(out, span{text: text})
 			}
 			continue
 		}
 		lead := text[:strings.Index(text, core)]
 		trail := text[len(lead)+len(core):]
 		if lead != "" {
-			out = append(out, span{lead, rolePlain})
+			out = append(out, span{text: lead})
 		}
-		out = append(out, span{core, r})
+		out = append(out, span{text: core, role: r})
 		if trail != "" {
-			out = append(out, span{trail, rolePlain})
+			out = append(out, span{text: trail})
 		}
 	}
 	return out
 }
 
-// markIf writes the edit markers into spans when the styles draw edits
-// without colour.
-func markIf(st *Styles, spans []span) []span {
-	if st.Marks {
-		return markSpans(spans)
+// Search matches, where colour is not available.
+const matchOpen, matchClose = "⟪", "⟫"
+
+// decorate writes the edit and match markers into the text of spans when
+// the styles draw without colour, so that wrapping keeps each marker on
+// the word it touches: a removed paragraph reads as one [-…-] however
+// many lines it takes.
+func decorate(st *Styles, spans []span) []span {
+	if !st.Marks {
+		return spans
 	}
-	return spans
+	out := make([]span, len(spans))
+	for i, s := range spans {
+		prev, next := span{role: -1}, span{role: -1}
+		if i > 0 {
+			prev = spans[i-1]
+		}
+		if i+1 < len(spans) {
+			next = spans[i+1]
+		}
+		if s.match && !(prev.match && prev.role == s.role) {
+			s.text = matchOpen + s.text
+		}
+		if s.match && !(next.match && next.role == s.role) {
+			s.text += matchClose
+		}
+		switch s.role {
+		case roleDeleted:
+			if prev.role != roleDeleted {
+				s.text = delOpen + s.text
+			}
+			if next.role != roleDeleted {
+				s.text += delClose
+			}
+		case roleInserted:
+			if prev.role != roleInserted {
+				s.text = insOpen + s.text
+			}
+			if next.role != roleInserted {
+				s.text += insClose
+			}
+		}
+		out[i] = s
+	}
+	return out
 }
 
 // renderSpans draws wrapped lines; plain text takes the optional base
@@ -223,82 +315,113 @@ func renderSpans(lines [][]span, st *Styles, base ...lipgloss.Style) []string {
 func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 	var b strings.Builder
 	for _, s := range l {
-		switch s.role {
-		case roleDeleted:
-			if st.Marks {
-				b.WriteString(s.text) // markSpans wrote the markers
-			} else {
-				b.WriteString(st.Deleted.Render(s.text))
-			}
-		case roleInserted:
-			if st.Marks {
-				b.WriteString(s.text)
-			} else {
-				b.WriteString(st.Inserted.Render(s.text))
-			}
-		default:
+		if st.Marks {
+			// decorate wrote the markers; emphasis is all that is left.
 			if len(base) > 0 {
 				b.WriteString(base[0].Render(s.text))
 			} else {
 				b.WriteString(s.text)
 			}
+			continue
+		}
+		switch {
+		case s.role == roleDeleted && s.match:
+			b.WriteString(st.DeletedMatch.Render(s.text))
+		case s.role == roleInserted && s.match:
+			b.WriteString(st.InsertedMatch.Render(s.text))
+		case s.role == roleDeleted:
+			b.WriteString(st.Deleted.Render(s.text))
+		case s.role == roleInserted:
+			b.WriteString(st.Inserted.Render(s.text))
+		case s.match:
+			b.WriteString(st.Match.Render(s.text))
+		case len(base) > 0:
+			b.WriteString(base[0].Render(s.text))
+		default:
+			b.WriteString(s.text)
 		}
 	}
 	return b.String()
 }
 
 // sideBlocks shows a step in two columns, old on the left and new on the
-// right, each change on one row of both.
-func sideBlocks(in docInput) []block {
+// right, each change on one row of both. A moved paragraph stands at its
+// place on each side: its old form, deletions marked, where it left, and
+// its new form, insertions marked, where it arrived.
+func sideBlocks(in docInput, width int) []block {
 	st := in.styles
-	colW := max((in.width-gutterWidth-3)/2, 1)
-	var out []block
+	colW := max((width-3)/2, 1)
+	movedEdits := map[int][]model.Edit{}
 	for _, c := range in.cmp.Changes {
-		var left, right [][]span
-		switch c.Kind {
-		case model.Same:
-			p := []span{{model.Visible(in.shown.Paragraphs[c.New]), rolePlain}}
-			left, right = wrapSpans(p, colW), wrapSpans(p, colW)
-		case model.Added:
-			right = wrapSpans(markIf(st, editSpans(c.Edits)), colW)
-		case model.Removed:
-			left = wrapSpans(markIf(st, editSpans(c.Edits)), colW)
-		case model.MovedAway:
-			left = wrapSpans([]span{{fmt.Sprintf("moved to ¶%d", c.New+1), rolePlain}}, colW)
-			left = append(left, wrapSpans([]span{{model.Visible(in.base.Paragraphs[c.Old]), rolePlain}}, colW)...)
-		default: // Edited, Moved
-			var oldSide, newSide []span
-			for _, s := range editSpans(c.Edits) {
-				if s.role != roleInserted {
-					oldSide = append(oldSide, s)
-				}
-				if s.role != roleDeleted {
-					newSide = append(newSide, s)
-				}
+		if c.Kind == model.Moved {
+			movedEdits[c.Old] = c.Edits
+		}
+	}
+	// The two sides of an edit: what the old text and the new text show.
+	split := func(edits []model.Edit) (old, new []span) {
+		for _, s := range editSpans(edits) {
+			if s.role != roleInserted {
+				old = appendSpace(old, s)
 			}
-			left, right = wrapSpans(markIf(st, oldSide), colW), wrapSpans(markIf(st, newSide), colW)
-			if c.Kind == model.Moved {
-				right = append(wrapSpans([]span{{fmt.Sprintf("moved from ¶%d", c.Old+1), rolePlain}}, colW), right...)
+			if s.role != roleDeleted {
+				new = appendSpace(new, s)
 			}
 		}
-		b := block{kind: c.Kind, old: c.Old, new: c.New}
-		b.guessed = (c.New >= 0 && c.Kind != model.MovedAway && in.shown.IsGuessed(c.New)) ||
-			(c.Old >= 0 && in.base.IsGuessed(c.Old))
+		return old, new
+	}
+	note := func(msg string) []string {
+		return renderSpans(wrapSpans(plain(msg), colW), st, st.Note)
+	}
+	var out []block
+	for _, c := range in.cmp.Changes {
+		var left, right []string
+		switch c.Kind {
+		case model.Same:
+			p := plain(model.Visible(in.shown.Paragraphs[c.New]))
+			left, right = in.lines(p, colW), in.lines(p, colW)
+		case model.Added:
+			right = in.lines(editSpans(c.Edits), colW)
+		case model.Removed:
+			left = in.lines(editSpans(c.Edits), colW)
+		case model.MovedAway:
+			old, _ := split(movedEdits[c.Old])
+			left = append(note(fmt.Sprintf("moved to ¶%d", c.New+1)), in.lines(old, colW)...)
+		case model.Moved:
+			_, new := split(c.Edits)
+			right = append(note(fmt.Sprintf("moved from ¶%d", c.Old+1)), in.lines(new, colW)...)
+		default: // Edited
+			old, new := split(c.Edits)
+			left, right = in.lines(old, colW), in.lines(new, colW)
+		}
+		b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c)}
 		n := max(len(left), len(right), 1)
 		sep := st.Rule.Render(" │ ")
 		for i := 0; i < n; i++ {
 			var l, r string
 			if i < len(left) {
-				l = renderLine(left[i], st)
+				l = left[i]
 			}
 			if i < len(right) {
-				r = renderLine(right[i], st)
+				r = right[i]
 			}
 			b.lines = append(b.lines, padRight(l, colW)+sep+r)
 		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// appendSpace appends s, dropping a space that would double the one the
+// spans end with: one side of an edit lacks the other side's words, not
+// the space between them.
+func appendSpace(spans []span, s span) []span {
+	if n := len(spans); n > 0 && strings.HasSuffix(spans[n-1].text, " ") && strings.HasPrefix(s.text, " ") {
+		s.text = strings.TrimLeft(s.text, " ")
+		if s.text == "" {
+			return spans
+		}
+	}
+	return append(spans, s)
 }
 
 // padRight pads a styled string with spaces to width cells.

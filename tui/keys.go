@@ -109,3 +109,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.Help, k.Back, k.Quit},
 	}
 }
+
+// historyHelp is the footer's keys while a paragraph's history is shown.
+func (k KeyMap) historyHelp() []key.Binding {
+	return []key.Binding{
+		pair(k.Down, k.Up, "scroll"),
+		pair(k.PageDown, k.PageUp, "page"),
+		short(k.Back, "back"),
+	}
+}

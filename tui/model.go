@@ -18,8 +18,9 @@ type mode int8
 const (
 	modeReading mode = iota
 	modeHelp
-	modeGoto   // typing a version number after ':'
-	modeSearch // typing a search after '/'
+	modeGoto    // typing a version number after ':'
+	modeSearch  // typing a search after '/'
+	modeHistory // one paragraph through every version
 )
 
 // Options configure a Model.
@@ -27,7 +28,14 @@ type Options struct {
 	Styles Styles
 	Keys   KeyMap
 	View   viewMode
+	// BackToList makes q (and esc when nothing else is open) go back to
+	// the list the article was opened from, with a BackMsg, instead of
+	// quitting.
+	BackToList bool
 }
+
+// BackMsg asks the list an article was opened from to show itself again.
+type BackMsg struct{}
 
 // Model is the state of the reader.
 type Model struct {
@@ -52,7 +60,15 @@ type Model struct {
 
 	notice string // a one-line message in the footer until the next key
 
-	printing bool // laid out for --print, not for a screen
+	annotate bool                  // the blame column is shown
+	blames   map[int][]model.Blame // per shown version, made on first use
+	index    *paragraphIndex       // every distinct paragraph, made on first search
+	search   *search               // the current search, nil when none
+	history  *historyView          // the open history, in modeHistory
+	steps    []int                 // words changed by each step, -1 until known
+
+	printing   bool // laid out for --print, not for a screen
+	backToList bool
 }
 
 // docKey says what the current doc was built for.
@@ -60,6 +76,8 @@ type docKey struct {
 	base, shown int
 	view        viewMode
 	width       int
+	query       string
+	annotate    bool
 }
 
 // New returns a reader of art that opens on its newest version, compared
@@ -77,29 +95,37 @@ func New(art *model.Article, o Options) Model {
 	in := textinput.New()
 	in.Prompt = ""
 	m := Model{
-		art:    art,
-		cmps:   newComparisons(art),
-		keys:   o.Keys,
-		styles: o.Styles,
-		help:   h,
-		input:  in,
-		view:   o.View,
-		shown:  len(art.Versions) - 1,
-		pinned: -1,
-		width:  80,
-		height: 24,
+		art:        art,
+		cmps:       newComparisons(art),
+		keys:       o.Keys,
+		styles:     o.Styles,
+		help:       h,
+		input:      in,
+		view:       o.View,
+		backToList: o.BackToList,
+		shown:      len(art.Versions) - 1,
+		pinned:     -1,
+		width:      80,
+		height:     24,
 	}
-	for _, b := range []*key.Binding{&m.keys.Unpin, &m.keys.Pin, &m.keys.History, &m.keys.Annotate,
-		&m.keys.Search, &m.keys.NextMatch, &m.keys.PrevMatch} {
-		b.SetEnabled(false) // not built yet
+	if o.BackToList {
+		m.keys.Back.SetHelp("q", "back to the list")
+	}
+	m.keys.Unpin.SetEnabled(false)
+	m.keys.NextMatch.SetEnabled(false)
+	m.keys.PrevMatch.SetEnabled(false)
+	m.steps = make([]int, len(art.Versions))
+	for i := range m.steps {
+		m.steps[i] = -1
 	}
 	m.refresh()
 	m.cursor = m.firstParagraph()
 	return m
 }
 
-// Init starts nothing: the first comparison is ready when New returns.
-func (m Model) Init() tea.Cmd { return nil }
+// Init starts measuring every step for the timeline, beside the event
+// loop: on a long history that is many comparisons.
+func (m Model) Init() tea.Cmd { return m.measureSteps() }
 
 // Update is the one place state changes: it hands each message to the
 // handler of the current mode.
@@ -110,6 +136,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseMsg:
 		return m.handleMouse(msg), nil
+	case stepsMsg:
+		copy(m.steps, msg)
+		return m, nil
 	case tea.KeyMsg:
 		if key.Matches(msg, m.keys.Quit) {
 			return m, tea.Quit
@@ -120,6 +149,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.handleHelp(msg)
 		case modeGoto, modeSearch:
 			return m.handlePrompt(msg)
+		case modeHistory:
+			return m.handleHistory(msg)
 		default:
 			return m.handleReading(msg)
 		}
@@ -146,11 +177,20 @@ func (m *Model) comparison() *model.Comparison {
 
 // refresh rebuilds the doc when what it shows or its width changed.
 func (m *Model) refresh() {
-	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width}
+	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width, annotate: m.annotate}
+	if m.search != nil {
+		key.query = m.search.query
+	}
 	if m.doc != nil && key == m.docKey {
 		return
 	}
 	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles}
+	if m.search != nil {
+		in.re = m.search.re
+	}
+	if m.annotate {
+		in.blame, in.numbers = m.blame(m.shown), m.numbers()
+	}
 	if key.base >= 0 {
 		in.base = &m.art.Versions[key.base]
 		in.cmp = m.cmps.get(key.base, m.shown)
@@ -177,4 +217,26 @@ func clamp(v, lo, hi int) int {
 		v = lo
 	}
 	return v
+}
+
+// blame is the blame of version index v, worked out once.
+func (m *Model) blame(v int) []model.Blame {
+	if b, ok := m.blames[v]; ok {
+		return b
+	}
+	if m.blames == nil {
+		m.blames = map[int][]model.Blame{}
+	}
+	b := model.BlameVersion(m.art, m.cmps.get, v)
+	m.blames[v] = b
+	return b
+}
+
+// numbers are the versions' numbers as the source printed them.
+func (m *Model) numbers() []int {
+	out := make([]int, len(m.art.Versions))
+	for i, v := range m.art.Versions {
+		out[i] = v.Number
+	}
+	return out
 }

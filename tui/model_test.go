@@ -36,6 +36,9 @@ func seedArticle(t testing.TB) *model.Article {
 func newTestModel(t testing.TB, art *model.Article, w, h int) Model {
 	t.Helper()
 	m := New(art, Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	if cmd := m.Init(); cmd != nil {
+		m = update(m, cmd()) // the timeline's measurements
+	}
 	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
@@ -307,7 +310,7 @@ func TestTooSmallShowsANotice(t *testing.T) {
 
 func TestViewGoldens(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
-		name := func(what string) string { return what + "_" + strconv.Itoa(sz[0]) + "x" + strconv.Itoa(sz[1]) }
+		name := func(what string) string { return what + "_" + itoa(sz[0]) + "x" + itoa(sz[1]) }
 		t.Run(name("newest"), func(t *testing.T) {
 			golden.RequireEqual(t, newTestModel(t, seedArticle(t), sz[0], sz[1]).View())
 		})
@@ -319,3 +322,5 @@ func TestViewGoldens(t *testing.T) {
 		})
 	}
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

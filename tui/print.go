@@ -30,8 +30,8 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 		view = v
 	}
 	width := max(o.Width, minWidth)
-	m := Model{art: art, cmps: newComparisons(art), styles: o.Styles, view: view,
-		shown: o.Shown, pinned: -1, width: width + 1, height: 1 << 20, printing: true}
+	m := New(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view})
+	m.shown, m.width, m.height, m.printing = o.Shown, width+1, 1<<20, true
 	if o.Base >= 0 && o.Base != o.Shown-1 {
 		m.pinned = o.Base
 	}
@@ -41,10 +41,10 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	bw := bufio.NewWriter(w)
 	st := &m.styles
 	lines := m.headlineLines(width)
-	for _, l := range wrapSpans([]span{{m.metaText(), rolePlain}}, width) {
+	for _, l := range wrapSpans(plain(m.metaText()), width) {
 		lines = append(lines, renderLine(l, st, st.Meta))
 	}
-	for _, l := range wrapSpans([]span{{m.statsText(), rolePlain}}, width) {
+	for _, l := range wrapSpans(plain(m.statsText()), width) {
 		lines = append(lines, renderLine(l, st, st.Stats))
 	}
 	for _, l := range lines {

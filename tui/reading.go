@@ -16,7 +16,7 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		return m, tea.Quit
+		return m, m.leave()
 	case key.Matches(msg, k.NextVersion):
 		m.goVersion(m.shown + 1)
 	case key.Matches(msg, k.PrevVersion):
@@ -50,8 +50,118 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.keepPlace(m.shown)
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
+	case key.Matches(msg, k.Pin):
+		m.pin()
+	case key.Matches(msg, k.Unpin):
+		m.unpin()
+	case key.Matches(msg, k.Annotate):
+		m.annotate = !m.annotate
+		m.keepPlace(m.shown)
+	case key.Matches(msg, k.Search):
+		return m.startPrompt(modeSearch, "search every version")
+	case key.Matches(msg, k.NextMatch):
+		m.jumpToMatch(+1)
+	case key.Matches(msg, k.PrevMatch):
+		m.jumpToMatch(-1)
+	case key.Matches(msg, k.History):
+		m.openHistory()
 	}
 	return m, nil
+}
+
+// pin makes the shown version the base every other version is compared
+// with.
+func (m *Model) pin() {
+	m.pinned = m.shown
+	m.keys.Unpin.SetEnabled(true)
+	m.notice = fmt.Sprintf("Version %d pinned: every version is now compared with it (esc unpins)", m.art.Versions[m.shown].Number)
+	m.keepPlace(m.shown)
+}
+
+// unpin goes back to comparing each version with the one before it; with
+// nothing pinned, esc clears the search instead.
+func (m *Model) unpin() {
+	switch {
+	case m.pinned >= 0:
+		m.pinned = -1
+		m.keys.Unpin.SetEnabled(m.search != nil)
+		m.notice = "unpinned: each version is compared with the one before it"
+	case m.search != nil:
+		m.search = nil
+		m.keys.Unpin.SetEnabled(false)
+		m.keys.NextMatch.SetEnabled(false)
+		m.keys.PrevMatch.SetEnabled(false)
+	}
+	m.keepPlace(m.shown)
+}
+
+// runSearch looks for the query in every version and goes to the first
+// match after the cursor.
+func (m *Model) runSearch(query string) {
+	if query == "" {
+		return
+	}
+	if m.index == nil {
+		m.index = newParagraphIndex(m.art)
+	}
+	m.search = newSearch(m.index, query)
+	m.keys.Unpin.SetEnabled(true)
+	m.keys.NextMatch.SetEnabled(len(m.search.hits) > 0)
+	m.keys.PrevMatch.SetEnabled(len(m.search.hits) > 0)
+	m.refresh()
+	if len(m.search.hits) == 0 {
+		m.notice = m.search.status()
+		return
+	}
+	v, p := m.cursorParagraph()
+	if v != m.shown {
+		p = -1 // on a removed paragraph: start from the top of the shown version
+		v = m.shown
+	}
+	m.goToHit(m.search.next(v, p-1, +1))
+}
+
+// jumpToMatch goes to the next (+1) or previous (-1) match, into other
+// versions when this one has no more.
+func (m *Model) jumpToMatch(dir int) {
+	if m.search == nil || len(m.search.hits) == 0 {
+		return
+	}
+	v, p := m.cursorParagraph()
+	if v != m.shown {
+		v, p = m.shown, -1
+	}
+	if m.search.cur >= 0 {
+		h := m.search.hits[m.search.cur]
+		v, p = h.v, h.p
+	}
+	m.goToHit(m.search.next(v, p, dir))
+}
+
+// goToHit shows match i: its version, the cursor on its paragraph.
+func (m *Model) goToHit(i int) {
+	if i < 0 {
+		return
+	}
+	h := m.search.hits[i]
+	m.search.cur = i
+	if h.v != m.shown {
+		m.shown = h.v
+		m.refresh()
+	}
+	if b := m.doc.findNew(h.p); b >= 0 {
+		m.cursor = b
+	}
+	m.scrollToCursor()
+	m.notice = m.search.status()
+}
+
+// leave quits, or goes back to the list the article came from.
+func (m Model) leave() tea.Cmd {
+	if m.backToList {
+		return func() tea.Msg { return BackMsg{} }
+	}
+	return tea.Quit
 }
 
 // handleHelp answers keys while the help is open: its own key, esc or q
@@ -83,8 +193,11 @@ func (m Model) handlePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		md := m.mode
 		m.mode = modeReading
 		m.input.Blur()
-		if md == modeGoto {
+		switch md {
+		case modeGoto:
 			m.gotoNumber(text)
+		case modeSearch:
+			m.runSearch(m.input.Value())
 		}
 		return m, nil
 	}

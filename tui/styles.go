@@ -12,6 +12,8 @@ type Styles struct {
 	Deleted  lipgloss.Style
 	Inserted lipgloss.Style
 	Match    lipgloss.Style // a search match
+	// A search match inside an edit.
+	DeletedMatch, InsertedMatch lipgloss.Style
 
 	Headline lipgloss.Style
 	Meta     lipgloss.Style // the line under the headline
@@ -65,6 +67,8 @@ func DefaultStyles(color bool) Styles {
 	s.Deleted = p.Foreground(red).Strikethrough(true)
 	s.Inserted = p.Foreground(green).Underline(true)
 	s.Match = p.Background(matchBG).Bold(true)
+	s.DeletedMatch = s.Deleted.Background(matchBG).Bold(true)
+	s.InsertedMatch = s.Inserted.Background(matchBG).Bold(true)
 	s.GutterCursor = p.Foreground(blue).Bold(true)
 	s.GutterEdited = p.Foreground(amber)
 	s.GutterAdded = p.Foreground(green)

@@ -32,9 +32,12 @@ func (m Model) View() string {
 	bodyH := max(m.height-len(head)-len(foot), 0)
 	lines := make([]string, 0, m.height)
 	lines = append(lines, head...)
-	if m.mode == modeHelp {
+	switch m.mode {
+	case modeHelp:
 		lines = append(lines, m.helpLines(bodyH)...)
-	} else {
+	case modeHistory:
+		lines = append(lines, m.historyLines(bodyH)...)
+	default:
 		lines = append(lines, m.bodyLines(bodyH)...)
 	}
 	lines = append(lines, foot...)
@@ -70,7 +73,7 @@ func (m *Model) headerLines() []string {
 	for _, l := range hl {
 		out = append(out, " "+l)
 	}
-	out = append(out, " "+st.Meta.Render(ansi.Truncate(m.metaText(), m.width-1, "…")))
+	out = append(out, " "+m.metaLine(m.width-1))
 	out = append(out, st.Rule.Render(strings.Repeat("─", m.width)))
 	return out
 }
@@ -81,13 +84,24 @@ func (m *Model) headlineLines(width int) []string {
 	st := &m.styles
 	v := m.art.Versions[m.shown]
 	if c := m.comparison(); c != nil && c.HeadlineChanged && v.Headline != "" {
-		return renderSpans(wrapSpans(markIf(st, editSpans(c.Headline)), width), st, st.Headline)
+		return renderSpans(wrapSpans(decorate(st, editSpans(c.Headline)), width), st, st.Headline)
 	}
 	headline := model.Visible(v.Headline)
 	if headline == "" {
 		headline = model.Visible(m.art.Title)
 	}
-	return renderSpans(wrapSpans([]span{{headline, rolePlain}}, width), st, st.Headline)
+	return renderSpans(wrapSpans(plain(headline), width), st, st.Headline)
+}
+
+// metaLine is the meta text with the timeline at its right end.
+func (m *Model) metaLine(width int) string {
+	tl := m.timeline(min(len(m.art.Versions)+len(m.art.Gaps), max(width/4, 1)))
+	tlW := ansi.StringWidth(tl)
+	if tl != "" && width-tlW-2 >= minWidth/2 {
+		meta := truncate(m.metaText(), width-tlW-2)
+		return m.styles.Meta.Render(padRight(meta, width-tlW)) + tl
+	}
+	return m.styles.Meta.Render(truncate(m.metaText(), width))
 }
 
 // metaText says where the reader is: source, version and position,
@@ -141,10 +155,19 @@ func (m *Model) guessedHere() int {
 func (m *Model) footerLines() []string {
 	st := &m.styles
 	status := st.Stats.Render(m.statsText())
-	if m.notice != "" {
+	switch {
+	case m.notice != "":
 		status = st.Notice.Render(m.notice)
+	case m.mode == modeHistory:
+		status = st.Stats.Render(m.historyText())
+	case m.search != nil:
+		status = st.Stats.Render(m.statsText() + " · " + m.search.status())
 	}
+	status = truncate(status, m.width-1)
 	keys := m.help.ShortHelpView(m.keys.ShortHelp())
+	if m.mode == modeHistory {
+		keys = m.help.ShortHelpView(m.keys.historyHelp())
+	}
 	switch m.mode {
 	case modeGoto:
 		keys = st.Prompt.Render(":") + m.input.View()
@@ -158,6 +181,22 @@ func (m *Model) footerLines() []string {
 		return []string{" " + status}
 	}
 	return []string{st.Rule.Render(strings.Repeat("─", m.width)), " " + status, " " + keys}
+}
+
+// historyText says whose history is shown.
+func (m *Model) historyText() string {
+	h := m.history
+	changed := 0
+	for _, s := range h.steps {
+		if s.Para >= 0 && s.Kind != model.Same {
+			changed++
+		}
+	}
+	forms := "forms"
+	if changed == 1 {
+		forms = "form"
+	}
+	return fmt.Sprintf("history of ¶%d of Version %d · %d %s", h.p+1, m.art.Versions[h.v].Number, changed, forms)
 }
 
 // statsText sums up the step: words added and removed, paragraphs by
@@ -259,7 +298,7 @@ func (m *Model) helpLines(h int) []string {
 	}
 	out = append(out, "")
 	legend := "gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ? guessed by the reader"
-	for _, l := range wrapSpans([]span{{legend, rolePlain}}, m.width-2) {
+	for _, l := range wrapSpans(plain(legend), m.width-2) {
 		out = append(out, " "+st.Meta.Render(l[0].text))
 	}
 	if len(out) > h {
@@ -297,3 +336,6 @@ func packColumns(cols []string, width int, gap string) string {
 	flush()
 	return strings.Join(rows, "\n\n")
 }
+
+// truncate cuts s to width cells with an ellipsis.
+func truncate(s string, width int) string { return ansi.Truncate(s, max(width, 0), "…") }

@@ -18,9 +18,16 @@ const (
 
 // span is a run of text in one role.
 type span struct {
-	text string
-	role role
+	text  string
+	role  role
+	match bool // part of a search match
 }
+
+// with is the span's role and mark on other text.
+func (s span) with(text string) span { return span{text, s.role, s.match} }
+
+// plain is text in no role.
+func plain(text string) []span { return []span{{text: text}} }
 
 // Markers for edits where colour is not available, as in
 // git diff --word-diff=plain.
@@ -28,23 +35,6 @@ const (
 	delOpen, delClose = "[-", "-]"
 	insOpen, insClose = "{+", "+}"
 )
-
-// markSpans writes the edit markers into the text of deleted and inserted
-// runs, so that wrapping keeps each marker on the word it touches: a
-// removed paragraph reads as one [-…-] however many lines it takes.
-func markSpans(spans []span) []span {
-	out := make([]span, len(spans))
-	for i, s := range spans {
-		switch s.role {
-		case roleDeleted:
-			s.text = delOpen + s.text + delClose
-		case roleInserted:
-			s.text = insOpen + s.text + insClose
-		}
-		out[i] = s
-	}
-	return out
-}
 
 // wrapSpans lays spans out in lines no wider than width cells. Lines break
 // at spaces; a word wider than a line breaks between grapheme clusters, so
@@ -75,11 +65,11 @@ func wrapSpans(spans []span, width int) [][]span {
 		for text != "" {
 			i := strings.IndexByte(text, ' ')
 			if i < 0 {
-				word = append(word, span{text, s.role})
+				word = append(word, s.with(text))
 				break
 			}
 			if i > 0 {
-				word = append(word, span{text[:i], s.role})
+				word = append(word, s.with(text[:i]))
 			}
 			flushWord(word)
 			word = word[:0]
@@ -87,7 +77,7 @@ func wrapSpans(spans []span, width int) [][]span {
 			for j < len(text) && text[j] == ' ' {
 				j++
 			}
-			pending = append(pending, span{text[i:j], s.role})
+			pending = append(pending, s.with(text[i:j]))
 			text = text[j:]
 		}
 	}
@@ -125,7 +115,7 @@ func (w *lineWrapper) add(ss ...span) {
 			continue
 		}
 		w.curW += cost([]span{s})
-		if n := len(w.cur); n > 0 && w.cur[n-1].role == s.role {
+		if n := len(w.cur); n > 0 && w.cur[n-1].role == s.role && w.cur[n-1].match == s.match {
 			w.cur[n-1].text += s.text
 		} else {
 			w.cur = append(w.cur, s)
@@ -139,7 +129,7 @@ func (w *lineWrapper) addBroken(word []span) {
 	for _, s := range word {
 		g := uniseg.NewGraphemes(s.text)
 		for g.Next() {
-			piece := span{g.Str(), s.role}
+			piece := s.with(g.Str())
 			if len(w.cur) > 0 && w.curW+cost([]span{piece}) > w.width {
 				w.newLine()
 			}

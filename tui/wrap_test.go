@@ -21,11 +21,11 @@ func plainLines(lines [][]span) []string {
 
 func TestWrapSpans(t *testing.T) {
 	spans := []span{
-		{"Russia and Turkey ", rolePlain},
-		{"have", roleInserted},
-		{" called ", rolePlain},
-		{"in a joint statement on Wednesday", roleDeleted},
-		{" for a cease-fire.", rolePlain},
+		{text: "Russia and Turkey "},
+		{text: "have", role: roleInserted},
+		{text: " called "},
+		{text: "in a joint statement on Wednesday", role: roleDeleted},
+		{text: " for a cease-fire."},
 	}
 	cases := []struct {
 		width int
@@ -39,7 +39,7 @@ func TestWrapSpans(t *testing.T) {
 	for _, c := range cases {
 		in := spans
 		if c.marks {
-			in = markSpans(spans)
+			in = decorate(&Styles{Marks: true}, spans)
 		}
 		got := plainLines(wrapSpans(in, c.width))
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
@@ -56,7 +56,7 @@ func TestWrapSpans(t *testing.T) {
 func TestWrapNeverSplitsACharacter(t *testing.T) {
 	text := "日本語の文章はスペースなしで続きます👩‍👩‍👧e\u0301e\u0301e\u0301"
 	for width := 1; width < 12; width++ {
-		lines := plainLines(wrapSpans([]span{{text, roleInserted}}, width))
+		lines := plainLines(wrapSpans([]span{{text: text, role: roleInserted}}, width))
 		if got := strings.Join(lines, ""); got != text {
 			t.Fatalf("width %d: lost text: %q", width, got)
 		}

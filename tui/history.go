@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"redline/model"
+)
+
+// historyView is one paragraph followed through every version.
+type historyView struct {
+	v, p   int // the version and paragraph it was opened on
+	steps  []model.HistoryStep
+	doc    *doc
+	width  int
+	offset int
+}
+
+// openHistory shows the cursor paragraph's history.
+func (m *Model) openHistory() {
+	v, p := m.cursorParagraph()
+	if p < 0 {
+		m.notice = "no paragraph here to follow"
+		return
+	}
+	m.history = &historyView{v: v, p: p, steps: model.History(m.art, m.cmps.get, v, p)}
+	m.mode = modeHistory
+	m.layoutHistory()
+}
+
+// layoutHistory lays the history out for the window's width: a titled
+// block for each version where the paragraph changed, compact lines for
+// stretches where it did not exist or did not change.
+func (m *Model) layoutHistory() {
+	h := m.history
+	if h.doc != nil && h.width == m.width {
+		return
+	}
+	st := &m.styles
+	width := max(m.width-gutterWidth, 1)
+	in := docInput{styles: st, width: m.width}
+	if m.search != nil {
+		in.re = m.search.re
+	}
+	d := &doc{}
+	title := func(i int, what string) string {
+		v := m.art.Versions[i]
+		when := v.Time
+		if when == "" {
+			when = v.Elapsed
+		}
+		t := fmt.Sprintf("Version %d", v.Number)
+		if when != "" {
+			t += " · " + model.Visible(when)
+		}
+		return t + " · " + what
+	}
+	for i := 0; i < len(h.steps); {
+		s := h.steps[i]
+		quiet := s.Para < 0 || s.Kind == model.Same
+		if quiet {
+			// A run of versions where nothing happened to it.
+			j := i
+			for j+1 < len(h.steps) && h.steps[j+1].Para < 0 == (s.Para < 0) && (h.steps[j+1].Para < 0 || h.steps[j+1].Kind == model.Same) {
+				j++
+			}
+			what := "unchanged"
+			if s.Para < 0 {
+				what = "not in this version"
+			}
+			label := fmt.Sprintf("Version %d", m.art.Versions[i].Number)
+			if j > i {
+				label = fmt.Sprintf("Versions %d–%d", m.art.Versions[i].Number, m.art.Versions[j].Number)
+			}
+			d.blocks = append(d.blocks, block{kind: model.Same, old: -1, new: -1,
+				lines: []string{st.Note.Render(truncate(label+" · "+what, width))}})
+			i = j + 1
+			continue
+		}
+		what := map[model.Kind]string{model.Added: "first appears", model.Edited: "edited", model.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1)}[s.Kind]
+		if s.Kind == model.Added {
+			what = fmt.Sprintf("first appears, ¶%d", s.Para+1)
+		}
+		lines := []string{st.Headline.Render(truncate(title(i, what), width))}
+		spans := editSpans(s.Edits)
+		if s.Kind == model.Added {
+			spans = plain(model.Visible(m.art.Versions[i].Paragraphs[s.Para]))
+		}
+		lines = append(lines, in.lines(spans, width)...)
+		d.blocks = append(d.blocks, block{kind: s.Kind, old: -1, new: s.Para, lines: lines})
+		i++
+	}
+	d.finish()
+	h.doc, h.width = d, m.width
+	h.offset = clamp(h.offset, 0, max(d.total-m.bodyHeight(), 0))
+}
+
+// handleHistory scrolls the history; esc, q or enter go back to reading.
+func (m Model) handleHistory(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	h := m.history
+	body := m.bodyHeight()
+	switch {
+	case key.Matches(msg, k.Back, k.History, k.Unpin) || msg.Type == tea.KeyEsc:
+		m.mode, m.history = modeReading, nil
+		return m, nil
+	case key.Matches(msg, k.Down):
+		h.offset++
+	case key.Matches(msg, k.Up):
+		h.offset--
+	case key.Matches(msg, k.PageDown):
+		h.offset += max(body-1, 1)
+	case key.Matches(msg, k.PageUp):
+		h.offset -= max(body-1, 1)
+	case key.Matches(msg, k.Top):
+		h.offset = 0
+	case key.Matches(msg, k.Bottom):
+		h.offset = h.doc.total
+	case key.Matches(msg, k.Help):
+		m.mode, m.history = modeHelp, nil
+		return m, nil
+	}
+	h.offset = clamp(h.offset, 0, max(h.doc.total-body, 0))
+	return m, nil
+}
+
+// historyLines cuts the history to the window.
+func (m *Model) historyLines(height int) []string {
+	h := m.history
+	out := make([]string, 0, height)
+	for y := h.offset; y < h.offset+height && y < h.doc.total; y++ {
+		bi := h.doc.blockAt(y)
+		b := h.doc.blocks[bi]
+		mark := "  "
+		if y == h.doc.starts[bi] {
+			switch b.kind {
+			case model.Edited:
+				mark = m.styles.GutterEdited.Render("~") + " "
+			case model.Added:
+				mark = m.styles.GutterAdded.Render("+") + " "
+			case model.Moved:
+				mark = m.styles.GutterMoved.Render("↕") + " "
+			}
+		}
+		out = append(out, "  "+mark+b.lines[y-h.doc.starts[bi]])
+	}
+	for len(out) < height {
+		out = append(out, "")
+	}
+	return out
+}

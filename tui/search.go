@@ -1,0 +1,182 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"redline/model"
+)
+
+// searchHit is a paragraph that holds the query: version and paragraph
+// indexes.
+type searchHit struct{ v, p int }
+
+// search is a query across every version, with the paragraphs that match
+// it in reading order: version by version, top to bottom.
+type search struct {
+	query string
+	re    *regexp.Regexp // finds the query in text, for highlighting
+	hits  []searchHit
+	cur   int // the hit the reader is on, -1 before the first jump
+}
+
+// smartCase makes a query case-insensitive unless it holds a capital, as
+// in less and vim.
+func smartCase(q string) bool {
+	for _, r := range q {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// paragraphIndex holds each distinct paragraph of an article once, with
+// where it stands: most paragraphs are the same in many versions, so
+// searching the distinct text is searching far less.
+type paragraphIndex struct {
+	texts  []string
+	lower  []string // lower-cased texts, made on first use
+	places [][]searchHit
+}
+
+func newParagraphIndex(art *model.Article) *paragraphIndex {
+	ix := &paragraphIndex{}
+	seen := map[string]int{}
+	for v, ver := range art.Versions {
+		for p, text := range ver.Paragraphs {
+			id, ok := seen[text]
+			if !ok {
+				id = len(ix.texts)
+				seen[text] = id
+				ix.texts = append(ix.texts, text)
+				ix.places = append(ix.places, nil)
+			}
+			ix.places[id] = append(ix.places[id], searchHit{v, p})
+		}
+	}
+	return ix
+}
+
+// find returns every paragraph, in every version, that holds the query.
+func (ix *paragraphIndex) find(query string) []searchHit {
+	fold := smartCase(query)
+	if fold && ix.lower == nil {
+		ix.lower = make([]string, len(ix.texts))
+		for i, t := range ix.texts {
+			ix.lower[i] = strings.ToLower(t)
+		}
+	}
+	q := query
+	texts := ix.texts
+	if fold {
+		q, texts = strings.ToLower(query), ix.lower
+	}
+	var hits []searchHit
+	for id, t := range texts {
+		if strings.Contains(t, q) {
+			hits = append(hits, ix.places[id]...)
+		}
+	}
+	sortHits(hits)
+	return hits
+}
+
+func sortHits(h []searchHit) {
+	// Versions were indexed in order, but one text's places interleave
+	// with another's: order by version, then paragraph.
+	less := func(a, b searchHit) bool { return a.v < b.v || (a.v == b.v && a.p < b.p) }
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && less(h[j], h[j-1]); j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+}
+
+// newSearch prepares a query; an empty query is no search.
+func newSearch(ix *paragraphIndex, query string) *search {
+	if query == "" {
+		return nil
+	}
+	expr := regexp.QuoteMeta(query)
+	if smartCase(query) {
+		expr = "(?i)" + expr
+	}
+	return &search{query: query, re: regexp.MustCompile(expr), hits: ix.find(query), cur: -1}
+}
+
+// next is the index of the hit after (dir +1) or before (dir -1) the
+// reader's place — version v, paragraph p — wrapping around the article.
+func (s *search) next(v, p, dir int) int {
+	if len(s.hits) == 0 {
+		return -1
+	}
+	if dir > 0 {
+		for i, h := range s.hits {
+			if h.v > v || (h.v == v && h.p > p) {
+				return i
+			}
+		}
+		return 0
+	}
+	for i := len(s.hits) - 1; i >= 0; i-- {
+		h := s.hits[i]
+		if h.v < v || (h.v == v && h.p < p) {
+			return i
+		}
+	}
+	return len(s.hits) - 1
+}
+
+// status is the footer's account of the search: "3/17" and the query.
+func (s *search) status() string {
+	if len(s.hits) == 0 {
+		return fmt.Sprintf("/%s: not found in any version", model.Visible(s.query))
+	}
+	if s.cur < 0 {
+		return fmt.Sprintf("/%s: %d matches", model.Visible(s.query), len(s.hits))
+	}
+	return fmt.Sprintf("/%s: %d/%d", model.Visible(s.query), s.cur+1, len(s.hits))
+}
+
+// highlight marks the query's occurrences in spans, across span
+// boundaries, so the renderer can draw them.
+func highlight(spans []span, re *regexp.Regexp) []span {
+	if re == nil {
+		return spans
+	}
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.text)
+	}
+	locs := re.FindAllStringIndex(b.String(), -1)
+	if len(locs) == 0 {
+		return spans
+	}
+	out := make([]span, 0, len(spans)+2*len(locs))
+	pos, li := 0, 0
+	for _, s := range spans {
+		start, end := pos, pos+len(s.text)
+		cut := start
+		for cut < end {
+			// Skip matches that end before this point.
+			for li < len(locs) && locs[li][1] <= cut {
+				li++
+			}
+			if li == len(locs) || locs[li][0] >= end {
+				out = append(out, span{s.text[cut-start:], s.role, s.match})
+				break
+			}
+			ms, me := max(locs[li][0], cut), min(locs[li][1], end)
+			if ms > cut {
+				out = append(out, span{s.text[cut-start : ms-start], s.role, s.match})
+			}
+			out = append(out, span{s.text[ms-start : me-start], s.role, true})
+			cut = me
+		}
+		pos = end
+	}
+	return out
+}

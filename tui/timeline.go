@@ -1,0 +1,93 @@
+package tui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// stepsMsg carries the words changed by every step (index i: from
+// version i-1 to i), measured beside the event loop.
+type stepsMsg []int
+
+// measureSteps compares every version with the one before it, for the
+// timeline, in a command: on a long history it is many comparisons, and
+// the reader must not wait for them.
+func (m Model) measureSteps() tea.Cmd {
+	cmps, n := m.cmps, len(m.art.Versions)
+	return func() tea.Msg {
+		out := make([]int, n)
+		for i := 1; i < n; i++ {
+			s := cmps.get(i-1, i).Stats
+			out[i] = s.WordsAdded + s.WordsRemoved
+		}
+		return stepsMsg(out)
+	}
+}
+
+// The timeline's cells, from a step of no change to the largest.
+var levels = []rune("▁▂▃▄▅▆▇█")
+
+// timeline draws one cell per version (or per stretch of versions, when
+// there are more versions than cells), its height the size of that step;
+// the shown and the pinned versions are marked and gaps in the history
+// are visible. It is at most width cells wide.
+func (m *Model) timeline(width int) string {
+	n := len(m.art.Versions)
+	if n < 2 || width < 1 || len(m.steps) != n {
+		return ""
+	}
+	gaps := map[int]bool{}
+	for _, g := range m.art.Gaps {
+		gaps[g] = true
+	}
+	cells := min(n+len(gaps), width)
+	per := (n + len(gaps) + cells - 1) / cells // versions a cell stands for
+	if per > 1 {
+		gaps = nil // too condensed to show a gap as a cell of its own
+		cells = (n + per - 1) / per
+	}
+	largest := 1
+	for _, s := range m.steps {
+		largest = max(largest, s)
+	}
+	st := &m.styles
+	var b strings.Builder
+	for c := 0; c < cells; c++ {
+		lo, hi := c*per, min((c+1)*per, n)
+		size, known, shown, pinned := 0, true, false, false
+		for i := lo; i < hi; i++ {
+			if m.steps[i] < 0 {
+				known = false
+			}
+			size = max(size, m.steps[i])
+			shown = shown || i == m.shown
+			pinned = pinned || i == m.pinned
+		}
+		cell := string(levels[0])
+		if lo > 0 || hi > 1 {
+			if size > 0 {
+				cell = string(levels[min(len(levels)-1, (size*(len(levels)-1)+largest-1)/largest)])
+			}
+		}
+		if !known {
+			cell = "·"
+		}
+		switch {
+		case shown && st.Marks:
+			b.WriteString(st.TimelineShown.Render("●"))
+		case shown:
+			b.WriteString(st.TimelineShown.Render(cell))
+		case pinned && st.Marks:
+			b.WriteString(st.TimelinePinned.Render("◆"))
+		case pinned:
+			b.WriteString(st.TimelinePinned.Render(cell))
+		default:
+			b.WriteString(st.TimelineStep.Render(cell))
+		}
+		if gaps[hi-1] {
+			b.WriteString(st.TimelineGap.Render("┆"))
+		}
+	}
+	return b.String()
+}
