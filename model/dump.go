@@ -46,6 +46,27 @@ func findVersionLine(lines []string) (int, bool) {
 // recovers it from the whole page (see split.go) and lists in each
 // version's Guessed the paragraphs whose reading the page left open.
 func ReadDump(file string, data []byte) (*Article, error) {
+	d, err := parseDump(file, data)
+	if err != nil {
+		return nil, err
+	}
+	d.rows.solve()
+	return d.article(), nil
+}
+
+// dumpPage is a comparison dump taken apart: its header, its two
+// versions' headlines, and its body rows waiting to be read.
+type dumpPage struct {
+	file        string
+	art         Article // the header fields
+	a, b        Version // numbers, headlines, elapsed; no paragraphs yet
+	headlineRow string
+	rows        *rowReader
+	solo        float64 // the rows\' score read alone, before a chain
+}
+
+// parseDump reads a dump's header and table rows.
+func parseDump(file string, data []byte) (*dumpPage, error) {
 	text, err := decodeText(file, data)
 	if err != nil {
 		return nil, err
@@ -55,23 +76,22 @@ func ReadDump(file string, data []byte) (*Article, error) {
 	if !ok {
 		return nil, inputErr(file, 0, `no "Version a Version b" line: not a NewsSniffer comparison dump`)
 	}
-
-	art := &Article{}
+	d := &dumpPage{file: file}
 	for _, raw := range lines[:vline] {
 		l := collapseSpace(raw)
 		if m := dumpSourceLine.FindStringSubmatch(l); m != nil {
-			art.Source, art.FirstSeen = m[1], m[2]
+			d.art.Source, d.art.FirstSeen = m[1], m[2]
 		} else if m := dumpURLLine.FindStringSubmatch(l); m != nil {
-			art.URL = m[1]
+			d.art.URL = m[1]
 		} else if m := dumpChangesLine.FindStringSubmatch(l); m != nil {
-			art.Changes, _ = strconv.Atoi(m[1])
+			d.art.Changes, _ = strconv.Atoi(m[1])
 		}
 	}
 	m := dumpVersionLine.FindStringSubmatch(collapseSpace(lines[vline]))
 	na, _ := strconv.Atoi(m[1])
 	nb, _ := strconv.Atoi(m[2])
-	a := Version{Number: na, Paragraphs: []string{}}
-	b := Version{Number: nb, Paragraphs: []string{}}
+	d.a = Version{Number: na, Paragraphs: []string{}}
+	d.b = Version{Number: nb, Paragraphs: []string{}}
 
 	// The table: the headline row, the optional elapsed row, body rows.
 	var rows []dumpRow
@@ -83,22 +103,28 @@ func ReadDump(file string, data []byte) (*Article, error) {
 	if len(rows) == 0 {
 		return nil, inputErr(file, vline+1, "the comparison table is missing after the version line")
 	}
-	a.Headline, b.Headline, a.HeadlineGuessed = splitHeadline(rows[0].text)
-	b.HeadlineGuessed = a.HeadlineGuessed
+	d.headlineRow = rows[0].text
+	d.a.Headline, d.b.Headline, d.a.HeadlineGuessed = splitHeadline(rows[0].text)
+	d.b.HeadlineGuessed = d.a.HeadlineGuessed
 	rows = rows[1:]
 	if len(rows) > 0 {
 		if m := dumpElapsedRow.FindStringSubmatch(rows[0].text); m != nil {
-			b.Elapsed = m[1]
+			d.b.Elapsed = m[1]
 			rows = rows[1:]
 		}
 	}
+	d.rows = newRowReader(rows)
+	return d, nil
+}
 
-	r := newRowReader(rows)
-	r.solve()
-	a.Paragraphs, a.Guessed, b.Paragraphs, b.Guessed = r.versions()
+// article is the page's article with the rows' current reading.
+func (d *dumpPage) article() *Article {
+	art := d.art
+	a, b := d.a, d.b
+	a.Paragraphs, a.Guessed, b.Paragraphs, b.Guessed = d.rows.versions()
 	art.Versions = []Version{a, b}
 	art.Title = b.Headline
-	return art, nil
+	return &art
 }
 
 // splitHeadline cuts the headline row into the two versions' headlines.

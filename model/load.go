@@ -224,7 +224,7 @@ func readChain(inputs []Input, texts []string, kinds []SourceKind) (*Article, er
 			return nil, inputErr(inputs[i].Name, 0, "a %s cannot be combined with comparison dumps", k)
 		}
 	}
-	return nil, inputErr(inputs[1].Name, 0, "reading several comparison dumps together is not supported yet")
+	return readDumpChain(inputs, texts)
 }
 
 // ReadJSON reads an article written by redline --json.

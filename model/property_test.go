@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 
@@ -155,4 +156,17 @@ func diffReport(got, want []model.Version) string {
 		}
 	}
 	return b.String()
+}
+
+func readSample(t testing.TB) *model.Article {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/libya-4-versions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.ReadJSON("sample", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

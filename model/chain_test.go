@@ -1,0 +1,121 @@
+package model_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"redline/model"
+	"redline/model/internal/dumpgen"
+)
+
+// renderChain renders n generated versions as n-1 dumps, 1/2, 2/3, ….
+func renderChain(seed uint64, n int) ([]model.Version, []model.Input) {
+	rng := rand.New(rand.NewPCG(seed, 0xc4a1))
+	vs := dumpgen.Chain(rng, n, dumpgen.PairOptions{})
+	var inputs []model.Input
+	for i := 0; i+1 < n; i++ {
+		text := dumpgen.Render(vs[i], vs[i+1], dumpgen.RenderOptions{Source: "test", URL: "https://example.com/story",
+			Changes: n - 1, Elapsed: vs[i+1].Elapsed, JoinRow: dumpgen.JoinRandom(rng)})
+		inputs = append(inputs, model.Input{Name: fmt.Sprintf("dump-%d-%d.txt", i+1, i+2), Data: []byte(text)})
+	}
+	return vs, inputs
+}
+
+// TestChainReadsBackEveryVersion reads chains of 4 versions given as 3
+// dumps (in shuffled order) and compares with reading each dump alone.
+func TestChainReadsBackEveryVersion(t *testing.T) {
+	var chained, alone recovery
+	exactChains := 0
+	n := *propertyPairs / 4
+	for seed := uint64(1); seed <= uint64(n); seed++ {
+		want, inputs := renderChain(seed, 4)
+		shuffled := append([]model.Input(nil), inputs...)
+		rand.New(rand.NewPCG(seed, 1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		art, err := model.Read(shuffled)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if len(art.Versions) != 4 {
+			t.Fatalf("seed %d: %d versions, want 4", seed, len(art.Versions))
+		}
+		exact := true
+		for i, v := range art.Versions {
+			if v.Number != i+1 {
+				t.Fatalf("seed %d: version %d numbered %d", seed, i, v.Number)
+			}
+			if !chained.add(v, want[i]) {
+				exact = false
+			}
+		}
+		if exact {
+			exactChains++
+		}
+		chained.dumps++
+		alone.dumps += len(inputs)
+		// Each dump alone, for comparison: versions 2 and 3 read twice.
+		for i, in := range inputs {
+			a, err := model.ReadDump(in.Name, in.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone.add(a.Versions[0], want[i])
+			alone.add(a.Versions[1], want[i+1])
+		}
+		if !exact && *propertyShow > 0 {
+			t.Logf("seed %d:\n%s", seed, diffReport(art.Versions, want))
+		}
+	}
+	chained.exactDumps = exactChains
+	t.Logf("chains: %d/%d read back exactly; %s", exactChains, n, chained)
+	t.Logf("the same dumps read alone: %s", alone)
+	if float64(chained.exactParas)/float64(chained.paragraphs) < float64(alone.exactParas)/float64(alone.paragraphs) {
+		t.Errorf("reading the chain recovers less than reading each dump alone")
+	}
+}
+
+func TestChainOfTheFourVersionSample(t *testing.T) {
+	want := readSample(t)
+	var inputs []model.Input
+	for i := 0; i+1 < len(want.Versions); i++ {
+		text := dumpgen.Render(want.Versions[i], want.Versions[i+1], dumpgen.RenderOptions{Source: "nytimes",
+			URL: want.URL, Changes: 7, Elapsed: want.Versions[i+1].Elapsed, JoinRow: dumpgen.SeedJoinPolicy.Func(rand.New(rand.NewPCG(1, 2)))})
+		inputs = append(inputs, model.Input{Name: fmt.Sprintf("libya-%d-%d.txt", i+1, i+2), Data: []byte(text)})
+	}
+	art, err := model.Read(inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range want.Versions {
+		got := art.Versions[i]
+		if strings.Join(got.Paragraphs, "\n") != strings.Join(v.Paragraphs, "\n") || got.Headline != v.Headline {
+			t.Errorf("version %d reads differently:\n%s", v.Number, diffReport([]model.Version{got}, []model.Version{v}))
+		}
+	}
+}
+
+func TestChainWithAMissingLinkHasAGap(t *testing.T) {
+	_, inputs := renderChain(3, 5) // 1/2 2/3 3/4 4/5
+	art, err := model.Read([]model.Input{inputs[0], inputs[1], inputs[3]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []int
+	for _, v := range art.Versions {
+		numbers = append(numbers, v.Number)
+	}
+	if fmt.Sprint(numbers) != "[1 2 3 4 5]" || fmt.Sprint(art.Gaps) != "[2]" {
+		t.Errorf("versions %v gaps %v, want [1 2 3 4 5] and a gap after the third", numbers, art.Gaps)
+	}
+}
+
+func TestDumpsOfDifferentArticlesAreAnError(t *testing.T) {
+	_, a := renderChain(5, 2)
+	_, b := renderChain(6, 2)
+	other := strings.Replace(string(b[0].Data), "https://example.com/story", "https://example.com/another", 1)
+	_, err := model.Read([]model.Input{a[0], {Name: "other.txt", Data: []byte(other)}})
+	if err == nil || !strings.Contains(err.Error(), "other.txt") || !strings.Contains(err.Error(), a[0].Name) {
+		t.Errorf("error %v: want one naming both dumps", err)
+	}
+}

@@ -1,0 +1,32 @@
+package model_test
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"redline/model"
+)
+
+// TestJSONRoundTrip writes articles as --json does and reads them back
+// into the identical article.
+func TestJSONRoundTrip(t *testing.T) {
+	_, inputs := renderChain(3, 5)
+	chain, err := model.Read([]model.Input{inputs[0], inputs[1], inputs[3]}) // with a gap
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, art := range map[string]*model.Article{"sample": readSample(t), "chain": chain} {
+		var b bytes.Buffer
+		if err := model.WriteJSON(&b, art); err != nil {
+			t.Fatal(err)
+		}
+		back, err := model.Read([]model.Input{{Name: name + ".json", Data: b.Bytes()}})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(back, art) {
+			t.Errorf("%s: the article read back differs", name)
+		}
+	}
+}
