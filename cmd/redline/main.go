@@ -76,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	art, err := load(opts, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 2
 	}
 	if opts.json {
@@ -149,9 +149,26 @@ func interactive(art *model.Article, o options, stderr io.Writer) int {
 	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
 	view, _ := tui.ParseView(o.view)
 	m := tui.New(art, tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view})
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
-	if _, err := p.Run(); err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", oneLine(err.Error()))
+	return runProgram(m, stderr)
+}
+
+// runProgram runs a model in the alternate screen. A panic inside it
+// still gives the terminal back and ends in one readable line.
+func runProgram(m tea.Model, stderr io.Writer) int {
+	guarded, fail := tui.Guard(m)
+	p := tea.NewProgram(guarded, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	fail.SetQuit(p.Quit)
+	_, err := p.Run()
+	if fail.Failed() {
+		msg := "redline: internal error: " + oneLine(fail.Message)
+		if fail.Details != "" {
+			msg += " (details in " + fail.Details + ")"
+		}
+		fmt.Fprintln(stderr, model.Visible(msg))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 1
 	}
 	return 0
