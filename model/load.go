@@ -13,11 +13,27 @@ import (
 	"unicode"
 )
 
-// Input is one source as the user gave it: its name and its bytes.
+// Input is one source as the user gave it: its name and its bytes. Data
+// may be left nil for a file named by Path, which Read then reads when it
+// comes to it, so that a folder of thousands of versions is never all in
+// memory at once.
 type Input struct {
 	Name    string
 	Data    []byte
+	Path    string
 	ModTime time.Time
+}
+
+// bytes is the input's content.
+func (in *Input) bytes() ([]byte, error) {
+	if in.Data != nil || in.Path == "" {
+		return in.Data, nil
+	}
+	data, err := os.ReadFile(in.Path)
+	if err != nil {
+		return nil, inputErr(in.Name, 0, "%v", unwrapPathError(err))
+	}
+	return data, nil
 }
 
 // SourceKind is what an input turned out to be, recognised from its
@@ -78,11 +94,7 @@ func ReadInputs(paths []string, stdin io.Reader, order SortOrder) ([]Input, erro
 			return nil, inputErr(p, 0, "%v", unwrapPathError(err))
 		}
 		if !fi.IsDir() {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return nil, inputErr(p, 0, "%v", unwrapPathError(err))
-			}
-			out = append(out, Input{Name: p, Data: data, ModTime: fi.ModTime()})
+			out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime()})
 			continue
 		}
 		files, err := folderFiles(p, order)
@@ -110,11 +122,7 @@ func folderFiles(dir string, order SortOrder) ([]Input, error) {
 		if err != nil {
 			return nil, inputErr(p, 0, "%v", unwrapPathError(err))
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, inputErr(p, 0, "%v", unwrapPathError(err))
-		}
-		out = append(out, Input{Name: p, Data: data, ModTime: fi.ModTime()})
+		out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime()})
 	}
 	if len(out) == 0 {
 		return nil, inputErr(dir, 0, "the folder holds no files")
@@ -172,20 +180,57 @@ func digitRun(s string) int {
 
 // Read turns inputs into one article. One comparison dump gives its two
 // versions; one JSON file the article it holds; plain-text files are one
-// version each, in the order given, and need at least two to compare.
-func Read(inputs []Input) (*Article, error) {
+// version each, in the order given, and need at least two to compare;
+// several dumps of one article make one timeline.
+func Read(inputs []Input) (*Article, error) { return ReadWithProgress(inputs, nil) }
+
+// ReadWithProgress is Read telling progress, after each input, how many
+// of them it has read.
+func ReadWithProgress(inputs []Input, progress func(done, total int)) (*Article, error) {
 	if len(inputs) == 0 {
 		return nil, fmt.Errorf("no input")
 	}
 	texts := make([]string, len(inputs))
 	kinds := make([]SourceKind, len(inputs))
-	for i, in := range inputs {
-		t, err := decodeText(in.Name, in.Data)
+	plain := make([]Version, len(inputs))
+	paras := newInterner()
+	for i := range inputs {
+		in := &inputs[i]
+		data, err := in.bytes()
 		if err != nil {
 			return nil, err
 		}
-		texts[i], kinds[i] = t, Detect(t)
+		t, err := decodeText(in.Name, data)
+		if err != nil {
+			return nil, err
+		}
+		kinds[i] = Detect(t)
+		if kinds[i] == KindPlain {
+			// Read it now and keep only its paragraphs, shared with the
+			// versions before it: a long history of one document is
+			// mostly the same paragraphs again.
+			v := ReadPlain(filepath.Base(in.Name), t)
+			paras.version(&v)
+			plain[i] = v
+		} else {
+			texts[i] = t
+		}
+		if progress != nil {
+			progress(i+1, len(inputs))
+		}
 	}
+	art, err := readKinds(inputs, texts, kinds, plain)
+	if err != nil {
+		return nil, err
+	}
+	for i := range art.Versions {
+		paras.version(&art.Versions[i])
+	}
+	return art, nil
+}
+
+// readKinds makes an article of inputs whose kinds are known.
+func readKinds(inputs []Input, texts []string, kinds []SourceKind, plain []Version) (*Article, error) {
 	switch {
 	case len(inputs) == 1 && kinds[0] == KindJSON:
 		return ReadJSON(inputs[0].Name, []byte(texts[0]))
@@ -203,17 +248,35 @@ func Read(inputs []Input) (*Article, error) {
 			return nil, inputErr(inputs[i].Name, 0, "a %s cannot be combined with other sources", k)
 		}
 	}
-	art := &Article{Source: "plain text", Versions: make([]Version, len(inputs))}
+	art := &Article{Source: "plain text", Versions: plain}
 	for i, in := range inputs {
-		v := ReadPlain(filepath.Base(in.Name), texts[i])
-		v.Number = i + 1
+		art.Versions[i].Number = i + 1
 		if !in.ModTime.IsZero() {
-			v.Time = in.ModTime.UTC().Format(time.RFC3339)
+			art.Versions[i].Time = in.ModTime.UTC().Format(time.RFC3339)
 		}
-		art.Versions[i] = v
 	}
 	art.Title = filepath.Base(inputs[len(inputs)-1].Name)
 	return art, nil
+}
+
+// interner keeps one copy of each distinct paragraph, so that versions
+// share what they have in common: memory grows with the distinct text,
+// not with versions times length.
+type interner map[string]string
+
+func newInterner() interner { return interner{} }
+
+// version makes v's paragraphs the shared copies.
+func (in interner) version(v *Version) {
+	for i, p := range v.Paragraphs {
+		if q, ok := in[p]; ok {
+			v.Paragraphs[i] = q
+			continue
+		}
+		q := strings.Clone(p) // not a slice of the file's whole text
+		in[q] = q
+		v.Paragraphs[i] = q
+	}
 }
 
 // readChain joins several comparison dumps of one article into one
