@@ -50,6 +50,19 @@ func (c *comparisons) get(a, b int) *model.Comparison {
 	return cmp
 }
 
+// peek is the comparison if it is cached, else a fresh one that is not
+// kept: measuring every step of a long history must not push out the
+// comparisons the reader is looking at.
+func (c *comparisons) peek(a, b int) *model.Comparison {
+	c.mu.Lock()
+	cmp, ok := c.m[[2]int{a, b}]
+	c.mu.Unlock()
+	if ok {
+		return cmp
+	}
+	return model.Compare(c.art.Versions[a], c.art.Versions[b])
+}
+
 // has reports whether the comparison is ready.
 func (c *comparisons) has(a, b int) bool {
 	c.mu.Lock()

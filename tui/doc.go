@@ -109,6 +109,41 @@ type docInput struct {
 	re          *regexp.Regexp // the search to highlight, or nil
 	blame       []model.Blame  // per shown paragraph when annotating, else nil
 	numbers     []int          // every version's number, for annotations
+	cache       *lineCache     // unchanged paragraphs already laid out
+}
+
+// lineCache keeps the lines of unchanged paragraphs laid out at a width:
+// most paragraphs read the same in every version, so stepping through a
+// long history lays out only what changed.
+type lineCache struct {
+	m map[lineKey][]string
+}
+
+type lineKey struct {
+	text  string
+	width int
+}
+
+// maxCachedLines bounds the cache; past it, it starts again empty.
+const maxCachedLines = 100_000
+
+func newLineCache() *lineCache { return &lineCache{m: map[lineKey][]string{}} }
+
+// plainLines lays out a paragraph that has no edits.
+func (in docInput) plainLines(text string, width int) []string {
+	if in.re != nil || in.cache == nil {
+		return in.lines(plain(model.Visible(text)), width)
+	}
+	k := lineKey{text, width}
+	if l, ok := in.cache.m[k]; ok {
+		return l
+	}
+	l := in.lines(plain(model.Visible(text)), width)
+	if len(in.cache.m) >= maxCachedLines {
+		clear(in.cache.m)
+	}
+	in.cache.m[k] = l
+	return l
 }
 
 // buildDoc lays a step out for the body's width.
@@ -118,7 +153,7 @@ func buildDoc(in docInput) *doc {
 	text := max(in.width-gutterWidth-annW, 1)
 	plainBlock := func(i int, old int) block {
 		return block{kind: model.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
-			lines: in.lines(plain(model.Visible(in.shown.Paragraphs[i])), text)}
+			lines: in.plainLines(in.shown.Paragraphs[i], text)}
 	}
 	switch {
 	case in.base == nil || in.cmp == nil:
@@ -179,6 +214,7 @@ func (in docInput) annotate(b *block, w int) {
 		}
 	}
 	blank := strings.Repeat(" ", w-3) + in.styles.Rule.Render(" │ ")
+	b.lines = append([]string(nil), b.lines...) // the cache's lines stay as they are
 	for i := range b.lines {
 		col := blank
 		if i == 0 && label != "" {
@@ -211,6 +247,9 @@ func inlineBlock(in docInput, c model.Change, width int) block {
 		return b
 	case model.Moved:
 		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
+	case model.Same:
+		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
+		return b
 	}
 	b.lines = append(b.lines, in.lines(editSpans(c.Edits), width)...)
 	return b
@@ -377,8 +416,8 @@ func sideBlocks(in docInput, width int) []block {
 		var left, right []string
 		switch c.Kind {
 		case model.Same:
-			p := plain(model.Visible(in.shown.Paragraphs[c.New]))
-			left, right = in.lines(p, colW), in.lines(p, colW)
+			left = in.plainLines(in.shown.Paragraphs[c.New], colW)
+			right = left
 		case model.Added:
 			right = in.lines(editSpans(c.Edits), colW)
 		case model.Removed:

@@ -21,9 +21,7 @@ func FuzzView(f *testing.F) {
 			{Number: 2, Headline: new[:len(new)/3], Paragraphs: strings.Split(new, "\n")},
 		}}
 		m := New(art, Options{Styles: DefaultStyles(w%2 == 0), Keys: DefaultKeyMap()})
-		if cmd := m.Init(); cmd != nil {
-			m = update(m, cmd())
-		}
+		m = runCmd(m, m.Init())
 		width, height := int(w)%240+1, int(h)%80+1
 		m = update(m, tea.WindowSizeMsg{Width: width, Height: height})
 		for _, r := range keys {

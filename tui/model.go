@@ -66,6 +66,7 @@ type Model struct {
 	search   *search               // the current search, nil when none
 	history  *historyView          // the open history, in modeHistory
 	steps    []int                 // words changed by each step, -1 until known
+	lines    *lineCache            // unchanged paragraphs laid out, shared by every step
 
 	printing   bool // laid out for --print, not for a screen
 	backToList bool
@@ -97,6 +98,7 @@ func New(art *model.Article, o Options) Model {
 	m := Model{
 		art:        art,
 		cmps:       newComparisons(art),
+		lines:      newLineCache(),
 		keys:       o.Keys,
 		styles:     o.Styles,
 		help:       h,
@@ -125,7 +127,7 @@ func New(art *model.Article, o Options) Model {
 
 // Init starts measuring every step for the timeline, beside the event
 // loop: on a long history that is many comparisons.
-func (m Model) Init() tea.Cmd { return m.measureSteps() }
+func (m Model) Init() tea.Cmd { return tea.Batch(m.measureSteps(), m.prepareNeighbours()) }
 
 // Update is the one place state changes: it hands each message to the
 // handler of the current mode.
@@ -139,23 +141,36 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stepsMsg:
 		copy(m.steps, msg)
 		return m, nil
+	case preparedMsg:
+		return m, nil
 	case tea.KeyMsg:
 		if key.Matches(msg, m.keys.Quit) {
 			return m, tea.Quit
 		}
 		m.notice = ""
-		switch m.mode {
-		case modeHelp:
-			return m.handleHelp(msg)
-		case modeGoto, modeSearch:
-			return m.handlePrompt(msg)
-		case modeHistory:
-			return m.handleHistory(msg)
-		default:
-			return m.handleReading(msg)
+		shown := m.shown
+		next, cmd := m.handleKey(msg)
+		if nm := next.(Model); nm.shown != shown {
+			// A step was taken: get the next ones ready.
+			return nm, tea.Batch(cmd, nm.prepareNeighbours())
 		}
+		return next, cmd
 	}
 	return m, nil
+}
+
+// handleKey hands a key to the handler of the current mode.
+func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch m.mode {
+	case modeHelp:
+		return m.handleHelp(msg)
+	case modeGoto, modeSearch:
+		return m.handlePrompt(msg)
+	case modeHistory:
+		return m.handleHistory(msg)
+	default:
+		return m.handleReading(msg)
+	}
 }
 
 // base is the index of the version the shown one is compared with, -1 on
@@ -184,7 +199,7 @@ func (m *Model) refresh() {
 	if m.doc != nil && key == m.docKey {
 		return
 	}
-	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles}
+	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines}
 	if m.search != nil {
 		in.re = m.search.re
 	}

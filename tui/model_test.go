@@ -36,10 +36,25 @@ func seedArticle(t testing.TB) *model.Article {
 func newTestModel(t testing.TB, art *model.Article, w, h int) Model {
 	t.Helper()
 	m := New(art, Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
-	if cmd := m.Init(); cmd != nil {
-		m = update(m, cmd()) // the timeline's measurements
-	}
+	m = runCmd(m, m.Init()) // the timeline's measurements
 	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// runCmd runs a command and its batches to the end, as the program would,
+// feeding their messages back.
+func runCmd(m Model, cmd tea.Cmd) Model {
+	if cmd == nil {
+		return m
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = runCmd(m, c)
+		}
+	default:
+		m = update(m, msg)
+	}
+	return m
 }
 
 func update(m Model, msg tea.Msg) Model {

@@ -18,7 +18,7 @@ func (m Model) measureSteps() tea.Cmd {
 	return func() tea.Msg {
 		out := make([]int, n)
 		for i := 1; i < n; i++ {
-			s := cmps.get(i-1, i).Stats
+			s := cmps.peek(i-1, i).Stats
 			out[i] = s.WordsAdded + s.WordsRemoved
 		}
 		return stepsMsg(out)
@@ -90,4 +90,29 @@ func (m *Model) timeline(width int) string {
 		}
 	}
 	return b.String()
+}
+
+// preparedMsg says the comparisons around the shown version are ready.
+type preparedMsg struct{}
+
+// prepareNeighbours computes, beside the event loop, the steps the reader
+// is likely to take next — to the versions before and after the shown
+// one — so that pressing ← or → never waits for a comparison.
+func (m Model) prepareNeighbours() tea.Cmd {
+	cmps, n, shown, pinned := m.cmps, len(m.art.Versions), m.shown, m.pinned
+	return func() tea.Msg {
+		for _, v := range []int{shown + 1, shown - 1} {
+			if v < 0 || v >= n {
+				continue
+			}
+			base := v - 1
+			if pinned >= 0 && pinned != v {
+				base = pinned
+			}
+			if base >= 0 && !cmps.has(base, v) {
+				cmps.get(base, v)
+			}
+		}
+		return preparedMsg{}
+	}
 }
