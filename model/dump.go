@@ -31,7 +31,7 @@ func LooksLikeDump(text string) bool {
 
 func findVersionLine(lines []string) (int, bool) {
 	for i, l := range lines {
-		if dumpVersionLine.MatchString(collapseSpace(l)) {
+		if strings.Contains(l, "Version") && dumpVersionLine.MatchString(collapseSpace(l)) {
 			return i, true
 		}
 	}

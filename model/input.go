@@ -39,6 +39,9 @@ func decodeText(file string, data []byte) (string, error) {
 		return "", inputErr(file, lineOf(data, i), "binary data (a NUL byte), not text")
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
+		return string(data), nil // the common case: nothing to mend
+	}
 	var b strings.Builder
 	b.Grow(len(data))
 	for len(data) > 0 {
@@ -75,19 +78,11 @@ func lineOf(data []byte, i int) int {
 // space, the way NewsSniffer's pages and most archives present paragraphs.
 // Other spaces (no-break, ideographic) are text and kept.
 func collapseSpace(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-		if sp && (prevSpace || c != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean && !prevSpace {
+	if s == "" {
 		return s
+	}
+	if s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r\f\v") {
+		return s // already clean: the common case, found without a copy
 	}
 	return strings.Join(strings.FieldsFunc(s, isASCIISpace), " ")
 }

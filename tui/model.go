@@ -83,7 +83,10 @@ type docKey struct {
 
 // New returns a reader of art that opens on its newest version, compared
 // with the one before it.
-func New(art *model.Article, o Options) Model {
+func New(art *model.Article, o Options) Model { return newModel(art, o, 80, 24) }
+
+// newModel is New for a window of width×height.
+func newModel(art *model.Article, o Options, width, height int) Model {
 	h := help.New()
 	h.Styles.ShortKey = o.Styles.Prompt
 	h.Styles.FullKey = o.Styles.Prompt
@@ -107,8 +110,8 @@ func New(art *model.Article, o Options) Model {
 		backToList: o.BackToList,
 		shown:      len(art.Versions) - 1,
 		pinned:     -1,
-		width:      80,
-		height:     24,
+		width:      width,
+		height:     height,
 	}
 	if o.BackToList {
 		m.keys.Back.SetHelp("q", "back to the list")

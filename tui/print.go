@@ -30,12 +30,16 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 		view = v
 	}
 	width := max(o.Width, minWidth)
-	m := New(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view})
-	m.shown, m.width, m.height, m.printing = o.Shown, width+1, 1<<20, true
-	if o.Base >= 0 && o.Base != o.Shown-1 {
-		m.pinned = o.Base
+	m := newModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view}, width+1, 1<<20)
+	m.printing = true
+	m.lines = nil // one step, laid out once: nothing to share
+	if o.Shown != m.shown || (o.Base >= 0 && o.Base != o.Shown-1) {
+		m.shown = o.Shown
+		if o.Base >= 0 && o.Base != o.Shown-1 {
+			m.pinned = o.Base
+		}
+		m.refresh()
 	}
-	m.refresh()
 	m.cursor = -1 // no cursor on paper
 
 	bw := bufio.NewWriter(w)

@@ -40,9 +40,9 @@ const (
 // at spaces; a word wider than a line breaks between grapheme clusters, so
 // no character is ever split.
 func wrapSpans(spans []span, width int) [][]span {
-	w := lineWrapper{width: max(width, 1)}
-	var pending []span // spaces waiting for the next word
-	flushWord := func(word []span) {
+	w := lineWrapper{spans: spans, width: max(width, 1)}
+	var pending, word []piece // spaces waiting for the next word; the word
+	flushWord := func() {
 		if len(word) == 0 {
 			return
 		}
@@ -57,92 +57,130 @@ func wrapSpans(spans []span, width int) [][]span {
 				w.addBroken(word)
 			}
 		}
-		pending = pending[:0]
+		pending, word = pending[:0], word[:0]
 	}
-	var word []span
-	for _, s := range spans {
+	for si, s := range spans {
 		text := s.text
-		for text != "" {
-			i := strings.IndexByte(text, ' ')
+		for at := 0; at < len(text); {
+			i := strings.IndexByte(text[at:], ' ')
 			if i < 0 {
-				word = append(word, s.with(text))
+				word = append(word, w.piece(si, at, len(text)))
 				break
 			}
 			if i > 0 {
-				word = append(word, s.with(text[:i]))
+				word = append(word, w.piece(si, at, at+i))
 			}
-			flushWord(word)
-			word = word[:0]
-			j := i
+			flushWord()
+			j := at + i
 			for j < len(text) && text[j] == ' ' {
 				j++
 			}
-			pending = append(pending, s.with(text[i:j]))
-			text = text[j:]
+			pending = append(pending, w.piece(si, at+i, j))
+			at = j
 		}
 	}
-	flushWord(word)
+	flushWord()
 	return w.done()
 }
 
-// lineWrapper builds lines of spans, keeping the current line's width.
+// piece is a stretch of one span's text, kept as offsets so that a line's
+// text is a slice of the spans', not a copy.
+type piece struct {
+	span, start, end int
+	width            int
+	space            bool
+}
+
+// lineWrapper builds lines of pieces, keeping the current line's width.
 type lineWrapper struct {
+	spans []span
 	width int
 	lines [][]span
-	cur   []span
+	cur   []piece
 	curW  int
 }
 
-// cost is how much appending spans to a line widens it.
-func cost(ss []span) int {
+func (w *lineWrapper) piece(si, start, end int) piece {
+	text := w.spans[si].text[start:end]
+	return piece{span: si, start: start, end: end, width: textWidth(text), space: text[0] == ' '}
+}
+
+// textWidth is the cells text takes: its length when it is plain ASCII.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+func widthOf(ps []piece) int {
 	n := 0
-	for _, s := range ss {
-		n += ansi.StringWidth(s.text)
+	for _, p := range ps {
+		n += p.width
 	}
 	return n
 }
 
-func (w *lineWrapper) fits(spaces, word []span) bool {
+func (w *lineWrapper) fits(spaces, word []piece) bool {
 	if len(w.cur) == 0 {
 		spaces = nil // a line never starts with a space
 	}
-	return w.curW+cost(spaces)+cost(word) <= w.width
+	return w.curW+widthOf(spaces)+widthOf(word) <= w.width
 }
 
-func (w *lineWrapper) add(ss ...span) {
-	for _, s := range ss {
-		if len(w.cur) == 0 && strings.TrimLeft(s.text, " ") == "" {
+func (w *lineWrapper) add(ps ...piece) {
+	for _, p := range ps {
+		if len(w.cur) == 0 && p.space {
 			continue
 		}
-		w.curW += cost([]span{s})
-		if n := len(w.cur); n > 0 && w.cur[n-1].role == s.role && w.cur[n-1].match == s.match {
-			w.cur[n-1].text += s.text
-		} else {
-			w.cur = append(w.cur, s)
-		}
+		w.curW += p.width
+		w.cur = append(w.cur, p)
 	}
 }
 
 // addBroken lays out a word wider than a line, a grapheme cluster at a
 // time.
-func (w *lineWrapper) addBroken(word []span) {
-	for _, s := range word {
-		g := uniseg.NewGraphemes(s.text)
+func (w *lineWrapper) addBroken(word []piece) {
+	for _, p := range word {
+		text := w.spans[p.span].text[p.start:p.end]
+		g := uniseg.NewGraphemes(text)
 		for g.Next() {
-			piece := s.with(g.Str())
-			if len(w.cur) > 0 && w.curW+cost([]span{piece}) > w.width {
+			a, b := g.Positions()
+			q := w.piece(p.span, p.start+a, p.start+b)
+			if len(w.cur) > 0 && w.curW+q.width > w.width {
 				w.newLine()
 			}
-			w.add(piece)
+			w.add(q)
 		}
 	}
 }
 
+// newLine ends the current line, joining its pieces into spans: pieces
+// that lie side by side in one span become one slice of it, not a copy.
 func (w *lineWrapper) newLine() {
 	if len(w.cur) > 0 {
-		w.lines = append(w.lines, w.cur)
+		line := make([]span, 0, 4)
+		from, to := -1, -1 // the slice the last span still is, if it is one
+		for i, p := range w.cur {
+			src := w.spans[p.span]
+			n := len(line)
+			switch {
+			case i > 0 && from >= 0 && w.cur[i-1].span == p.span && to == p.start:
+				to = p.end
+				line[n-1].text = src.text[from:to]
+			case n > 0 && line[n-1].role == src.role && line[n-1].match == src.match:
+				line[n-1].text += src.text[p.start:p.end]
+				from = -1
+			default:
+				line = append(line, span{text: src.text[p.start:p.end], role: src.role, match: src.match})
+				from, to = p.start, p.end
+			}
+		}
+		w.lines = append(w.lines, line)
 	}
-	w.cur, w.curW = nil, 0
+	w.cur, w.curW = w.cur[:0], 0
 }
 
 func (w *lineWrapper) done() [][]span {
@@ -151,4 +189,32 @@ func (w *lineWrapper) done() [][]span {
 		return [][]span{nil}
 	}
 	return w.lines
+}
+
+// wrapASCII is wrapSpans' fast path for plain ASCII text, the common case
+// of an unchanged paragraph: the lines are slices of text. ok is false
+// when text is not plain ASCII.
+func wrapASCII(text string, width int) (lines []string, ok bool) {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < 0x20 || c >= 0x7f {
+			return nil, false
+		}
+	}
+	width = max(width, 1)
+	for len(text) > width {
+		cut := strings.LastIndexByte(text[:width+1], ' ')
+		if cut <= 0 {
+			// A word longer than the line: break it; the next line
+			// starts where it left off.
+			lines = append(lines, text[:width])
+			text = strings.TrimLeft(text[width:], " ")
+			continue
+		}
+		lines = append(lines, strings.TrimRight(text[:cut], " "))
+		text = strings.TrimLeft(text[cut:], " ")
+	}
+	if text = strings.TrimRight(text, " "); text != "" || len(lines) == 0 {
+		lines = append(lines, text)
+	}
+	return lines, true
 }

@@ -67,3 +67,28 @@ func TestWrapNeverSplitsACharacter(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapASCIIMatchesWrapSpans(t *testing.T) {
+	texts := []string{
+		"Russia and Turkey called for a cease-fire in Libya to begin Saturday night.",
+		"short",
+		"",
+		"a supercalifragilisticexpialidocious word that is longer than the line",
+		"two  spaces   and a trailing space ",
+	}
+	for _, text := range texts {
+		for width := 1; width < 40; width++ {
+			fast, ok := wrapASCII(text, width)
+			if !ok {
+				t.Fatalf("%q is ASCII", text)
+			}
+			slow := plainLines(wrapSpans(plain(text), width))
+			if strings.Join(fast, "|") != strings.Join(slow, "|") {
+				t.Errorf("width %d %q:\n fast %q\n slow %q", width, text, fast, slow)
+			}
+		}
+	}
+	if _, ok := wrapASCII("café", 10); ok {
+		t.Errorf("non-ASCII text took the fast path")
+	}
+}
