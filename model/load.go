@@ -44,6 +44,7 @@ const (
 	KindPlain SourceKind = iota // plain text: one version
 	KindDump                    // a NewsSniffer comparison page flattened to text
 	KindJSON                    // an article written by redline --json
+	KindHTML                    // a NewsSniffer comparison page saved as HTML
 )
 
 func (k SourceKind) String() string {
@@ -52,6 +53,8 @@ func (k SourceKind) String() string {
 		return "comparison dump"
 	case KindJSON:
 		return "redline JSON"
+	case KindHTML:
+		return "NewsSniffer page"
 	}
 	return "plain text"
 }
@@ -61,6 +64,9 @@ func Detect(text string) SourceKind {
 	t := strings.TrimLeftFunc(text, unicode.IsSpace)
 	if strings.HasPrefix(t, "{") && strings.Contains(t, `"versions"`) {
 		return KindJSON
+	}
+	if LooksLikeNewsSnifferHTML(text) {
+		return KindHTML
 	}
 	if LooksLikeDump(text) {
 		return KindDump
@@ -236,6 +242,8 @@ func readKinds(inputs []Input, texts []string, kinds []SourceKind, plain []Versi
 		return ReadJSON(inputs[0].Name, []byte(texts[0]))
 	case len(inputs) == 1 && kinds[0] == KindDump:
 		return ReadDump(inputs[0].Name, []byte(texts[0]))
+	case len(inputs) == 1 && kinds[0] == KindHTML:
+		return ReadNewsSnifferHTML(inputs[0].Name, []byte(texts[0]))
 	case len(inputs) == 1:
 		return nil, inputErr(inputs[0].Name, 0,
 			`not a comparison dump (no "Version a Version b" line), redline JSON, or one of two or more plain-text versions`)
@@ -243,6 +251,9 @@ func readKinds(inputs []Input, texts []string, kinds []SourceKind, plain []Versi
 	for i, k := range kinds {
 		if k == KindDump {
 			return readChain(inputs, texts, kinds)
+		}
+		if k == KindHTML {
+			return readPages(inputs, texts, kinds)
 		}
 		if k != KindPlain {
 			return nil, inputErr(inputs[i].Name, 0, "a %s cannot be combined with other sources", k)
@@ -288,6 +299,47 @@ func readChain(inputs []Input, texts []string, kinds []SourceKind) (*Article, er
 		}
 	}
 	return readDumpChain(inputs, texts)
+}
+
+// readPages joins several saved NewsSniffer pages of one article: their
+// cells are exact, so the versions they share read the same and only need
+// putting in order.
+func readPages(inputs []Input, texts []string, kinds []SourceKind) (*Article, error) {
+	var out *Article
+	byNumber := map[int]Version{}
+	for i, k := range kinds {
+		if k != KindHTML {
+			return nil, inputErr(inputs[i].Name, 0, "a %s cannot be combined with NewsSniffer pages", k)
+		}
+		a, err := ReadNewsSnifferHTML(inputs[i].Name, []byte(texts[i]))
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = a
+		} else if a.URL != "" && out.URL != "" && a.URL != out.URL {
+			return nil, inputErr(inputs[i].Name, 0, "a page of another article than %s (%s, not %s)", inputs[0].Name, a.URL, out.URL)
+		}
+		for _, v := range a.Versions {
+			if old, ok := byNumber[v.Number]; !ok || (old.Time == "" && v.Time != "") {
+				byNumber[v.Number] = v
+			}
+		}
+	}
+	numbers := make([]int, 0, len(byNumber))
+	for n := range byNumber {
+		numbers = append(numbers, n)
+	}
+	sort.Ints(numbers)
+	out.Versions, out.Gaps = nil, nil
+	for i, n := range numbers {
+		if i > 0 && n != numbers[i-1]+1 {
+			out.Gaps = append(out.Gaps, len(out.Versions)-1)
+		}
+		out.Versions = append(out.Versions, byNumber[n])
+	}
+	out.Title = out.Versions[len(out.Versions)-1].Headline
+	return out, nil
 }
 
 // ReadJSON reads an article written by redline --json.

@@ -31,9 +31,11 @@ Usage:
 
 With no SOURCE, redline opens its built-in sample: a NewsSniffer
 comparison of a New York Times article. A SOURCE is a NewsSniffer
-comparison page flattened to text, two or more plain-text versions (files
-or a folder, paragraphs separated by blank lines), a JSON file written by
---json, or - for standard input. The kind is recognised from the content.
+comparison page (flattened to text, or saved as HTML), several such pages
+of one article, two or more plain-text versions (files or a folder,
+paragraphs separated by blank lines), a JSON file written by --json, or -
+for standard input. The kind is recognised from the content. --git FILE
+reads the versions of FILE from its git history.
 
 Flags:
 `
@@ -49,11 +51,9 @@ type options struct {
 	view    string
 	version bool
 	sort    string
+	git     string
 	args    []string
 }
-
-// errUsage marks an error in how redline was called.
-var errUsage = errors.New("usage")
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -189,6 +189,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.StringVar(&o.view, "view", "inline", "the view: inline, side or clean")
 	noColor := fs.Bool("no-color", false, "mark edits as [-deleted-]{+inserted+} instead of colour (also NO_COLOR)")
 	fs.StringVar(&o.sort, "sort", "name", "order of a folder's files: name (natural) or mtime")
+	fs.StringVar(&o.git, "git", "", "read the versions of `FILE` from its git history")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -226,6 +227,12 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 
 // load reads the article the sources name, or the built-in sample.
 func load(o options, stdin io.Reader) (*model.Article, error) {
+	if o.git != "" {
+		if len(o.args) > 0 {
+			return nil, fmt.Errorf("--git reads one file's history; give no other source (got %s)", o.args[0])
+		}
+		return model.ReadGit(o.git)
+	}
 	if len(o.args) == 0 {
 		return model.ReadDump(testdata.SeedName, testdata.Seed)
 	}
