@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -74,7 +75,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "redline", buildVersion())
 		return 0
 	}
-	art, err := load(opts, stdin)
+	tty := isTerminal(stdout)
+	if !opts.json && !opts.print && tty {
+		return interactive(opts, stdin, stderr)
+	}
+	art, err := load(opts, stdin, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 2
@@ -86,11 +91,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	tty := isTerminal(stdout)
-	if opts.print || !tty {
-		return printStep(art, opts, tty, stdout, stderr)
-	}
-	return interactive(art, opts, stderr)
+	return printStep(art, opts, tty, stdout, stderr)
 }
 
 // printStep prints one comparison, for --print or a pipe.
@@ -145,18 +146,57 @@ func isTerminal(w io.Writer) bool {
 // interactive runs the reader in the alternate screen until the user
 // quits. A panic inside still gives the terminal back (bubbletea restores
 // it) and ends in one readable line.
-func interactive(art *model.Article, o options, stderr io.Writer) int {
+func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
 	view, _ := tui.ParseView(o.view)
-	m := tui.New(art, tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view})
-	return runProgram(m, stderr)
+	opts := tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view}
+
+	// Load beside the screen: a source that reads quickly opens straight
+	// away (and its errors print like any other), a slow one shows its
+	// progress instead of a frozen terminal.
+	progress := make(chan tui.Progress, 1)
+	result := make(chan tui.Loaded, 1)
+	go func() {
+		art, err := load(o, stdin, func(done, total int) {
+			select {
+			case progress <- tui.Progress{Done: done, Total: total}:
+			default: // the screen shows the latest it has taken
+			}
+		})
+		close(progress)
+		result <- tui.Loaded{Article: art, Err: err}
+	}()
+	var m tea.Model
+	var loader tui.Loader
+	select {
+	case r := <-result:
+		if r.Err != nil {
+			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(r.Err.Error())))
+			return 2
+		}
+		m = tui.New(r.Article, opts)
+	case <-time.After(150 * time.Millisecond):
+		loader = tui.NewLoader(opts, progress, result)
+		m = loader
+	}
+	code := runProgram(m, stdin, stderr)
+	if loader.Err != nil && *loader.Err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine((*loader.Err).Error())))
+		return 2
+	}
+	return code
 }
 
 // runProgram runs a model in the alternate screen. A panic inside it
 // still gives the terminal back and ends in one readable line.
-func runProgram(m tea.Model, stderr io.Writer) int {
+func runProgram(m tea.Model, stdin io.Reader, stderr io.Writer) int {
 	guarded, fail := tui.Guard(m)
-	p := tea.NewProgram(guarded, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
+	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
+		// The article came on standard input: keys come from the terminal.
+		popts = append(popts, tea.WithInputTTY())
+	}
+	p := tea.NewProgram(guarded, popts...)
 	fail.SetQuit(p.Quit)
 	_, err := p.Run()
 	if fail.Failed() {
@@ -225,8 +265,9 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	return o, nil
 }
 
-// load reads the article the sources name, or the built-in sample.
-func load(o options, stdin io.Reader) (*model.Article, error) {
+// load reads the article the sources name, or the built-in sample,
+// telling progress (which may be nil) how far it has come.
+func load(o options, stdin io.Reader, progress func(done, total int)) (*model.Article, error) {
 	if o.git != "" {
 		if len(o.args) > 0 {
 			return nil, fmt.Errorf("--git reads one file's history; give no other source (got %s)", o.args[0])
@@ -244,7 +285,7 @@ func load(o options, stdin io.Reader) (*model.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return model.Read(inputs)
+	return model.ReadWithProgress(inputs, progress)
 }
 
 // buildVersion is the release with the commit it was built from, when the
