@@ -225,3 +225,10 @@ func TestPrintTwoPlainFiles(t *testing.T) {
 		t.Errorf("--from 2 --to 1: exit %d, output %q", code, back)
 	}
 }
+
+func TestHostileFileNameIsShownSafely(t *testing.T) {
+	_, errOut, code := redline(t, "", "--json", "\x1b]0;pwned\x07\x1b[2Jnews.txt")
+	if code != 2 || strings.ContainsAny(errOut, "\x1b\x07") || !strings.Contains(errOut, "␛]0;pwned␇␛[2Jnews.txt") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
