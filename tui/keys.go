@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // KeyMap is every key redline answers to. Help is generated from it, so
 // what the help says is what the keys do.
@@ -71,7 +75,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		short(k.View, "view"),
 		short(k.Search, "search"),
 		short(k.Help, "help"),
-		short(k.Back, "quit"),
+		short(k.Back, strings.Fields(k.Back.Help().Desc + " quit")[0]), // "quit", or "back" from a list
 	}
 }
 

@@ -34,9 +34,10 @@ With no SOURCE, redline opens its built-in sample: a NewsSniffer
 comparison of a New York Times article. A SOURCE is a NewsSniffer
 comparison page (flattened to text, or saved as HTML), several such pages
 of one article, two or more plain-text versions (files or a folder,
-paragraphs separated by blank lines), a JSON file written by --json, or -
-for standard input. The kind is recognised from the content. --git FILE
-reads the versions of FILE from its git history.
+paragraphs separated by blank lines), a diffengine or NewsEdits SQLite
+archive (a list of its articles; --article KEY opens one), a JSON file
+written by --json, or - for standard input. The kind is recognised from
+the content. --git FILE reads the versions of FILE from its git history.
 
 Flags:
 `
@@ -53,6 +54,7 @@ type options struct {
 	version bool
 	sort    string
 	git     string
+	article string
 	args    []string
 }
 
@@ -75,6 +77,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "redline", buildVersion())
 		return 0
 	}
+	if path, ok := archivePath(opts); ok {
+		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
+	}
+	if opts.article != "" {
+		fmt.Fprintln(stderr, "redline: --article picks an article from a SQLite archive; give the archive as the one SOURCE")
+		return 2
+	}
 	tty := isTerminal(stdout)
 	if !opts.json && !opts.print && tty {
 		return interactive(opts, stdin, stderr)
@@ -92,6 +101,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	return printStep(art, opts, tty, stdout, stderr)
+}
+
+// archivePath is the one SOURCE when it is a SQLite archive, recognised by
+// its first bytes: an archive can be gigabytes, so it is never read whole
+// like the other sources.
+func archivePath(o options) (string, bool) {
+	if len(o.args) != 1 || o.git != "" {
+		return "", false
+	}
+	f, err := os.Open(o.args[0])
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := io.ReadFull(f, head)
+	return o.args[0], model.LooksLikeSQLite(head[:n])
 }
 
 // printStep prints one comparison, for --print or a pipe.
@@ -230,6 +256,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	noColor := fs.Bool("no-color", false, "mark edits as [-deleted-]{+inserted+} instead of colour (also NO_COLOR)")
 	fs.StringVar(&o.sort, "sort", "name", "order of a folder's files: name (natural) or mtime")
 	fs.StringVar(&o.git, "git", "", "read the versions of `FILE` from its git history")
+	fs.StringVar(&o.article, "article", "", "with a SQLite archive: open the article with this entry id or URL (`KEY`)")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"redline/model"
+	"redline/tui"
+)
+
+// runArchive is redline on a SQLite archive (diffengine or NewsEdits) at
+// path. With article (an entry id or URL) it opens that article: as JSON
+// with jsonOut, printed with --print or into a pipe, else in the reader.
+// Without, it lists the archive's articles to pick from, or prints the
+// list into a pipe. The archive is only ever read. It returns the exit
+// status: 0, or 2 for an archive or article that cannot be read.
+func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o options) int {
+	a, err := model.OpenArchive(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		return 2
+	}
+	defer a.Close()
+	tty := isTerminal(stdout)
+	if article != "" {
+		art, err := a.Article(article)
+		if err != nil {
+			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+			return 2
+		}
+		switch {
+		case jsonOut:
+			if err := model.WriteJSON(stdout, art); err != nil {
+				fmt.Fprintf(stderr, "redline: writing JSON: %v\n", err)
+				return 1
+			}
+			return 0
+		case o.print || !tty:
+			return printStep(art, o, tty, stdout, stderr)
+		}
+		// The article is read already (an archive answers in well under
+		// a second), so the reader opens straight away. Keys come from
+		// standard input, a terminal here: the archive is a file.
+		return runProgram(tui.New(art, readerOptions(o)), os.Stdin, stderr)
+	}
+	if jsonOut {
+		fmt.Fprintf(stderr, "redline: %s: an archive holds many articles: choose one with --article KEY (an entry id or URL)\n",
+			model.Visible(path))
+		return 2
+	}
+	if o.print || !tty {
+		return printArchiveList(a, stdout, stderr)
+	}
+	title := filepath.Base(path) + " · " + a.Kind().String()
+	return runProgram(tui.NewRoot(a, title, readerOptions(o)), os.Stdin, stderr)
+}
+
+// readerOptions are the reader's options from the command line's.
+func readerOptions(o options) tui.Options {
+	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
+	view, _ := tui.ParseView(o.view)
+	return tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view}
+}
+
+// printArchiveList prints the archive's articles, most versions first,
+// one a line, tab-separated: key, versions, first and last seen, URL,
+// headline. It is how a script (or a reader without a terminal) finds the
+// key to give --article.
+func printArchiveList(a *model.Archive, stdout, stderr io.Writer) int {
+	c, err := a.Scan(context.Background(), nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		return 2
+	}
+	w := bufio.NewWriter(stdout)
+	fmt.Fprintln(w, "key\tversions\tfirst_seen\tlast_seen\turl\theadline")
+	seen := func(s model.ArticleSummary, first bool) string {
+		t := s.LastSeen
+		if first {
+			t = s.FirstSeen
+		}
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02T15:04:05Z07:00")
+	}
+	field := func(s string) string { return model.Visible(strings.Join(strings.Fields(s), " ")) }
+	for i := 0; i < c.Len(); i++ {
+		s := c.At(i)
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", field(s.Key), s.Versions, seen(s, true), seen(s, false),
+			field(s.URL), field(s.Headline))
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "redline: writing the list: %v\n", err)
+		return 1
+	}
+	return 0
+}
