@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -65,6 +66,71 @@ func BenchmarkSearch100Versions(b *testing.B) {
 	for b.Loop() {
 		m.index = nil // from scratch: the index is part of the first search
 		m.runSearch("harbour")
+	}
+	b.ReportMetric(float64(len(m.search.hits)), "hits")
+}
+
+// longHistory is 2,000 versions of a 255-paragraph document (about 110 MB
+// of text, shared paragraphs stored once), a few paragraphs changing per
+// version.
+func longHistory(b *testing.B) *model.Article {
+	b.Helper()
+	paras := make([]string, 255)
+	for i := range paras {
+		paras[i] = fmt.Sprintf("Paragraph %d: the council met again on day %d and officials said the measure %d would be debated, "+
+			"while residents near the harbour waited for news of the %d families still without power, according to the report.", i, i%31, i*7, i*3)
+	}
+	art := &model.Article{}
+	for v := 0; v < 2000; v++ {
+		ps := append([]string(nil), paras...)
+		for k := 0; k < 3; k++ {
+			j := (v*37 + k*91) % len(ps)
+			ps[j] = strings.Replace(ps[j], "officials said", fmt.Sprintf("officials said on day %d", v), 1)
+		}
+		paras = ps
+		art.Versions = append(art.Versions, model.Version{Number: v + 1, Paragraphs: ps})
+	}
+	return art
+}
+
+// BenchmarkLongHistoryFirstFrame is the first frame of a 2,000-version
+// history: the reader's model, the newest step and its view.
+func BenchmarkLongHistoryFirstFrame(b *testing.B) {
+	art := longHistory(b)
+	b.ResetTimer()
+	for b.Loop() {
+		m := New(art, Options{Styles: DefaultStyles(true), Keys: DefaultKeyMap()})
+		m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = m.View()
+	}
+}
+
+// BenchmarkLongHistoryStep steps back through the history, each step a
+// comparison not seen before (the worst case: nothing prepared ahead).
+func BenchmarkLongHistoryStep(b *testing.B) {
+	art := longHistory(b)
+	m := New(art, Options{Styles: DefaultStyles(true), Keys: DefaultKeyMap()})
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	left, right := keyMsg("h"), keyMsg(">")
+	b.ResetTimer()
+	for b.Loop() {
+		if m.shown == 0 {
+			m = update(m, right)
+		}
+		m = update(m, left)
+		_ = m.View()
+	}
+}
+
+// BenchmarkLongHistorySearch searches all 2,000 versions.
+func BenchmarkLongHistorySearch(b *testing.B) {
+	art := longHistory(b)
+	m := New(art, Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	m = update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	b.ResetTimer()
+	for b.Loop() {
+		m.index = nil
+		m.runSearch("day 1999")
 	}
 	b.ReportMetric(float64(len(m.search.hits)), "hits")
 }
