@@ -219,3 +219,22 @@ func TestDeeperFlow(t *testing.T) {
 		t.Errorf("the search should have ended on version 1, not %d", final.shown+1)
 	}
 }
+
+func TestGapsShowInTheHeaderAndTimeline(t *testing.T) {
+	art := chainArticle(t)
+	art.Versions = []model.Version{art.Versions[0], art.Versions[1], art.Versions[3]}
+	art.Versions[2].Number = 4
+	art.Gaps = []int{1} // no dump linked version 2 to version 4
+	art.Notes = []string{"Version 3 is missing", "another note"}
+	m := newTestModel(t, art, 120, 30)
+	v := m.View()
+	if !strings.Contains(v, "versions missing before this one") || !strings.Contains(m.timeline(10), "┆") {
+		t.Errorf("the gap is not shown:\n%s", v)
+	}
+	if !strings.Contains(v, "Version 3 is missing (and 1 more notes") {
+		t.Errorf("the notes are not shown:\n%s", v)
+	}
+	if m = press(m, "h"); strings.Contains(m.View(), "versions missing") {
+		t.Errorf("version 2 follows version 1 without a gap")
+	}
+}

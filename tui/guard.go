@@ -27,9 +27,16 @@ func (f *Failure) record(r any) {
 		return
 	}
 	f.Message = fmt.Sprint(r)
+	// Written whole or not at all: a temporary file, then a rename.
 	name := filepath.Join(os.TempDir(), fmt.Sprintf("redline-crash-%d.txt", os.Getpid()))
-	if err := os.WriteFile(name, []byte(f.Message+"\n\n"+string(debug.Stack())), 0o600); err == nil {
-		f.Details = name
+	if tmp, err := os.CreateTemp(os.TempDir(), "redline-crash-*.tmp"); err == nil {
+		_, werr := tmp.WriteString(f.Message + "\n\n" + string(debug.Stack()))
+		cerr := tmp.Close()
+		if werr == nil && cerr == nil && os.Rename(tmp.Name(), name) == nil {
+			f.Details = name
+		} else {
+			os.Remove(tmp.Name())
+		}
 	}
 	if f.quit != nil {
 		go f.quit()

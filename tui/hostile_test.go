@@ -12,11 +12,11 @@ import (
 // escape sequences (CSI, OSC, DCS), other C0 and C1 controls, bidi
 // overrides and isolates.
 var hostile = []string{
-	"\x1b[2J\x1b[Hcleared",       // CSI: clear the screen
-	"\x1b]0;pwned\x07title",      // OSC: retitle the window
-	"\x1bP1$r0m\x1b\\dcs",        // DCS
-	"bell\x07 back\x08space\r cr", // C0
-	"c1 \u009b31m csi \u0085 nel", // C1 (as runes)
+	"\x1b[2J\x1b[Hcleared",          // CSI: clear the screen
+	"\x1b]0;pwned\x07title",         // OSC: retitle the window
+	"\x1bP1$r0m\x1b\\dcs",           // DCS
+	"bell\x07 back\x08space\r cr",   // C0
+	"c1 \u009b31m csi \u0085 nel",   // C1 (as runes)
 	"abc\u202edcba \u2066iso\u2069", // bidi override and isolate
 }
 

@@ -4,6 +4,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -125,6 +127,14 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 	}
 	m.refresh()
 	m.cursor = m.firstParagraph()
+	if n := len(art.Notes); n > 0 {
+		// What the reader found worth saying: dumps that disagree,
+		// commits skipped. --json lists them all.
+		m.notice = model.Visible(art.Notes[0])
+		if n > 1 {
+			m.notice += fmt.Sprintf(" (and %d more notes: see --json)", n-1)
+		}
+	}
 	return m
 }
 

@@ -292,7 +292,11 @@ func TestEverySizeFits(t *testing.T) {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}
-	sizes = append(sizes, [2]int{300, 100}, [2]int{20, 5})
+	sizes = append(sizes, [2]int{300, 100}, [2]int{20, 5}, [2]int{500, 200}, [2]int{1, 200}, [2]int{500, 1})
+	// Fast resizes: every width from 1 to 120 in a row, keys between.
+	for w := 1; w <= 120; w++ {
+		sizes = append(sizes, [2]int{w, 5 + w%30})
+	}
 	for _, sz := range sizes {
 		m = update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		for _, keys := range [][]string{nil, {"G"}, {"?"}, {"esc", "h"}, {"l", "]", "]"}} {

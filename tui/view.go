@@ -133,10 +133,26 @@ func (m *Model) metaText() string {
 		}
 		parts = append(parts, what)
 	}
+	if n := m.missingBefore(); n > 0 {
+		parts = append(parts, "versions missing before this one")
+	}
 	if g := m.guessedHere(); g > 0 {
 		parts = append(parts, fmt.Sprintf("? %d guessed", g))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// missingBefore reports whether the history has a gap between the base
+// and the shown version: the step shown spans versions no source gave.
+func (m *Model) missingBefore() int {
+	lo, hi := min(m.base(), m.shown), max(m.base(), m.shown)
+	n := 0
+	for _, g := range m.art.Gaps {
+		if g >= lo && g < hi {
+			n++
+		}
+	}
+	return n
 }
 
 // guessedHere counts the paragraphs on screen whose text was guessed.
