@@ -76,12 +76,14 @@ type splitRow struct {
 	boundPrior         []float64
 	newPrior, oldPrior float64
 	nbrs               []int
+	seen               int // the answer (rowReader.epoch) that last looked at it
 	guessed            bool
 }
 
 type splitRun struct {
 	rows  []int // indexes into rowReader.rows
 	dirty bool  // something it depends on changed since it was last read
+	seen  int   // the answer (rowReader.epoch) that last looked at it
 }
 
 // rowReader holds a dump's body rows while their cells are recovered.
@@ -92,6 +94,7 @@ type rowReader struct {
 	journal   []journalEntry
 	scratch   []float64 // evidenceCuts' buffer
 	sides     []side    // each sentence's side in the current reading
+	epoch     int       // counts answers (respond), to mark what each saw
 }
 
 // Tuning of the reading, in nats.

@@ -76,10 +76,7 @@ func (r *rowReader) runShape(ri int) (int, side) {
 // if the page scores about as well (within guessMargin). It restores the
 // saved reading.
 func (r *rowReader) tryAlternative(rows []int, apply func() float64) {
-	fixed := map[int]bool{}
-	for _, i := range rows {
-		fixed[i] = true
-	}
+	fixed := rows
 	m := r.mark()
 	delta := apply()
 	// The answers can win back at most twice the weight of the links

@@ -1,6 +1,9 @@
 package model
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // This file searches for the best reading of the rows: changes are
 // journalled so trials can be undone, and a change to one row is
@@ -149,7 +152,7 @@ func (r *rowReader) improveRow(i int) bool {
 	bestGain, bestBound := eps, -1
 	try := func(bi int) float64 {
 		gain := r.set(i, rowState{cut: row.cuts[bi], bound: bi})
-		g, _ := r.respond([]int{i}, map[int]bool{i: true})
+		g, _ := r.respond([]int{i}, []int{i})
 		return gain + g
 	}
 	for _, bi := range byCut {
@@ -180,19 +183,18 @@ func (r *rowReader) improveRow(i int) bool {
 // row moves to its best boundary; the one-cell rows of a run change side
 // together if that is better. Rows in fixed stay as they are. It returns
 // the page's gain and the rows that changed.
-func (r *rowReader) respond(changed []int, fixed map[int]bool) (float64, []int) {
+func (r *rowReader) respond(changed []int, fixed []int) (float64, []int) {
 	const eps = 1e-9
 	gain := 0.0
 	var moved []int
-	seenRow := map[int]bool{}
-	seenRun := map[int]bool{}
+	r.epoch++ // marks the rows and runs seen in this answer
 	for _, i := range changed {
 		for _, j := range r.neighbours(i) {
 			nb := &r.rows[j]
-			if fixed[j] || seenRow[j] || !nb.known {
+			if nb.seen == r.epoch || !nb.known || slices.Contains(fixed, j) {
 				continue
 			}
-			seenRow[j] = true
+			nb.seen = r.epoch
 			if nb.state.bound >= 0 {
 				if b := r.bestBoundary(j, math.Inf(1), false); b >= 0 && b != nb.state.bound {
 					old := nb.state
@@ -205,10 +207,10 @@ func (r *rowReader) respond(changed []int, fixed map[int]bool) (float64, []int) 
 				}
 				continue
 			}
-			if seenRun[nb.run] {
+			if r.runs[nb.run].seen == r.epoch {
 				continue
 			}
-			seenRun[nb.run] = true
+			r.runs[nb.run].seen = r.epoch
 			g, rows := r.flipSide(nb.run, fixed)
 			gain += g
 			moved = append(moved, rows...)
@@ -219,7 +221,7 @@ func (r *rowReader) respond(changed []int, fixed map[int]bool) (float64, []int) 
 
 // flipSide moves the one-cell rows of run ri to the other side if that
 // raises the page's score, and returns the gain and the rows moved.
-func (r *rowReader) flipSide(ri int, fixed map[int]bool) (float64, []int) {
+func (r *rowReader) flipSide(ri int, fixed []int) (float64, []int) {
 	const eps = 1e-9
 	run := r.runs[ri].rows
 	k, s := r.runShape(ri)
@@ -227,7 +229,7 @@ func (r *rowReader) flipSide(ri int, fixed map[int]bool) (float64, []int) {
 		return 0, nil
 	}
 	for _, j := range run[k:] {
-		if fixed[j] {
+		if slices.Contains(fixed, j) {
 			return 0, nil
 		}
 	}
