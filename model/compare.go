@@ -224,6 +224,12 @@ func isSqueezed(s string) bool {
 				return false
 			}
 		default:
+			// Only a few lead bytes can start a Unicode space (U+0085,
+			// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+			// U+205F, U+3000); the rest of the text is skipped fast.
+			if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 {
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false

@@ -132,7 +132,7 @@ func newLineCache() *lineCache { return &lineCache{m: map[lineKey][]string{}} }
 // plainLines lays out a paragraph that has no edits.
 func (in docInput) plainLines(text string, width int) []string {
 	if in.re == nil {
-		if l, ok := wrapASCII(text, width); ok {
+		if l, ok := wrapPlain(text, width); ok {
 			return l // no styles to add, nothing to cache
 		}
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
@@ -191,30 +192,78 @@ func (w *lineWrapper) done() [][]span {
 	return w.lines
 }
 
-// wrapASCII is wrapSpans' fast path for plain ASCII text, the common case
+// wrapPlain is wrapSpans' fast path for plain text whose every character
+// takes one cell — Latin text with its quotes and dashes, the common case
 // of an unchanged paragraph: the lines are slices of text. ok is false
-// when text is not plain ASCII.
-func wrapASCII(text string, width int) (lines []string, ok bool) {
+// for text with wide, combining, invisible or control characters.
+func wrapPlain(text string, width int) (lines []string, ok bool) {
+	ascii := true
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c < 0x20 || c >= 0x7f {
+		if c := text[i]; c < 0x20 || c == 0x7f {
 			return nil, false
+		} else if c >= 0x80 {
+			ascii = false
+		}
+	}
+	if !ascii {
+		for _, r := range text {
+			if !oneCell(r) {
+				return nil, false
+			}
 		}
 	}
 	width = max(width, 1)
-	for len(text) > width {
-		cut := strings.LastIndexByte(text[:width+1], ' ')
-		if cut <= 0 {
-			// A word longer than the line: break it; the next line
-			// starts where it left off.
-			lines = append(lines, text[:width])
-			text = strings.TrimLeft(text[width:], " ")
+	// cut is the byte offset after the first n characters of s.
+	cut := func(s string, n int) int {
+		if ascii {
+			return min(n, len(s))
+		}
+		for i := range s {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+		return len(s)
+	}
+	cells := func(s string) int {
+		if ascii {
+			return len(s)
+		}
+		return utf8.RuneCountInString(s)
+	}
+	for cells(text) > width {
+		end := cut(text, width+1)
+		sp := strings.LastIndexByte(text[:end], ' ')
+		if sp <= 0 {
+			// A word longer than the line: break it.
+			w := cut(text, width)
+			lines = append(lines, text[:w])
+			text = strings.TrimLeft(text[w:], " ")
 			continue
 		}
-		lines = append(lines, strings.TrimRight(text[:cut], " "))
-		text = strings.TrimLeft(text[cut:], " ")
+		lines = append(lines, strings.TrimRight(text[:sp], " "))
+		text = strings.TrimLeft(text[sp:], " ")
 	}
 	if text = strings.TrimRight(text, " "); text != "" || len(lines) == 0 {
 		lines = append(lines, text)
 	}
 	return lines, true
+}
+
+// oneCell reports whether r surely takes one terminal cell: Latin,
+// Greek and Cyrillic letters, and the general punctuation of news text
+// (curly quotes, dashes, ellipsis), but no combining or invisible marks.
+func oneCell(r rune) bool {
+	switch {
+	case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad:
+		return false
+	case r < 0x300:
+		return true
+	case r >= 0x370 && r < 0x483:
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e, r >= 0x20a0 && r <= 0x20c0:
+		return true
+	}
+	return false
 }

@@ -68,19 +68,20 @@ func TestWrapNeverSplitsACharacter(t *testing.T) {
 	}
 }
 
-func TestWrapASCIIMatchesWrapSpans(t *testing.T) {
+func TestWrapPlainMatchesWrapSpans(t *testing.T) {
 	texts := []string{
 		"Russia and Turkey called for a cease-fire in Libya to begin Saturday night.",
 		"short",
 		"",
 		"a supercalifragilisticexpialidocious word that is longer than the line",
 		"two  spaces   and a trailing space ",
+		"“Curly quotes,” she said — and an ellipsis… in Ελληνικά and кириллица, 25 €.",
 	}
 	for _, text := range texts {
 		for width := 1; width < 40; width++ {
-			fast, ok := wrapASCII(text, width)
+			fast, ok := wrapPlain(text, width)
 			if !ok {
-				t.Fatalf("%q is ASCII", text)
+				t.Fatalf("%q takes the fast path", text)
 			}
 			slow := plainLines(wrapSpans(plain(text), width))
 			if strings.Join(fast, "|") != strings.Join(slow, "|") {
@@ -88,7 +89,9 @@ func TestWrapASCIIMatchesWrapSpans(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := wrapASCII("café", 10); ok {
-		t.Errorf("non-ASCII text took the fast path")
+	for _, text := range []string{"日本語", "e\u0301", "zero\u200bwidth", "tab\there", "emoji 👍"} {
+		if _, ok := wrapPlain(text, 10); ok {
+			t.Errorf("%q took the fast path", text)
+		}
 	}
 }
