@@ -95,6 +95,9 @@ func (d *doc) findNew(i int) int {
 	return -1
 }
 
+// maxTextWidth is the widest a column of prose is laid out.
+const maxTextWidth = 100
+
 // gutterWidth is the columns before the text: the cursor bar, the change
 // mark, the guess mark and a space.
 const gutterWidth = 4
@@ -156,6 +159,11 @@ func buildDoc(in docInput) *doc {
 	d := &doc{}
 	annW := in.annotationWidth()
 	text := max(in.width-gutterWidth-annW, 1)
+	if in.view != viewSide {
+		// Lines past about a hundred characters are hard to follow back;
+		// wide terminals get a margin, not longer lines.
+		text = min(text, maxTextWidth)
+	}
 	plainBlock := func(i int, old int) block {
 		return block{kind: model.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
 			lines: in.plainLines(in.shown.Paragraphs[i], text)}
