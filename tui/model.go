@@ -160,6 +160,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.keys.Quit) {
 			return m, tea.Quit
 		}
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.mode != modeGoto && m.mode != modeSearch {
+			// Keys typed faster than the terminal is read arrive
+			// together ("/lavrov"): each is a key of its own.
+			return m.eachRune(msg.Runes)
+		}
 		m.notice = ""
 		shown := m.shown
 		next, cmd := m.handleKey(msg)
@@ -170,6 +175,24 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return next, cmd
 	}
 	return m, nil
+}
+
+// eachRune handles runes that arrived together one key at a time; once
+// one of them opens a prompt, the rest are typed into it.
+func (m Model) eachRune(runes []rune) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for i, r := range runes {
+		cur := next.(Model)
+		if cur.mode == modeGoto || cur.mode == modeSearch {
+			rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: runes[i:]}
+			n, cmd := cur.Update(rest)
+			return n, tea.Batch(append(cmds, cmd)...)
+		}
+		n, cmd := cur.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		next, cmds = n, append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 // handleKey hands a key to the handler of the current mode.
@@ -235,6 +258,9 @@ func (m *Model) setSize(w, h int) {
 	m.help.Width = m.width
 	m.refresh()
 	m.scrollToCursor()
+	if m.history != nil {
+		m.layoutHistory()
+	}
 }
 
 func clamp(v, lo, hi int) int {

@@ -343,3 +343,25 @@ func TestViewGoldens(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestKeysThatArriveTogetherAreEachAKey(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 80, 24)
+	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")})
+	if !strings.HasPrefix(cursorText(m), "The Russian and Turkish foreign ministers") {
+		t.Errorf("jj together: cursor on %q", cursorText(m))
+	}
+	m = update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/lavrov")})
+	if m.mode != modeSearch || m.input.Value() != "lavrov" {
+		t.Errorf("/lavrov together: mode %d input %q", m.mode, m.input.Value())
+	}
+}
+
+func TestHistoryFollowsAResize(t *testing.T) {
+	m := press(newTestModel(t, seedArticle(t), 100, 30), "enter")
+	m = update(m, tea.WindowSizeMsg{Width: 50, Height: 20})
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.HasSuffix(l, "…") && !strings.Contains(l, "·") {
+			t.Errorf("a history line was cut instead of wrapped: %q", l)
+		}
+	}
+}
