@@ -7,9 +7,9 @@ package model
 // two-cell row, or another (k, side) for a run; the rows linked to the
 // changed ones then answer it as best they can — a paragraph that moved
 // from one one-cell row to another reads as well either way round, and
-// only changing both rows shows it. Where the alternative's evidence
-// comes within guessMargin of the chosen reading's, every row that reads
-// differently under it is flagged.
+// only changing both rows shows it. Where the alternative scores within
+// guessMargin of the chosen reading, every row that reads differently
+// under it is flagged.
 func (r *rowReader) markGuesses() {
 	for i := range r.rows {
 		row := &r.rows[i]

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -87,12 +88,7 @@ func (ix *paragraphIndex) find(query string) []searchHit {
 func sortHits(h []searchHit) {
 	// Versions were indexed in order, but one text's places interleave
 	// with another's: order by version, then paragraph.
-	less := func(a, b searchHit) bool { return a.v < b.v || (a.v == b.v && a.p < b.p) }
-	for i := 1; i < len(h); i++ {
-		for j := i; j > 0 && less(h[j], h[j-1]); j-- {
-			h[j], h[j-1] = h[j-1], h[j]
-		}
-	}
+	sort.Slice(h, func(i, j int) bool { return h[i].v < h[j].v || (h[i].v == h[j].v && h[i].p < h[j].p) })
 }
 
 // newSearch prepares a query; an empty query is no search.

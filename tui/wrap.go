@@ -24,9 +24,6 @@ type span struct {
 	match bool // part of a search match
 }
 
-// with is the span's role and mark on other text.
-func (s span) with(text string) span { return span{text, s.role, s.match} }
-
 // plain is text in no role.
 func plain(text string) []span { return []span{{text: text}} }
 
