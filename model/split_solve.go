@@ -228,8 +228,9 @@ func (r *rowReader) flipSide(ri int, fixed []int) (float64, []int) {
 	if len(run)-k > maxFlip {
 		return 0, nil
 	}
-	for _, j := range run[k:] {
-		if slices.Contains(fixed, j) {
+	tail := run[k:]
+	for _, j := range tail {
+		if slices.Contains(fixed, j) || !r.rows[j].known {
 			return 0, nil
 		}
 	}
@@ -237,16 +238,29 @@ func (r *rowReader) flipSide(ri int, fixed []int) (float64, []int) {
 	if s == sideOld {
 		other = sideNew
 	}
-	m := r.mark()
+	// Worked out before changing anything: the rows flip together, so a
+	// link between two of them keeps its agreement, and a link to a row
+	// outside turns round; the priors change side.
 	g := 0.0
-	for _, j := range run[k:] {
-		g += r.set(j, r.oneCell(j, other))
+	for _, j := range tail {
+		g += r.prior(j, r.oneCell(j, other)) - r.prior(j, r.rows[j].state)
+		for _, id := range r.rows[j].sentences {
+			for _, l := range r.sentences[id].links {
+				o := r.sentences[l.to].row
+				if slices.Contains(tail, o) {
+					continue
+				}
+				g -= 2 * l.weight * agreement(r.sides[id], r.sides[l.to])
+			}
+		}
 	}
-	if g > eps {
-		return g, run[k:]
+	if g <= eps {
+		return 0, nil
 	}
-	r.rollback(m)
-	return 0, nil
+	for _, j := range tail {
+		r.set(j, r.oneCell(j, other))
+	}
+	return g, tail
 }
 
 // neighbours lists the other rows that hold sentences linked to row i's.
