@@ -128,3 +128,29 @@ func TestArchiveBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestArchiveThroughTheCommandLine runs the built binary on an archive:
+// it is recognised by its first bytes, whatever its name.
+func TestArchiveThroughTheCommandLine(t *testing.T) {
+	path := newsEditsFixture(t)
+	renamed := filepath.Join(filepath.Dir(path), "archive.txt")
+	if err := os.Rename(path, renamed); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := redline(t, "", "--json", "--article", "7", renamed)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	art, err := model.ReadJSON("out", []byte(out))
+	if err != nil || len(art.Versions) != 3 || art.Versions[2].Headline != "Talks collapse" {
+		t.Errorf("article %+v, err %v", art, err)
+	}
+	list, _, code := redline(t, "", renamed)
+	if code != 0 || !strings.Contains(list, "Talks collapse") {
+		t.Errorf("the list into a pipe: exit %d, %q", code, list)
+	}
+	_, errOut, code = redline(t, "", "--article", "7", "testdata-not-an-archive.txt")
+	if code != 2 || !strings.Contains(errOut, "--article") {
+		t.Errorf("--article without an archive: exit %d, %q", code, errOut)
+	}
+}
