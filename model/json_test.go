@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -27,6 +28,33 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 		if !reflect.DeepEqual(back, art) {
 			t.Errorf("%s: the article read back differs", name)
+		}
+	}
+}
+
+// TestWriteJSONIsMarshalIndent holds the streamed JSON to what the
+// standard encoder would write.
+func TestWriteJSONIsMarshalIndent(t *testing.T) {
+	_, inputs := renderChain(3, 5)
+	chain, err := model.Read([]model.Input{inputs[0], inputs[1], inputs[3]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain.Versions[0].Paragraphs[0] = "a <b> & c \\u0026"
+	for name, art := range map[string]*model.Article{"sample": readSample(t), "chain": chain, "empty": {Versions: []model.Version{}}} {
+		var got bytes.Buffer
+		if err := model.WriteJSON(&got, art); err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		if err := enc.Encode(art); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: streamed JSON differs from the encoder's", name)
 		}
 	}
 }

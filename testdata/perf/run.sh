@@ -26,7 +26,7 @@ measure() {
   local best="" rss=""
   for _ in 1 2 3; do
     /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
-    read -r s kb < "$work/t"
+    read -r s kb < <(tail -n 1 "$work/t") # time notes a non-zero exit above
     if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$kb; fi
   done
   printf "%-58s %7ss %8s MB\n" "$label" "$best" "$((rss / 1024))"
@@ -37,7 +37,8 @@ measure "redline --print --no-color, two 3 MB versions" "$work/redline" --print 
 measure "git diff --no-index --word-diff=plain, same files" git diff --no-index --word-diff=plain -U1000000 "$work/big-a.txt" "$work/big-b.txt"
 measure "redline --json, folder of 2,000 versions (60 KB each)" "$work/redline" --json "$work/history"
 measure "redline --print, the same folder" "$work/redline" --print --no-color "$work/history"
-measure "redline --git, 2,000 commits of the same document" "$work/redline" --json --git "$work/repo/article.txt"
+measure "redline --print --git, 2,000 commits of the same document" "$work/redline" --print --no-color --git "$work/repo/article.txt"
+measure "redline --json --git, the same" "$work/redline" --json --git "$work/repo/article.txt"
 measure "git log -p --word-diff, same history" git -C "$work/repo" log -p --word-diff=plain -- article.txt
 if command -v dwdiff >/dev/null; then
   dw() { local prev=""; for f in "$work"/history/*.txt; do [ -n "$prev" ] && dwdiff "$prev" "$f" >/dev/null; prev=$f; done; true; }
