@@ -230,6 +230,10 @@ func isSqueezed(s string) bool {
 			if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 {
 				continue
 			}
+			if c == 0xE2 && i+2 < len(s) && !(s[i+1] == 0x80 && (s[i+2] <= 0x8A || s[i+2] >= 0xA8)) && !(s[i+1] == 0x81 && s[i+2] == 0x9F) {
+				i += 2 // curly quotes, dashes: no space starts here
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false

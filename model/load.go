@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -200,27 +201,29 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*Article,
 	texts := make([]string, len(inputs))
 	kinds := make([]SourceKind, len(inputs))
 	plain := make([]Version, len(inputs))
+	// Two versions share at most one copy's worth of text: sharing pays
+	// for its hashing only in longer histories.
+	share := len(inputs) > 2
 	paras := newInterner()
+	results, taken, stop := readAll(inputs)
+	defer stop()
 	for i := range inputs {
-		in := &inputs[i]
-		data, err := in.bytes()
-		if err != nil {
-			return nil, err
+		r := <-results[i]
+		taken()
+		if r.err != nil {
+			return nil, r.err
 		}
-		t, err := decodeText(in.Name, data)
-		if err != nil {
-			return nil, err
-		}
-		kinds[i] = Detect(t)
-		if kinds[i] == KindPlain {
-			// Read it now and keep only its paragraphs, shared with the
-			// versions before it: a long history of one document is
-			// mostly the same paragraphs again.
-			v := ReadPlain(filepath.Base(in.Name), t)
-			paras.version(&v)
-			plain[i] = v
+		kinds[i] = r.kind
+		if r.kind == KindPlain {
+			// Keep only its paragraphs, shared with the versions before
+			// it: a long history of one document is mostly the same
+			// paragraphs again.
+			if share {
+				paras.version(&r.plain)
+			}
+			plain[i] = r.plain
 		} else {
-			texts[i] = t
+			texts[i] = r.text
 		}
 		if progress != nil {
 			progress(i+1, len(inputs))
@@ -230,10 +233,65 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*Article,
 	if err != nil {
 		return nil, err
 	}
-	for i := range art.Versions {
-		paras.version(&art.Versions[i])
+	if share {
+		for i := range art.Versions {
+			paras.version(&art.Versions[i])
+		}
 	}
 	return art, nil
+}
+
+// readResult is one input read and recognised: a plain-text version is
+// read already, other kinds keep their text for readKinds.
+type readResult struct {
+	text  string
+	kind  SourceKind
+	plain Version
+	err   error
+}
+
+// readAll reads, decodes and recognises the inputs on every core, a few
+// at a time ahead of the caller, and hands each result over on its own
+// channel, in order. The caller calls taken after each result it takes,
+// which lets one more input start, so that memory stays bounded; stop
+// ends the work early.
+func readAll(inputs []Input) (results []chan readResult, taken, stop func()) {
+	results = make([]chan readResult, len(inputs))
+	for i := range results {
+		results[i] = make(chan readResult, 1)
+	}
+	done := make(chan struct{})
+	ahead := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	go func() {
+		for i := range inputs {
+			select {
+			case ahead <- struct{}{}:
+			case <-done:
+				return
+			}
+			go func(i int) { results[i] <- readOne(&inputs[i]) }(i)
+		}
+	}()
+	return results, func() { <-ahead }, func() { close(done) }
+}
+
+// readOne reads and recognises one input.
+func readOne(in *Input) readResult {
+	data, err := in.bytes()
+	if err != nil {
+		return readResult{err: err}
+	}
+	t, err := decodeText(in.Name, data)
+	if err != nil {
+		return readResult{err: err}
+	}
+	r := readResult{kind: Detect(t)}
+	if r.kind == KindPlain {
+		r.plain = ReadPlain(filepath.Base(in.Name), t)
+	} else {
+		r.text = t
+	}
+	return r
 }
 
 // readKinds makes an article of inputs whose kinds are known.

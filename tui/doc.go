@@ -3,7 +3,9 @@ package tui
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -182,9 +184,10 @@ func buildDoc(in docInput) *doc {
 	case in.view == viewSide:
 		d.blocks = sideBlocks(in, text)
 	default:
-		for _, c := range in.cmp.Changes {
-			d.blocks = append(d.blocks, inlineBlock(in, c, text))
-		}
+		d.blocks = make([]block, len(in.cmp.Changes))
+		each(len(d.blocks), in.cache == nil, func(i int) {
+			d.blocks[i] = inlineBlock(in, in.cmp.Changes[i], text)
+		})
 	}
 	if len(d.blocks) == 0 {
 		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
@@ -196,6 +199,30 @@ func buildDoc(in docInput) *doc {
 	}
 	d.finish()
 	return d
+}
+
+// each calls f for 0..n-1; on a long document laid out once (for
+// --print, with no cache to share) it spreads the work over every core.
+func each(n int, parallel bool, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if !parallel || n < 2000 || workers < 2 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				f(i)
+			}
+		}(lo, min(lo+chunk, n))
+	}
+	wg.Wait()
 }
 
 // lines highlights, marks, wraps and draws spans.
