@@ -3,8 +3,11 @@ package model_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"redline/model"
 	"redline/model/internal/dumpgen"
@@ -119,5 +122,62 @@ func TestDumpsOfDifferentArticlesAreAnError(t *testing.T) {
 	_, err := model.Read([]model.Input{a[0], {Name: "other.txt", Data: []byte(other)}})
 	if err == nil || !strings.Contains(err.Error(), "other.txt") || !strings.Contains(err.Error(), a[0].Name) {
 		t.Errorf("error %v: want one naming both dumps", err)
+	}
+}
+
+func TestFolderOfDumpsIsAChain(t *testing.T) {
+	want, inputs := renderChain(11, 4)
+	dir := t.TempDir()
+	for _, in := range inputs {
+		if err := os.WriteFile(filepath.Join(dir, in.Name), in.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read, err := model.ReadInputs([]string{dir}, nil, model.SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := model.Read(read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Versions) != len(want) {
+		t.Fatalf("%d versions, want %d", len(art.Versions), len(want))
+	}
+}
+
+func TestFolderOfPlainVersionsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"draft-10.txt", "draft-2.txt", "draft-1.txt"}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, n := range names {
+		p := filepath.Join(dir, n)
+		if err := os.WriteFile(p, []byte("Paragraph from "+n+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Modified in the order listed: draft-10 first.
+		if err := os.Chtimes(p, base.Add(time.Duration(i)*time.Hour), base.Add(time.Duration(i)*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for order, want := range map[model.SortOrder]string{
+		model.SortName:  "draft-1.txt draft-2.txt draft-10.txt",
+		model.SortMtime: "draft-10.txt draft-2.txt draft-1.txt",
+	} {
+		inputs, err := model.ReadInputs([]string{dir}, nil, order)
+		if err != nil {
+			t.Fatal(err)
+		}
+		art, err := model.Read(inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, v := range art.Versions {
+			got = append(got, v.Label)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("order %d: %v, want %s", order, got, want)
+		}
 	}
 }
