@@ -39,6 +39,9 @@ archive (a list of its articles; --article KEY opens one), a JSON file
 written by --json, or - for standard input. The kind is recognised from
 the content. --git FILE reads the versions of FILE from its git history.
 
+In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, / search,
+v inline/side/clean, m pin, enter history, a annotate, ? every key, q quit.
+
 Flags:
 `
 
