@@ -365,3 +365,21 @@ func TestHistoryFollowsAResize(t *testing.T) {
 		}
 	}
 }
+
+func TestBackToList(t *testing.T) {
+	m := New(seedArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(), BackToList: true})
+	for _, k := range []string{"q", "esc"} {
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s: no command", k)
+		}
+		if _, ok := cmd().(BackMsg); !ok {
+			t.Errorf("%s does not go back to the list", k)
+		}
+	}
+	// esc unpins first.
+	p := press(m, "m")
+	if next := press(p, "esc"); next.pinned != -1 {
+		t.Errorf("esc did not unpin")
+	}
+}

@@ -54,6 +54,8 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.pin()
 	case key.Matches(msg, k.Unpin):
 		m.unpin()
+	case msg.Type == tea.KeyEsc && m.backToList:
+		return m, m.leave() // nothing pinned or searched: back to the list
 	case key.Matches(msg, k.Annotate):
 		m.annotate = !m.annotate
 		m.keepPlace(m.shown)
