@@ -210,35 +210,23 @@ func isSqueezed(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") || hasSpaceControl(s) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ':
-			if s[i+1] == ' ' { // in range: s does not end with a space
+	// Only a few lead bytes can start a Unicode space (U+0085, U+00A0,
+	// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000):
+	// find each with a fast byte search and look closer there only.
+	for _, lead := range [...]byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
 				return false
 			}
-		case c < utf8.RuneSelf:
-			if asciiClass[c] == tokenSpace {
-				return false
-			}
-		default:
-			// Only a few lead bytes can start a Unicode space (U+0085,
-			// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
-			// U+205F, U+3000); the rest of the text is skipped fast.
-			if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 {
-				continue
-			}
-			if c == 0xE2 && i+2 < len(s) && !(s[i+1] == 0x80 && (s[i+2] <= 0x8A || s[i+2] >= 0xA8)) && !(s[i+1] == 0x81 && s[i+2] == 0x9F) {
-				i += 2 // curly quotes, dashes: no space starts here
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return false
-			}
-			i += n - 1
+			i++
 		}
 	}
 	return true

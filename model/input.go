@@ -81,10 +81,22 @@ func collapseSpace(s string) string {
 	if s == "" {
 		return s
 	}
-	if s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r\f\v") {
+	if s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && !hasSpaceControl(s) {
 		return s // already clean: the common case, found without a copy
 	}
 	return strings.Join(strings.FieldsFunc(s, isASCIISpace), " ")
+}
+
+// hasSpaceControl reports whether s holds a tab, a line break or another
+// ASCII space other than ' ': one fast byte search each, which beats
+// strings.ContainsAny's byte-at-a-time set on long text.
+func hasSpaceControl(s string) bool {
+	for _, c := range [...]byte{'\n', '\t', '\r', '\f', '\v'} {
+		if strings.IndexByte(s, c) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCIISpace(r rune) bool {

@@ -428,7 +428,7 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 // a long history is never held in memory as one JSON text; the output is
 // what json.MarshalIndent with a one-space indent would give.
 func WriteJSON(w io.Writer, a *Article) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	head := *a
 	head.Versions = []Version{}
 	top, err := encodeJSON(&head, "")

@@ -20,15 +20,29 @@ func splitBlocks(text string) []string {
 	var out []string
 	var cur []string
 	flush := func() {
-		if len(cur) > 0 {
+		switch len(cur) {
+		case 0:
+			return
+		case 1:
+			// One line: a slice of the text, not a copy.
+			if p := collapseSpace(cur[0]); p != "" {
+				out = append(out, p)
+			}
+		default:
 			if p := collapseSpace(strings.Join(cur, " ")); p != "" {
 				out = append(out, p)
 			}
-			cur = cur[:0]
 		}
+		cur = cur[:0]
 	}
-	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) == "" {
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if isBlank(line) {
 			flush()
 			continue
 		}
@@ -37,3 +51,7 @@ func splitBlocks(text string) []string {
 	flush()
 	return out
 }
+
+// isBlank reports whether line holds nothing but white space (Unicode's,
+// as a no-break space is no paragraph).
+func isBlank(line string) bool { return strings.TrimSpace(line) == "" }

@@ -42,7 +42,7 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	}
 	m.cursor = -1 // no cursor on paper
 
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
 	st := &m.styles
 	lines := m.headlineLines(width)
 	for _, l := range wrapSpans(plain(m.metaText()), width) {
