@@ -42,10 +42,10 @@ func BenchmarkReadDump250Paragraphs(b *testing.B) {
 }
 
 // BenchmarkReadDump1MB reads a dump of about 1 MB: a generated article of
-// 3,000 paragraphs, a third of them changed. Its template prose repeats
+// 2,400 paragraphs, a third of them changed. Its template prose repeats
 // itself far more than a real article, which makes it a hard case.
 func BenchmarkReadDump1MB(b *testing.B) {
-	data := generatedDump(3000, 0.3, 2)
+	data := generatedDump(2400, 0.3, 2)
 	b.SetBytes(int64(len(data)))
 	b.ReportMetric(float64(len(data))/(1<<20), "MB")
 	for b.Loop() {
