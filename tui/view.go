@@ -117,15 +117,6 @@ func (m *Model) metaText() string {
 	} else {
 		parts = append(parts, fmt.Sprintf("Version %d (%d of %d)", v.Number, m.shown+1, len(m.art.Versions)))
 	}
-	if v.Label != "" {
-		parts = append(parts, model.Visible(v.Label))
-	}
-	switch {
-	case v.Elapsed != "" && m.base() == m.shown-1:
-		parts = append(parts, model.Visible(v.Elapsed))
-	case v.Time != "":
-		parts = append(parts, model.Visible(v.Time))
-	}
 	if b := m.base(); b >= 0 {
 		what := fmt.Sprintf("vs Version %d", m.art.Versions[b].Number)
 		if m.pinned >= 0 && m.pinned != m.shown && !m.printing {
@@ -136,8 +127,19 @@ func (m *Model) metaText() string {
 	if n := m.missingBefore(); n > 0 {
 		parts = append(parts, "versions missing before this one")
 	}
+	// What the reader guessed matters more than when or what: it comes
+	// before them, so a narrow window cuts those first.
 	if g := m.guessedHere(); g > 0 {
 		parts = append(parts, fmt.Sprintf("? %d guessed", g))
+	}
+	switch {
+	case v.Elapsed != "" && m.base() == m.shown-1:
+		parts = append(parts, model.Visible(v.Elapsed))
+	case v.Time != "":
+		parts = append(parts, model.Visible(v.Time))
+	}
+	if v.Label != "" {
+		parts = append(parts, model.Visible(v.Label))
 	}
 	return strings.Join(parts, " · ")
 }
