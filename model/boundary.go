@@ -93,16 +93,6 @@ func canStartParagraph(r rune) bool {
 	return true
 }
 
-// hasWordChar reports whether s holds a letter or a digit.
-func hasWordChar(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
-
 // endsSentence reports whether left ends with sentence-final punctuation
 // (possibly inside closing quotes), and returns the word before the final
 // full stop when that is what ends it, lower-cased ("mr", "u.s").
@@ -133,19 +123,6 @@ func endsSentence(left string) (ok bool, wordBefore string) {
 		i -= n
 	}
 	return true, strings.ToLower(s[i:])
-}
-
-// wordCount counts the words (runs of letters or digits) in s.
-func wordCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
 }
 
 // cutFacts are what boundaryCost needs to know about the two sides of a

@@ -147,7 +147,6 @@ var (
 	weekdays   = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 	monthsAbbr = []string{"Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 	months     = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	fewWords   = []string{"two", "three", "four", "five", "six", "several", "a dozen", "dozens of"}
 )
 
 // topic is what an article is about: the nouns that generic templates
