@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -236,5 +237,33 @@ func TestGapsShowInTheHeaderAndTimeline(t *testing.T) {
 	}
 	if m = press(m, "h"); strings.Contains(m.View(), "versions missing") {
 		t.Errorf("version 2 follows version 1 without a gap")
+	}
+}
+
+// TestLongHistoriesAreFollowedBesideTheLoop opens a history and the
+// annotations of a 200-version article: both come as commands, and the
+// reader shows them when they arrive.
+func TestLongHistoriesAreFollowedBesideTheLoop(t *testing.T) {
+	art := &model.Article{}
+	for i := 0; i < 200; i++ {
+		art.Versions = append(art.Versions, model.Version{Number: i + 1,
+			Paragraphs: []string{"A first paragraph that stays.", fmt.Sprintf("A second one, changed in version %d.", i+1)}})
+	}
+	m := newTestModel(t, art, 100, 30)
+	m = press(m, "j")
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	if m.mode != modeReading || cmd == nil || !strings.Contains(m.notice, "following ¶2 through 200 versions") {
+		t.Fatalf("a long history opened at once (mode %d, notice %q)", m.mode, m.notice)
+	}
+	m = runCmd(m, cmd)
+	if m.mode != modeHistory || !strings.Contains(m.View(), "Version 200") {
+		t.Errorf("the history did not open when it arrived:\n%s", m.View())
+	}
+	m = press(m, "esc")
+	next, cmd = m.Update(keyMsg("a"))
+	m = runCmd(next.(Model), cmd)
+	if !strings.Contains(m.View(), "v1        │ A first paragraph") || !strings.Contains(m.View(), "v1 v200   │ A second one") {
+		t.Errorf("the annotations did not arrive:\n%s", m.View())
 	}
 }

@@ -18,14 +18,42 @@ type historyView struct {
 	offset int
 }
 
-// openHistory shows the cursor paragraph's history.
-func (m *Model) openHistory() {
+// syncFollow is the most versions a paragraph is followed through (for
+// its history or the annotations) while the reader waits; a longer
+// history is followed in a command, beside the event loop.
+const syncFollow = 64
+
+// historyMsg carries a history followed beside the event loop.
+type historyMsg struct {
+	v, p  int
+	steps []model.HistoryStep
+}
+
+// openHistory shows the cursor paragraph's history, at once on a short
+// history, else when a command has followed it.
+func (m *Model) openHistory() tea.Cmd {
 	v, p := m.cursorParagraph()
 	if p < 0 {
 		m.notice = "no paragraph here to follow"
+		return nil
+	}
+	if len(m.art.Versions) > syncFollow {
+		m.notice = fmt.Sprintf("following ¶%d through %d versions…", p+1, len(m.art.Versions))
+		art, cmps := m.art, m.cmps
+		return func() tea.Msg { return historyMsg{v, p, model.History(art, cmps.get, v, p)} }
+	}
+	m.showHistory(historyMsg{v, p, model.History(m.art, m.cmps.get, v, p)})
+	return nil
+}
+
+// showHistory opens a followed history, if the reader still waits for
+// it.
+func (m *Model) showHistory(h historyMsg) {
+	if m.mode != modeReading {
 		return
 	}
-	m.history = &historyView{v: v, p: p, steps: model.History(m.art, m.cmps.get, v, p)}
+	m.notice = ""
+	m.history = &historyView{v: h.v, p: h.p, steps: h.steps}
 	m.mode = modeHistory
 	m.layoutHistory()
 }

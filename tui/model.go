@@ -156,6 +156,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case preparedMsg:
 		return m, nil
+	case historyMsg:
+		m.showHistory(msg)
+		return m, nil
+	case blameMsg:
+		if m.blames == nil {
+			m.blames = map[int][]model.Blame{}
+		}
+		m.blames[msg.v] = msg.blame
+		if m.annotate && msg.v == m.shown {
+			m.keepPlace(m.shown)
+		}
+		return m, nil
 	case tea.KeyMsg:
 		if key.Matches(msg, m.keys.Quit) {
 			return m, tea.Quit
@@ -169,8 +181,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		shown := m.shown
 		next, cmd := m.handleKey(msg)
 		if nm := next.(Model); nm.shown != shown {
-			// A step was taken: get the next ones ready.
-			return nm, tea.Batch(cmd, nm.prepareNeighbours())
+			// A step was taken: get the next ones ready, and the
+			// annotations of this one.
+			more := tea.Batch(cmd, nm.prepareNeighbours(), nm.blameLater())
+			return nm, more
 		}
 		return next, cmd
 	}
@@ -241,6 +255,9 @@ func (m *Model) refresh() {
 	}
 	if m.annotate {
 		in.blame, in.numbers = m.blame(m.shown), m.numbers()
+		if in.blame == nil {
+			key.annotate = false // drawn again when the blame arrives
+		}
 	}
 	if key.base >= 0 {
 		in.base = &m.art.Versions[key.base]
@@ -273,17 +290,36 @@ func clamp(v, lo, hi int) int {
 	return v
 }
 
-// blame is the blame of version index v, worked out once.
+// blameMsg carries a version's blame worked out beside the event loop.
+type blameMsg struct {
+	v     int
+	blame []model.Blame
+}
+
+// blame is the blame of version index v, worked out once: at once on a
+// short history; on a long one it is nil until blameLater's command has
+// brought it.
 func (m *Model) blame(v int) []model.Blame {
-	if b, ok := m.blames[v]; ok {
-		return b
-	}
 	if m.blames == nil {
 		m.blames = map[int][]model.Blame{}
+	}
+	if b, ok := m.blames[v]; ok || len(m.art.Versions) > syncFollow {
+		return b
 	}
 	b := model.BlameVersion(m.art, m.cmps.get, v)
 	m.blames[v] = b
 	return b
+}
+
+// blameLater works out the shown version's blame in a command, when the
+// annotations are on and it is not known yet.
+func (m *Model) blameLater() tea.Cmd {
+	if !m.annotate || m.blame(m.shown) != nil {
+		return nil
+	}
+	m.notice = fmt.Sprintf("following every paragraph through %d versions…", m.shown+1)
+	art, cmps, v := m.art, m.cmps, m.shown
+	return func() tea.Msg { return blameMsg{v, model.BlameVersion(art, cmps.get, v)} }
 }
 
 // numbers are the versions' numbers as the source printed them.

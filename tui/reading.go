@@ -59,6 +59,7 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Annotate):
 		m.annotate = !m.annotate
 		m.keepPlace(m.shown)
+		return m, m.blameLater()
 	case key.Matches(msg, k.Search):
 		return m.startPrompt(modeSearch, "search every version")
 	case key.Matches(msg, k.NextMatch):
@@ -66,7 +67,7 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.PrevMatch):
 		m.jumpToMatch(-1)
 	case key.Matches(msg, k.History):
-		m.openHistory()
+		return m, m.openHistory()
 	}
 	return m, nil
 }
