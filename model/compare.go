@@ -1,7 +1,9 @@
 package model
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -128,6 +130,7 @@ func Compare(a, b Version) *Comparison {
 	}
 	al := alignParagraphs(a.Paragraphs, b.Paragraphs)
 	c.oldToNew, c.newToOld = al.oldTo, al.newTo
+	diffs := pairDiffs(al)
 	c.Changes = make([]Change, 0, len(b.Paragraphs)+len(a.Paragraphs)-len(al.anchors))
 
 	i, j := 0, 0 // next old and new paragraph to place
@@ -144,7 +147,7 @@ func Compare(a, b Version) *Comparison {
 		}
 		for ; j < an.new; j++ {
 			if from := al.newTo[j]; from >= 0 {
-				c.addPair(Moved, al, from, j)
+				c.addPair(Moved, al, from, j, diffs)
 			} else {
 				c.add(Change{Kind: Added, Old: -1, New: j, Edits: []Edit{{OpInsert, al.new[j]}}})
 			}
@@ -154,7 +157,7 @@ func Compare(a, b Version) *Comparison {
 			if al.same[an.old] {
 				kind = Same
 			}
-			c.addPair(kind, al, an.old, an.new)
+			c.addPair(kind, al, an.old, an.new, diffs)
 			i, j = an.old+1, an.new+1
 		}
 	}
@@ -162,19 +165,65 @@ func Compare(a, b Version) *Comparison {
 }
 
 // addPair appends the row of a paired paragraph with its word edits.
-func (c *Comparison) addPair(kind Kind, al *alignment, i, j int) {
+func (c *Comparison) addPair(kind Kind, al *alignment, i, j int, diffs map[int]pairDiff) {
 	ch := Change{Kind: kind, Old: i, New: j, Similarity: al.sim[i]}
 	if al.old[i] == al.new[j] {
 		ch.Edits = []Edit{{OpEqual, al.new[j]}}
 	} else {
 		// Also for a Same pair that differs only in whitespace: its
 		// edits must still spell both texts exactly.
-		var del, ins int
-		ch.Edits, del, ins = wordDiff(al.old[i], al.new[j])
-		c.Stats.WordsRemoved += del
-		c.Stats.WordsAdded += ins
+		d := diffs[i]
+		ch.Edits = d.edits
+		c.Stats.WordsRemoved += d.del
+		c.Stats.WordsAdded += d.ins
 	}
 	c.add(ch)
+}
+
+// pairDiff is the word diff of one pair of paragraphs.
+type pairDiff struct {
+	edits    []Edit
+	del, ins int
+}
+
+// pairDiffs works out the word diff of every pair whose texts differ,
+// keyed by the old paragraph, on every core when there are many: they
+// are independent, and on a long document they are much of the work.
+func pairDiffs(al *alignment) map[int]pairDiff {
+	var pairs [][2]int
+	for i, j := range al.oldTo {
+		if j >= 0 && al.old[i] != al.new[j] {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	results := make([]pairDiff, len(pairs))
+	work := func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			p := pairs[k]
+			d := &results[k]
+			d.edits, d.del, d.ins = wordDiff(al.old[p[0]], al.new[p[1]])
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if len(pairs) < 64 || workers < 2 {
+		work(0, len(pairs))
+	} else {
+		var wg sync.WaitGroup
+		chunk := (len(pairs) + workers - 1) / workers
+		for lo := 0; lo < len(pairs); lo += chunk {
+			wg.Add(1)
+			go func(lo, hi int) {
+				defer wg.Done()
+				work(lo, hi)
+			}(lo, min(lo+chunk, len(pairs)))
+		}
+		wg.Wait()
+	}
+	out := make(map[int]pairDiff, len(pairs))
+	for k, p := range pairs {
+		out[p[0]] = results[k]
+	}
+	return out
 }
 
 // add appends a row and counts it in the stats.

@@ -69,6 +69,7 @@ type Model struct {
 	history  *historyView          // the open history, in modeHistory
 	steps    []int                 // words changed by each step, -1 until known
 	lines    *lineCache            // unchanged paragraphs laid out, shared by every step
+	marks    gutterMarks           // the gutter's marks, drawn once
 
 	printing   bool // laid out for --print, not for a screen
 	backToList bool
@@ -118,6 +119,7 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 	if o.BackToList {
 		m.keys.Back.SetHelp("q", "back to the list")
 	}
+	m.marks = newGutterMarks(&m.styles)
 	m.keys.Unpin.SetEnabled(false)
 	m.keys.NextMatch.SetEnabled(false)
 	m.keys.PrevMatch.SetEnabled(false)

@@ -55,10 +55,12 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 		fmt.Fprintln(bw, l)
 	}
 	for bi, b := range m.doc.blocks {
-		fmt.Fprintln(bw)
+		bw.WriteByte('\n')
 		for i, l := range b.lines {
 			g := m.gutter(bi, i == 0)
-			fmt.Fprintln(bw, strings.TrimRight(g[len(" "):]+l, " "))
+			line := g[len(" "):] + l
+			bw.WriteString(strings.TrimRight(line, " "))
+			bw.WriteByte('\n')
 		}
 	}
 	return bw.Flush()

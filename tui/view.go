@@ -260,29 +260,46 @@ func (m *Model) bodyLines(h int) []string {
 // gutter marks the cursor block on every line, and on a block's first
 // line what happened to it and whether it was guessed.
 func (m *Model) gutter(bi int, first bool) string {
-	st := &m.styles
+	g := &m.marks
 	b := m.doc.blocks[bi]
 	cur := " "
 	if bi == m.cursor && !b.note {
-		cur = st.GutterCursor.Render("▌")
+		cur = g.cursor
 	}
 	mark, guess := " ", " "
 	if first && !b.note {
 		switch b.kind {
 		case model.Edited:
-			mark = st.GutterEdited.Render("~")
+			mark = g.edited
 		case model.Added:
-			mark = st.GutterAdded.Render("+")
+			mark = g.added
 		case model.Removed:
-			mark = st.GutterRemoved.Render("-")
+			mark = g.removed
 		case model.Moved, model.MovedAway:
-			mark = st.GutterMoved.Render("↕")
+			mark = g.moved
 		}
 		if b.guessed {
-			guess = st.GutterGuessed.Render("?")
+			guess = g.guessed
 		}
 	}
 	return cur + mark + guess + " "
+}
+
+// gutterMarks are the gutter's marks, drawn once for a Model's styles:
+// the gutter is drawn on every line.
+type gutterMarks struct {
+	cursor, edited, added, removed, moved, guessed string
+}
+
+func newGutterMarks(st *Styles) gutterMarks {
+	return gutterMarks{
+		cursor:  st.GutterCursor.Render("▌"),
+		edited:  st.GutterEdited.Render("~"),
+		added:   st.GutterAdded.Render("+"),
+		removed: st.GutterRemoved.Render("-"),
+		moved:   st.GutterMoved.Render("↕"),
+		guessed: st.GutterGuessed.Render("?"),
+	}
 }
 
 // helpLines is the full help, generated from the KeyMap: its groups side
