@@ -61,6 +61,9 @@ type doc struct {
 	blocks []block
 	starts []int // the first line of each block
 	total  int   // lines in all
+
+	guessed  int      // blocks showing a paragraph the dump reader guessed
+	headline []string // the header's headline, laid out for the same width
 }
 
 func (d *doc) finish() {
@@ -69,6 +72,9 @@ func (d *doc) finish() {
 	for i, b := range d.blocks {
 		d.starts[i] = n
 		n += len(b.lines)
+		if b.guessed {
+			d.guessed++
+		}
 	}
 	d.total = n
 }

@@ -266,6 +266,7 @@ func (m *Model) refresh() {
 		in.cmp = m.cmps.get(key.base, m.shown)
 	}
 	m.doc, m.docKey = buildDoc(in), key
+	m.doc.headline = m.headlineLines(m.width - 1)
 	m.cursor = clamp(m.cursor, 0, len(m.doc.blocks)-1)
 	m.offset = clamp(m.offset, 0, max(m.doc.total-m.bodyHeight(), 0))
 }

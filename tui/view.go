@@ -49,19 +49,24 @@ func (m Model) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// bodyHeight is the number of lines the body has.
+// bodyHeight is the number of lines the body has, counted without
+// drawing the header and footer: Update asks for it on every key.
 func (m *Model) bodyHeight() int {
 	if m.tooSmall() {
 		return 1
 	}
-	return max(m.height-len(m.headerLines())-len(m.footerLines()), 1)
+	head, foot := 1, 1
+	if m.roomy() {
+		head, foot = min(len(m.doc.headline), 2)+2, 3
+	}
+	return max(m.height-head-foot, 1)
 }
 
 // headerLines: the headline, with its own edits; then what is shown and
 // against what; then a rule.
 func (m *Model) headerLines() []string {
 	st := &m.styles
-	hl := m.headlineLines(m.width - 1)
+	hl := append([]string(nil), m.doc.headline...)
 	if !m.roomy() {
 		return []string{" " + hl[0]}
 	}
@@ -129,7 +134,7 @@ func (m *Model) metaText() string {
 	}
 	// What the reader guessed matters more than when or what: it comes
 	// before them, so a narrow window cuts those first.
-	if g := m.guessedHere(); g > 0 {
+	if g := m.doc.guessed; g > 0 {
 		parts = append(parts, fmt.Sprintf("? %d guessed", g))
 	}
 	switch {
@@ -157,16 +162,6 @@ func (m *Model) missingBefore() int {
 	return n
 }
 
-// guessedHere counts the paragraphs on screen whose text was guessed.
-func (m *Model) guessedHere() int {
-	n := 0
-	for _, b := range m.doc.blocks {
-		if b.guessed {
-			n++
-		}
-	}
-	return n
-}
 
 // footerLines: a rule, this step's figures (or a notice), and the keys
 // (or the prompt being typed).
