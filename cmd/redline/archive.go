@@ -9,9 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
 	"redline/model"
 	"redline/tui"
 )
@@ -61,13 +58,6 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 	}
 	title := filepath.Base(path) + " · " + a.Kind().String()
 	return runProgram(tui.NewRoot(a, title, readerOptions(o)), os.Stdin, stderr)
-}
-
-// readerOptions are the reader's options from the command line's.
-func readerOptions(o options) tui.Options {
-	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
-	view, _ := tui.ParseView(o.view)
-	return tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view}
 }
 
 // printArchiveList prints the archive's articles, most versions first,

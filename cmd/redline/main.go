@@ -176,9 +176,7 @@ func isTerminal(w io.Writer) bool {
 // quits. A panic inside still gives the terminal back (bubbletea restores
 // it) and ends in one readable line.
 func interactive(o options, stdin io.Reader, stderr io.Writer) int {
-	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
-	view, _ := tui.ParseView(o.view)
-	opts := tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view}
+	opts := readerOptions(o)
 
 	// Load beside the screen: a source that reads quickly opens straight
 	// away (and its errors print like any other), a slow one shows its
@@ -214,6 +212,13 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		return 2
 	}
 	return code
+}
+
+// readerOptions are the reader's options from the command line's.
+func readerOptions(o options) tui.Options {
+	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
+	view, _ := tui.ParseView(o.view)
+	return tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view}
 }
 
 // runProgram runs a model in the alternate screen. A panic inside it
