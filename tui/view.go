@@ -162,7 +162,6 @@ func (m *Model) missingBefore() int {
 	return n
 }
 
-
 // footerLines: a rule, this step's figures (or a notice), and the keys
 // (or the prompt being typed).
 func (m *Model) footerLines() []string {
