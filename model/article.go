@@ -1,6 +1,20 @@
-// Package model holds redline's domain: an article and its versions, the
-// readers that recover versions from the formats readers keep them in, and
-// the comparison of two versions. It knows nothing about terminals.
+// Package model holds what every part of redline shares: an article and
+// its versions (Article, Version), their JSON form (ReadJSON, WriteJSON),
+// the error every reader reports (InputError), the one sanitiser of text
+// bound for a terminal (Visible), and the text helpers the readers share
+// (DecodeText, CollapseSpace, SplitParagraphs, NaturalLess).
+//
+// Its sub-packages each hold one concern and import model, never the other
+// way round:
+//
+//	model/diff               comparing two versions; histories; annotate
+//	model/source             recognising inputs and reading them into an Article
+//	model/source/newssniffer NewsSniffer dumps, chains of dumps, saved pages
+//	model/source/gitlog      a file's versions from its git history
+//	model/source/archive     diffengine and NewsEdits SQLite archives
+//
+// model imports only the standard library, and nothing under model
+// imports a terminal package (bubbletea, lipgloss).
 package model
 
 // Article is one document followed through its versions, oldest first.

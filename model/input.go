@@ -23,7 +23,7 @@ func (e *InputError) Error() string {
 }
 
 // inputErr builds an *InputError with a formatted message.
-func inputErr(file string, line int, format string, args ...any) error {
+func InputErrorf(file string, line int, format string, args ...any) error {
 	return &InputError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
@@ -31,12 +31,12 @@ func inputErr(file string, line int, format string, args ...any) error {
 // dropped, CRLF and lone CR become LF, and each invalid UTF-8 byte becomes
 // U+FFFD so that one bad byte never hides the rest of the file. Input that
 // holds NUL bytes is binary and refused, as is input with no text at all.
-func decodeText(file string, data []byte) (string, error) {
+func DecodeText(file string, data []byte) (string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", inputErr(file, 0, "the file is empty")
+		return "", InputErrorf(file, 0, "the file is empty")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", inputErr(file, lineOf(data, i), "binary data (a NUL byte), not text")
+		return "", InputErrorf(file, LineOf(data, i), "binary data (a NUL byte), not text")
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
@@ -70,27 +70,27 @@ func decodeText(file string, data []byte) (string, error) {
 }
 
 // lineOf is the 1-based line number of byte offset i in data.
-func lineOf(data []byte, i int) int {
+func LineOf(data []byte, i int) int {
 	return bytes.Count(data[:i], []byte("\n")) + 1
 }
 
 // collapseSpace trims s and folds every run of ASCII whitespace into one
 // space, the way NewsSniffer's pages and most archives present paragraphs.
 // Other spaces (no-break, ideographic) are text and kept.
-func collapseSpace(s string) string {
+func CollapseSpace(s string) string {
 	if s == "" {
 		return s
 	}
-	if s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && !hasSpaceControl(s) {
+	if s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && !HasSpaceControl(s) {
 		return s // already clean: the common case, found without a copy
 	}
 	return strings.Join(strings.FieldsFunc(s, isASCIISpace), " ")
 }
 
-// hasSpaceControl reports whether s holds a tab, a line break or another
+// HasSpaceControl reports whether s holds a tab, a line break or another
 // ASCII space other than ' ': one fast byte search each, which beats
 // strings.ContainsAny's byte-at-a-time set on long text.
-func hasSpaceControl(s string) bool {
+func HasSpaceControl(s string) bool {
 	for _, c := range [...]byte{'\n', '\t', '\r', '\f', '\v'} {
 		if strings.IndexByte(s, c) >= 0 {
 			return true

@@ -17,7 +17,7 @@ func TestVisible(t *testing.T) {
 	for _, c := range cases {
 		in := c.in
 		if c.in == "\x90DCS\x9c" {
-			in, _ = decodeText("x", []byte(c.in))
+			in, _ = DecodeText("x", []byte(c.in))
 		}
 		if got := Visible(in); got != c.want {
 			t.Errorf("Visible(%q) = %q, want %q", c.in, got, c.want)

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"redline/model"
+	"redline/model/diff"
 )
 
 // comparisons computes each comparison of two versions once and keeps it.
@@ -12,7 +13,7 @@ import (
 type comparisons struct {
 	art *model.Article
 	mu  sync.Mutex
-	m   map[[2]int]*model.Comparison
+	m   map[[2]int]*diff.Comparison
 	// order remembers the pairs from oldest use to newest, so the cache
 	// can stay bounded on long histories.
 	order [][2]int
@@ -23,11 +24,11 @@ type comparisons struct {
 const maxComparisons = 256
 
 func newComparisons(art *model.Article) *comparisons {
-	return &comparisons{art: art, m: map[[2]int]*model.Comparison{}}
+	return &comparisons{art: art, m: map[[2]int]*diff.Comparison{}}
 }
 
 // get returns the comparison of version index a (the base) with b.
-func (c *comparisons) get(a, b int) *model.Comparison {
+func (c *comparisons) get(a, b int) *diff.Comparison {
 	key := [2]int{a, b}
 	c.mu.Lock()
 	if cmp, ok := c.m[key]; ok {
@@ -35,7 +36,7 @@ func (c *comparisons) get(a, b int) *model.Comparison {
 		return cmp
 	}
 	c.mu.Unlock()
-	cmp := model.Compare(c.art.Versions[a], c.art.Versions[b])
+	cmp := diff.Compare(c.art.Versions[a], c.art.Versions[b])
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.m[key]; ok {
@@ -53,14 +54,14 @@ func (c *comparisons) get(a, b int) *model.Comparison {
 // peek is the comparison if it is cached, else a fresh one that is not
 // kept: measuring every step of a long history must not push out the
 // comparisons the reader is looking at.
-func (c *comparisons) peek(a, b int) *model.Comparison {
+func (c *comparisons) peek(a, b int) *diff.Comparison {
 	c.mu.Lock()
 	cmp, ok := c.m[[2]int{a, b}]
 	c.mu.Unlock()
 	if ok {
 		return cmp
 	}
-	return model.Compare(c.art.Versions[a], c.art.Versions[b])
+	return diff.Compare(c.art.Versions[a], c.art.Versions[b])
 }
 
 // has reports whether the comparison is ready.

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"redline/model"
+	"redline/model/diff"
 )
 
 // viewMode is how the body shows a step.
@@ -43,7 +44,7 @@ func ParseView(s string) (viewMode, bool) {
 // block is one paragraph's place on screen (or a note that is not a
 // paragraph, such as "nothing before this version").
 type block struct {
-	kind    model.Kind
+	kind    diff.Kind
 	note    bool
 	old     int // index in the base version, -1 if none
 	new     int // index in the shown version, -1 if none
@@ -53,7 +54,7 @@ type block struct {
 
 // changed reports whether the block is something the reader stops at
 // with ] and [.
-func (b block) changed() bool { return !b.note && b.kind != model.Same }
+func (b block) changed() bool { return !b.note && b.kind != diff.Same }
 
 // doc is a step laid out for one width: every block's lines, ready to be
 // cut to the window.
@@ -96,7 +97,7 @@ func (d *doc) blockAt(y int) int {
 // findNew is the block showing paragraph i of the shown version, or -1.
 func (d *doc) findNew(i int) int {
 	for bi, b := range d.blocks {
-		if !b.note && b.kind != model.MovedAway && b.new == i {
+		if !b.note && b.kind != diff.MovedAway && b.new == i {
 			return bi
 		}
 	}
@@ -113,14 +114,14 @@ const gutterWidth = 4
 // docInput is everything a doc is built from.
 type docInput struct {
 	base, shown *model.Version // base is nil on a first version
-	cmp         *model.Comparison
+	cmp         *diff.Comparison
 	view        viewMode
 	width       int
 	styles      *Styles
-	re          *regexp.Regexp // the search to highlight, or nil
-	blame       []model.Blame  // per shown paragraph when annotating, else nil
-	numbers     []int          // every version's number, for annotations
-	cache       *lineCache     // unchanged paragraphs already laid out
+	re          *regexp.Regexp    // the search to highlight, or nil
+	annotation  []diff.Annotation // per shown paragraph when annotating, else nil
+	numbers     []int             // every version's number, for annotations
+	cache       *lineCache        // unchanged paragraphs already laid out
 }
 
 // lineCache keeps the lines of unchanged paragraphs laid out at a width:
@@ -173,7 +174,7 @@ func buildDoc(in docInput) *doc {
 		text = min(text, maxTextWidth)
 	}
 	plainBlock := func(i int, old int) block {
-		return block{kind: model.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
+		return block{kind: diff.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
 			lines: in.plainLines(in.shown.Paragraphs[i], text)}
 	}
 	switch {
@@ -236,9 +237,9 @@ func (in docInput) lines(spans []span, width int) []string {
 	return renderSpans(wrapSpans(decorate(in.styles, highlight(spans, in.re)), width), in.styles)
 }
 
-// annotationWidth is the width of the blame column: two version numbers.
+// annotationWidth is the width of the annotation column: two version numbers.
 func (in docInput) annotationWidth() int {
-	if in.blame == nil {
+	if in.annotation == nil {
 		return 0
 	}
 	digits := 1
@@ -248,12 +249,12 @@ func (in docInput) annotationWidth() int {
 	return 2*(digits+1) + 1 + 3 // "v1 v12" and " │ "
 }
 
-// annotate puts the blame column before a block's lines: the version that
+// annotate puts the annotation column before a block's lines: the version that
 // introduced the paragraph and the one that last changed it.
 func (in docInput) annotate(b *block, w int) {
 	label := ""
-	if !b.note && b.new >= 0 && b.kind != model.MovedAway && b.new < len(in.blame) {
-		bl := in.blame[b.new]
+	if !b.note && b.new >= 0 && b.kind != diff.MovedAway && b.new < len(in.annotation) {
+		bl := in.annotation[b.new]
 		label = fmt.Sprintf("v%d", in.numbers[bl.Introduced])
 		if bl.LastChanged != bl.Introduced {
 			label += fmt.Sprintf(" v%d", in.numbers[bl.LastChanged])
@@ -276,24 +277,24 @@ func noteBlock(st *Styles, width int, msg string) block {
 }
 
 // guessedIn reports whether a change shows a paragraph the reader guessed.
-func (in docInput) guessedIn(c model.Change) bool {
-	return (c.New >= 0 && c.Kind != model.MovedAway && in.shown.IsGuessed(c.New)) ||
+func (in docInput) guessedIn(c diff.Change) bool {
+	return (c.New >= 0 && c.Kind != diff.MovedAway && in.shown.IsGuessed(c.New)) ||
 		(c.Old >= 0 && in.base.IsGuessed(c.Old))
 }
 
 // inlineBlock shows one change in one column.
-func inlineBlock(in docInput, c model.Change, width int) block {
+func inlineBlock(in docInput, c diff.Change, width int) block {
 	st := in.styles
 	b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c)}
 	switch c.Kind {
-	case model.MovedAway:
+	case diff.MovedAway:
 		excerpt := model.Visible(in.base.Paragraphs[c.Old])
 		line := fmt.Sprintf("moved to ¶%d · %s", c.New+1, excerpt)
 		b.lines = []string{st.Note.Render(ansi.Truncate(line, width, "…"))}
 		return b
-	case model.Moved:
+	case diff.Moved:
 		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
-	case model.Same:
+	case diff.Same:
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b
 	}
@@ -304,14 +305,14 @@ func inlineBlock(in docInput, c model.Change, width int) block {
 // editSpans turns word edits into spans to draw. Spaces at the edges of
 // an edit are drawn plain, so that struck-through or underlined runs
 // start and end on words, as in git's word diff.
-func editSpans(edits []model.Edit) []span {
+func editSpans(edits []diff.Edit) []span {
 	out := make([]span, 0, len(edits)+4)
 	for _, e := range edits {
 		r := rolePlain
 		switch e.Op {
-		case model.OpDelete:
+		case diff.OpDelete:
 			r = roleDeleted
-		case model.OpInsert:
+		case diff.OpInsert:
 			r = roleInserted
 		}
 		text := model.Visible(e.Text)
@@ -436,14 +437,14 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 func sideBlocks(in docInput, width int) []block {
 	st := in.styles
 	colW := max((width-3)/2, 1)
-	movedEdits := map[int][]model.Edit{}
+	movedEdits := map[int][]diff.Edit{}
 	for _, c := range in.cmp.Changes {
-		if c.Kind == model.Moved {
+		if c.Kind == diff.Moved {
 			movedEdits[c.Old] = c.Edits
 		}
 	}
 	// The two sides of an edit: what the old text and the new text show.
-	split := func(edits []model.Edit) (old, new []span) {
+	split := func(edits []diff.Edit) (old, new []span) {
 		for _, s := range editSpans(edits) {
 			if s.role != roleInserted {
 				old = appendSpace(old, s)
@@ -461,17 +462,17 @@ func sideBlocks(in docInput, width int) []block {
 	for _, c := range in.cmp.Changes {
 		var left, right []string
 		switch c.Kind {
-		case model.Same:
+		case diff.Same:
 			left = in.plainLines(in.shown.Paragraphs[c.New], colW)
 			right = left
-		case model.Added:
+		case diff.Added:
 			right = in.lines(editSpans(c.Edits), colW)
-		case model.Removed:
+		case diff.Removed:
 			left = in.lines(editSpans(c.Edits), colW)
-		case model.MovedAway:
+		case diff.MovedAway:
 			old, _ := split(movedEdits[c.Old])
 			left = append(note(fmt.Sprintf("moved to ¶%d", c.New+1)), in.lines(old, colW)...)
-		case model.Moved:
+		case diff.Moved:
 			_, new := split(c.Edits)
 			right = append(note(fmt.Sprintf("moved from ¶%d", c.Old+1)), in.lines(new, colW)...)
 		default: // Edited

@@ -7,12 +7,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"redline/model"
+	"redline/model/diff"
 )
 
 // historyView is one paragraph followed through every version.
 type historyView struct {
 	v, p   int // the version and paragraph it was opened on
-	steps  []model.HistoryStep
+	steps  []diff.HistoryStep
 	doc    *doc
 	width  int
 	offset int
@@ -26,7 +27,7 @@ const syncFollow = 64
 // historyMsg carries a history followed beside the event loop.
 type historyMsg struct {
 	v, p  int
-	steps []model.HistoryStep
+	steps []diff.HistoryStep
 }
 
 // openHistory shows the cursor paragraph's history, at once on a short
@@ -40,9 +41,9 @@ func (m *Model) openHistory() tea.Cmd {
 	if len(m.art.Versions) > syncFollow {
 		m.notice = fmt.Sprintf("following ¶%d through %d versions…", p+1, len(m.art.Versions))
 		art, cmps := m.art, m.cmps
-		return func() tea.Msg { return historyMsg{v, p, model.History(art, cmps.get, v, p)} }
+		return func() tea.Msg { return historyMsg{v, p, diff.History(art, cmps.get, v, p)} }
 	}
-	m.showHistory(historyMsg{v, p, model.History(m.art, m.cmps.get, v, p)})
+	m.showHistory(historyMsg{v, p, diff.History(m.art, m.cmps.get, v, p)})
 	return nil
 }
 
@@ -87,11 +88,11 @@ func (m *Model) layoutHistory() {
 	}
 	for i := 0; i < len(h.steps); {
 		s := h.steps[i]
-		quiet := s.Para < 0 || s.Kind == model.Same
+		quiet := s.Para < 0 || s.Kind == diff.Same
 		if quiet {
 			// A run of versions where nothing happened to it.
 			j := i
-			for j+1 < len(h.steps) && h.steps[j+1].Para < 0 == (s.Para < 0) && (h.steps[j+1].Para < 0 || h.steps[j+1].Kind == model.Same) {
+			for j+1 < len(h.steps) && h.steps[j+1].Para < 0 == (s.Para < 0) && (h.steps[j+1].Para < 0 || h.steps[j+1].Kind == diff.Same) {
 				j++
 			}
 			what := "unchanged"
@@ -102,18 +103,18 @@ func (m *Model) layoutHistory() {
 			if j > i {
 				label = fmt.Sprintf("Versions %d–%d", m.art.Versions[i].Number, m.art.Versions[j].Number)
 			}
-			d.blocks = append(d.blocks, block{kind: model.Same, old: -1, new: -1,
+			d.blocks = append(d.blocks, block{kind: diff.Same, old: -1, new: -1,
 				lines: []string{st.Note.Render(truncate(label+" · "+what, width))}})
 			i = j + 1
 			continue
 		}
-		what := map[model.Kind]string{model.Added: "first appears", model.Edited: "edited", model.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1)}[s.Kind]
-		if s.Kind == model.Added {
+		what := map[diff.Kind]string{diff.Added: "first appears", diff.Edited: "edited", diff.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1)}[s.Kind]
+		if s.Kind == diff.Added {
 			what = fmt.Sprintf("first appears, ¶%d", s.Para+1)
 		}
 		lines := []string{st.Headline.Render(truncate(title(i, what), width))}
 		spans := editSpans(s.Edits)
-		if s.Kind == model.Added {
+		if s.Kind == diff.Added {
 			spans = plain(model.Visible(m.art.Versions[i].Paragraphs[s.Para]))
 		}
 		lines = append(lines, in.lines(spans, width)...)
@@ -164,11 +165,11 @@ func (m *Model) historyLines(height int) []string {
 		mark := "  "
 		if y == h.doc.starts[bi] {
 			switch b.kind {
-			case model.Edited:
+			case diff.Edited:
 				mark = m.styles.GutterEdited.Render("~") + " "
-			case model.Added:
+			case diff.Added:
 				mark = m.styles.GutterAdded.Render("+") + " "
-			case model.Moved:
+			case diff.Moved:
 				mark = m.styles.GutterMoved.Render("↕") + " "
 			}
 		}

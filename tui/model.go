@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"redline/model"
+	"redline/model/diff"
 )
 
 // mode is what the keyboard is talking to.
@@ -62,14 +63,14 @@ type Model struct {
 
 	notice string // a one-line message in the footer until the next key
 
-	annotate bool                  // the blame column is shown
-	blames   map[int][]model.Blame // per shown version, made on first use
-	index    *paragraphIndex       // every distinct paragraph, made on first search
-	search   *search               // the current search, nil when none
-	history  *historyView          // the open history, in modeHistory
-	steps    []int                 // words changed by each step, -1 until known
-	lines    *lineCache            // unchanged paragraphs laid out, shared by every step
-	marks    gutterMarks           // the gutter's marks, drawn once
+	annotate    bool                      // the annotation column is shown
+	annotations map[int][]diff.Annotation // per shown version, made on first use
+	index       *paragraphIndex           // every distinct paragraph, made on first search
+	search      *search                   // the current search, nil when none
+	history     *historyView              // the open history, in modeHistory
+	steps       []int                     // words changed by each step, -1 until known
+	lines       *lineCache                // unchanged paragraphs laid out, shared by every step
+	marks       gutterMarks               // the gutter's marks, drawn once
 
 	printing   bool // laid out for --print, not for a screen
 	backToList bool
@@ -161,11 +162,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case historyMsg:
 		m.showHistory(msg)
 		return m, nil
-	case blameMsg:
-		if m.blames == nil {
-			m.blames = map[int][]model.Blame{}
+	case annotationMsg:
+		if m.annotations == nil {
+			m.annotations = map[int][]diff.Annotation{}
 		}
-		m.blames[msg.v] = msg.blame
+		m.annotations[msg.v] = msg.annotation
 		if m.annotate && msg.v == m.shown {
 			m.keepPlace(m.shown)
 		}
@@ -185,7 +186,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if nm := next.(Model); nm.shown != shown {
 			// A step was taken: get the next ones ready, and the
 			// annotations of this one.
-			more := tea.Batch(cmd, nm.prepareNeighbours(), nm.blameLater())
+			more := tea.Batch(cmd, nm.prepareNeighbours(), nm.annotateLater())
 			return nm, more
 		}
 		return next, cmd
@@ -235,7 +236,7 @@ func (m *Model) base() int {
 }
 
 // comparison is the current step's comparison, nil on a first version.
-func (m *Model) comparison() *model.Comparison {
+func (m *Model) comparison() *diff.Comparison {
 	if b := m.base(); b >= 0 {
 		return m.cmps.get(b, m.shown)
 	}
@@ -256,9 +257,9 @@ func (m *Model) refresh() {
 		in.re = m.search.re
 	}
 	if m.annotate {
-		in.blame, in.numbers = m.blame(m.shown), m.numbers()
-		if in.blame == nil {
-			key.annotate = false // drawn again when the blame arrives
+		in.annotation, in.numbers = m.annotation(m.shown), m.numbers()
+		if in.annotation == nil {
+			key.annotate = false // drawn again when the annotation arrives
 		}
 	}
 	if key.base >= 0 {
@@ -293,36 +294,36 @@ func clamp(v, lo, hi int) int {
 	return v
 }
 
-// blameMsg carries a version's blame worked out beside the event loop.
-type blameMsg struct {
-	v     int
-	blame []model.Blame
+// annotationMsg carries a version's annotation worked out beside the event loop.
+type annotationMsg struct {
+	v          int
+	annotation []diff.Annotation
 }
 
-// blame is the blame of version index v, worked out once: at once on a
-// short history; on a long one it is nil until blameLater's command has
+// annotation is the annotation of version index v, worked out once: at once on a
+// short history; on a long one it is nil until annotateLater's command has
 // brought it.
-func (m *Model) blame(v int) []model.Blame {
-	if m.blames == nil {
-		m.blames = map[int][]model.Blame{}
+func (m *Model) annotation(v int) []diff.Annotation {
+	if m.annotations == nil {
+		m.annotations = map[int][]diff.Annotation{}
 	}
-	if b, ok := m.blames[v]; ok || len(m.art.Versions) > syncFollow {
+	if b, ok := m.annotations[v]; ok || len(m.art.Versions) > syncFollow {
 		return b
 	}
-	b := model.BlameVersion(m.art, m.cmps.get, v)
-	m.blames[v] = b
+	b := diff.Annotate(m.art, m.cmps.get, v)
+	m.annotations[v] = b
 	return b
 }
 
-// blameLater works out the shown version's blame in a command, when the
+// annotateLater works out the shown version's annotation in a command, when the
 // annotations are on and it is not known yet.
-func (m *Model) blameLater() tea.Cmd {
-	if !m.annotate || m.blame(m.shown) != nil {
+func (m *Model) annotateLater() tea.Cmd {
+	if !m.annotate || m.annotation(m.shown) != nil {
 		return nil
 	}
 	m.notice = fmt.Sprintf("following every paragraph through %d versions…", m.shown+1)
 	art, cmps, v := m.art, m.cmps, m.shown
-	return func() tea.Msg { return blameMsg{v, model.BlameVersion(art, cmps.get, v)} }
+	return func() tea.Msg { return annotationMsg{v, diff.Annotate(art, cmps.get, v)} }
 }
 
 // numbers are the versions' numbers as the source printed them.

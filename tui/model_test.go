@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"redline/model"
+	"redline/model/source/newssniffer"
 )
 
 func init() {
@@ -26,7 +27,7 @@ func seedArticle(t testing.TB) *model.Article {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := model.ReadDump("seed", data)
+	a, err := newssniffer.ReadDump("seed", data)
 	if err != nil {
 		t.Fatal(err)
 	}

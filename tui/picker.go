@@ -10,13 +10,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"redline/model"
+	"redline/model/source/archive"
 )
 
 // Archive is what the picker and Root need of an archive of articles:
 // its list, read in the background, and one article at a time.
-// *model.Archive is one.
+// *archive.Archive is one.
 type Archive interface {
-	Scan(ctx context.Context, report func(model.ScanProgress)) (*model.Catalog, error)
+	Scan(ctx context.Context, report func(archive.ScanProgress)) (*archive.Catalog, error)
 	ArticleContext(ctx context.Context, key string) (*model.Article, error)
 }
 
@@ -26,7 +27,7 @@ type OpenArticleMsg struct{ Key string }
 
 // catalogMsg carries one report of the background scan to the picker.
 type catalogMsg struct {
-	progress model.ScanProgress
+	progress archive.ScanProgress
 	err      error
 }
 
@@ -95,7 +96,7 @@ type PickerOptions struct {
 // ranks a fuzzy match of every item on each keystroke, measured at
 // 264 ms a keystroke over 100,000 headlines with URLs (this machine,
 // bubbles v1.0.0), five times the 50 ms budget; this one matches words
-// over text folded once (model.Catalog), narrows the last result as a
+// over text folded once (archive.Catalog), narrows the last result as a
 // filter grows (about 11 ms a keystroke with the redraw), and draws only
 // the rows on screen.
 type Picker struct {
@@ -107,8 +108,8 @@ type Picker struct {
 	input   textinput.Model
 	scan    *pickerScan
 
-	catalog  *model.Catalog
-	progress model.ScanProgress
+	catalog  *archive.Catalog
+	progress archive.ScanProgress
 	loadErr  error
 
 	match     []int  // catalog indexes of the rows listed, in order
@@ -154,7 +155,7 @@ func (p Picker) Init() tea.Cmd {
 	p.scan.cancel = cancel
 	a, ch := p.archive, p.scan.updates
 	go func() {
-		report := func(sp model.ScanProgress) { sendLatest(ch, catalogMsg{progress: sp}) }
+		report := func(sp archive.ScanProgress) { sendLatest(ch, catalogMsg{progress: sp}) }
 		if _, err := a.Scan(ctx, report); err != nil && ctx.Err() == nil {
 			sendLatest(ch, catalogMsg{err: err})
 		}
@@ -386,9 +387,9 @@ func (p *Picker) stop() {
 }
 
 // Selected is the article under the cursor.
-func (p Picker) Selected() (model.ArticleSummary, bool) {
+func (p Picker) Selected() (archive.ArticleSummary, bool) {
 	if p.cursor < 0 || p.cursor >= len(p.match) {
-		return model.ArticleSummary{}, false
+		return archive.ArticleSummary{}, false
 	}
 	return p.catalog.At(p.match[p.cursor]), true
 }

@@ -10,12 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"redline/model/source/archive"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 	_ "modernc.org/sqlite"
-
-	"redline/model"
 )
 
 // archiveFixture writes a NewsEdits-shaped archive: 30 articles about
@@ -55,9 +55,9 @@ func archiveFixture(t testing.TB) string {
 	return path
 }
 
-func openFixture(t testing.TB) *model.Archive {
+func openFixture(t testing.TB) *archive.Archive {
 	t.Helper()
-	a, err := model.OpenArchive(archiveFixture(t))
+	a, err := archive.Open(archiveFixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,15 +127,15 @@ func TestArchiveFlow(t *testing.T) {
 
 // catalogOf is a catalog of n articles whose versions fall with their
 // number, so the order is known: key i is row i-1.
-func catalogOf(n int) *model.Catalog {
-	list := make([]model.ArticleSummary, n)
+func catalogOf(n int) *archive.Catalog {
+	list := make([]archive.ArticleSummary, n)
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range list {
-		list[i] = model.ArticleSummary{Key: fmt.Sprint(i + 1), Versions: n + 1 - i,
+		list[i] = archive.ArticleSummary{Key: fmt.Sprint(i + 1), Versions: n + 1 - i,
 			Headline: fmt.Sprintf("Headline %d about %s", i+1, []string{"rain", "wind", "snow"}[i%3]),
 			URL:      fmt.Sprintf("https://site%d.example/%d", i%7, i+1), FirstSeen: base, LastSeen: base.Add(time.Hour)}
 	}
-	return model.NewCatalog(list)
+	return archive.NewCatalog(list)
 }
 
 func newTestPicker(w, h int) Picker {
@@ -163,13 +163,13 @@ func pressPicker(p Picker, keys ...string) Picker {
 
 func TestPickerKeepsPlaceAsListGrows(t *testing.T) {
 	p := newTestPicker(80, 20)
-	p, _ = feed(p, catalogMsg{progress: model.ScanProgress{Articles: catalogOf(50), Fraction: 0.5}})
+	p, _ = feed(p, catalogMsg{progress: archive.ScanProgress{Articles: catalogOf(50), Fraction: 0.5}})
 	p = pressPicker(p, "j", "j", "j")
 	sel, _ := p.Selected()
 	row := p.cursor - p.offset
 	// More versions arrive: five new articles sort above everything.
 	grown := catalogOf(55)
-	p, _ = feed(p, catalogMsg{progress: model.ScanProgress{Articles: grown, Fraction: 0.9}})
+	p, _ = feed(p, catalogMsg{progress: archive.ScanProgress{Articles: grown, Fraction: 0.9}})
 	now, _ := p.Selected()
 	if now.Key != sel.Key || p.cursor-p.offset != row {
 		t.Errorf("cursor on %q at row %d, want %q at row %d", now.Key, p.cursor-p.offset, sel.Key, row)
@@ -177,8 +177,8 @@ func TestPickerKeepsPlaceAsListGrows(t *testing.T) {
 
 	// A reader who has not moved sees the new top.
 	q := newTestPicker(80, 20)
-	q, _ = feed(q, catalogMsg{progress: model.ScanProgress{Articles: catalogOf(10)}})
-	q, _ = feed(q, catalogMsg{progress: model.ScanProgress{Articles: catalogOf(20), Done: true}})
+	q, _ = feed(q, catalogMsg{progress: archive.ScanProgress{Articles: catalogOf(10)}})
+	q, _ = feed(q, catalogMsg{progress: archive.ScanProgress{Articles: catalogOf(20), Done: true}})
 	if s, _ := q.Selected(); s.Key != "1" || q.cursor != 0 {
 		t.Errorf("unmoved cursor went to %q", s.Key)
 	}
@@ -186,7 +186,7 @@ func TestPickerKeepsPlaceAsListGrows(t *testing.T) {
 
 func TestPickerFilter(t *testing.T) {
 	p := newTestPicker(80, 20)
-	p, _ = feed(p, catalogMsg{progress: model.ScanProgress{Articles: catalogOf(30), Done: true}})
+	p, _ = feed(p, catalogMsg{progress: archive.ScanProgress{Articles: catalogOf(30), Done: true}})
 	p = pressPicker(p, "/", "s", "n", "o", "w")
 	if !p.filtering || p.query != "snow" || len(p.match) != 10 {
 		t.Fatalf("filtering %v on %q: %d rows", p.filtering, p.query, len(p.match))
@@ -234,7 +234,7 @@ func TestPickerFilter(t *testing.T) {
 
 func TestPickerQuitsAndPages(t *testing.T) {
 	p := newTestPicker(80, 12)
-	p, _ = feed(p, catalogMsg{progress: model.ScanProgress{Articles: catalogOf(100), Done: true}})
+	p, _ = feed(p, catalogMsg{progress: archive.ScanProgress{Articles: catalogOf(100), Done: true}})
 	p = pressPicker(p, " ")
 	if p.cursor == 0 || p.offset == 0 {
 		t.Errorf("page down: cursor %d offset %d", p.cursor, p.offset)
@@ -252,12 +252,12 @@ func TestPickerQuitsAndPages(t *testing.T) {
 // TestPickerViewFits: every line fits the window at every size, with and
 // without a list, and nothing panics.
 func TestPickerViewFits(t *testing.T) {
-	for _, c := range []*model.Catalog{nil, catalogOf(0), catalogOf(40)} {
+	for _, c := range []*archive.Catalog{nil, catalogOf(0), catalogOf(40)} {
 		for _, w := range []int{1, 19, 20, 40, 59, 60, 80, 99, 100, 160} {
 			for _, h := range []int{1, 5, 8, 30} {
 				p := newTestPicker(w, h)
 				if c != nil {
-					p, _ = feed(p, catalogMsg{progress: model.ScanProgress{Articles: c, Done: true}})
+					p, _ = feed(p, catalogMsg{progress: archive.ScanProgress{Articles: c, Done: true}})
 				}
 				p = pressPicker(p, "?")
 				for i, l := range strings.Split(p.View(), "\n") {
@@ -339,14 +339,14 @@ func TestRootOpensAndComesBack(t *testing.T) {
 // "minister" a letter at a time, then clearing it.
 func BenchmarkPickerFilterKeystroke(b *testing.B) {
 	words := []string{"minister", "council", "storm", "vote", "court", "market", "strike", "flood"}
-	list := make([]model.ArticleSummary, 100_000)
+	list := make([]archive.ArticleSummary, 100_000)
 	for i := range list {
-		list[i] = model.ArticleSummary{Key: fmt.Sprint(i), Versions: 1 + i%40,
+		list[i] = archive.ArticleSummary{Key: fmt.Sprint(i), Versions: 1 + i%40,
 			Headline: fmt.Sprintf("The %s said on day %d that the %s and the %s would meet again", words[i%8], i, words[(i/8)%8], words[(i/64)%8]),
 			URL:      fmt.Sprintf("https://www.site%d.example.com/2020/%02d/story-%d.html", i%50, 1+i%12, i)}
 	}
 	p := newTestPicker(120, 40)
-	p, _ = feed(p, catalogMsg{progress: model.ScanProgress{Articles: model.NewCatalog(list), Done: true}})
+	p, _ = feed(p, catalogMsg{progress: archive.ScanProgress{Articles: archive.NewCatalog(list), Done: true}})
 	p = pressPicker(p, "/")
 	keys := []string{"m", "i", "n", "i", "s", "t", "e", "r"}
 	for _, k := range keys { // the first filter folds the text once
@@ -377,7 +377,7 @@ func BenchmarkPickerFirstScreen(b *testing.B) {
 	c := catalogOf(100_000)
 	for b.Loop() {
 		p := newTestPicker(120, 40)
-		p, _ = feed(p, catalogMsg{progress: model.ScanProgress{Articles: c, Fraction: 0.1}})
+		p, _ = feed(p, catalogMsg{progress: archive.ScanProgress{Articles: c, Fraction: 0.1}})
 		_ = p.View()
 	}
 }

@@ -3,9 +3,11 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"redline/model"
 	"strconv"
 	"strings"
+
+	"redline/model"
+	"redline/model/source/archive"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -172,7 +174,7 @@ func (c pickerColumns) header() string {
 	return c.line("vers", "first seen", "last seen", "site", "headline")
 }
 
-func (c pickerColumns) row(s model.ArticleSummary) string {
+func (c pickerColumns) row(s archive.ArticleSummary) string {
 	return c.line(strconv.Itoa(s.Versions), seenDay(s.FirstSeen.IsZero(), s.FirstSeen.Format("2006-01-02")),
 		seenDay(s.LastSeen.IsZero(), s.LastSeen.Format("2006-01-02")), model.Visible(s.Host()), model.Visible(s.Headline))
 }

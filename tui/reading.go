@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"redline/model"
+	"redline/model/diff"
 )
 
 // handleReading answers the keys of the reading view.
@@ -59,7 +60,7 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Annotate):
 		m.annotate = !m.annotate
 		m.keepPlace(m.shown)
-		return m, m.blameLater()
+		return m, m.annotateLater()
 	case key.Matches(msg, k.Search):
 		return m.startPrompt(modeSearch, "search every version")
 	case key.Matches(msg, k.NextMatch):
@@ -290,7 +291,7 @@ func (m *Model) cursorParagraph() (v, p int) {
 		switch {
 		case b.note:
 			continue
-		case b.new >= 0 && b.kind != model.MovedAway:
+		case b.new >= 0 && b.kind != diff.MovedAway:
 			return m.shown, b.new
 		case b.old >= 0 && m.base() >= 0:
 			return m.base(), b.old

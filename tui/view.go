@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"redline/model"
+	"redline/model/diff"
 )
 
 // The smallest window redline draws in; below it, one line says so.
@@ -200,7 +201,7 @@ func (m *Model) historyText() string {
 	h := m.history
 	changed := 0
 	for _, s := range h.steps {
-		if s.Para >= 0 && s.Kind != model.Same {
+		if s.Para >= 0 && s.Kind != diff.Same {
 			changed++
 		}
 	}
@@ -263,13 +264,13 @@ func (m *Model) gutter(bi int, first bool) string {
 	mark, guess := " ", " "
 	if first && !b.note {
 		switch b.kind {
-		case model.Edited:
+		case diff.Edited:
 			mark = g.edited
-		case model.Added:
+		case diff.Added:
 			mark = g.added
-		case model.Removed:
+		case diff.Removed:
 			mark = g.removed
-		case model.Moved, model.MovedAway:
+		case diff.Moved, diff.MovedAway:
 			mark = g.moved
 		}
 		if b.guessed {

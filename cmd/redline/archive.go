@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"redline/model"
+	"redline/model/source/archive"
 	"redline/tui"
 )
 
@@ -20,7 +21,7 @@ import (
 // list into a pipe. The archive is only ever read. It returns the exit
 // status: 0, or 2 for an archive or article that cannot be read.
 func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o options) int {
-	a, err := model.OpenArchive(path)
+	a, err := archive.Open(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 2
@@ -64,7 +65,7 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 // one a line, tab-separated: key, versions, first and last seen, URL,
 // headline. It is how a script (or a reader without a terminal) finds the
 // key to give --article.
-func printArchiveList(a *model.Archive, stdout, stderr io.Writer) int {
+func printArchiveList(a *archive.Archive, stdout, stderr io.Writer) int {
 	c, err := a.Scan(context.Background(), nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
@@ -72,7 +73,7 @@ func printArchiveList(a *model.Archive, stdout, stderr io.Writer) int {
 	}
 	w := bufio.NewWriter(stdout)
 	fmt.Fprintln(w, "key\tversions\tfirst_seen\tlast_seen\turl\theadline")
-	seen := func(s model.ArticleSummary, first bool) string {
+	seen := func(s archive.ArticleSummary, first bool) string {
 		t := s.LastSeen
 		if first {
 			t = s.FirstSeen

@@ -18,6 +18,10 @@ import (
 	"github.com/muesli/termenv"
 
 	"redline/model"
+	"redline/model/source"
+	"redline/model/source/archive"
+	"redline/model/source/gitlog"
+	"redline/model/source/newssniffer"
 	"redline/testdata"
 	"redline/tui"
 )
@@ -120,7 +124,7 @@ func archivePath(o options) (string, bool) {
 	defer f.Close()
 	head := make([]byte, 16)
 	n, _ := io.ReadFull(f, head)
-	return o.args[0], model.LooksLikeSQLite(head[:n])
+	return o.args[0], archive.LooksLikeSQLite(head[:n])
 }
 
 // printStep prints one comparison, for --print or a pipe.
@@ -307,20 +311,20 @@ func load(o options, stdin io.Reader, progress func(done, total int)) (*model.Ar
 		if len(o.args) > 0 {
 			return nil, fmt.Errorf("--git reads one file's history; give no other source (got %s)", o.args[0])
 		}
-		return model.ReadGit(o.git)
+		return gitlog.ReadGit(o.git)
 	}
 	if len(o.args) == 0 {
-		return model.ReadDump(testdata.SeedName, testdata.Seed)
+		return newssniffer.ReadDump(testdata.SeedName, testdata.Seed)
 	}
-	order := model.SortName
+	order := source.SortName
 	if o.sort == "mtime" {
-		order = model.SortMtime
+		order = source.SortMtime
 	}
-	inputs, err := model.ReadInputs(o.args, stdin, order)
+	inputs, err := source.ReadInputs(o.args, stdin, order)
 	if err != nil {
 		return nil, err
 	}
-	return model.ReadWithProgress(inputs, progress)
+	return source.ReadWithProgress(inputs, progress)
 }
 
 // buildVersion is the release with the commit it was built from, when the

@@ -1,0 +1,62 @@
+package diff
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"redline/model"
+)
+
+// TestBrokenVersionsCompare covers versions that are empty, identical or
+// only a headline: each compares, without a panic, to what a reader
+// expects.
+func TestBrokenVersionsCompare(t *testing.T) {
+	empty := model.Version{Paragraphs: []string{}}
+	one := model.Version{Headline: "H", Paragraphs: []string{"A paragraph."}}
+	headlineOnly := model.Version{Headline: "Only a headline", Paragraphs: []string{}}
+	cases := []struct {
+		name string
+		a, b model.Version
+		want Stats
+	}{
+		{"both empty", empty, empty, Stats{}},
+		{"identical", one, one, Stats{}},
+		{"from empty", empty, one, Stats{WordsAdded: 2, Added: 1}},
+		{"to empty", one, empty, Stats{WordsRemoved: 2, Removed: 1}},
+		{"headline only", headlineOnly, model.Version{Headline: "Only a new headline", Paragraphs: []string{}}, Stats{}},
+	}
+	for _, c := range cases {
+		cmp := Compare(c.a, c.b)
+		if cmp.Stats != c.want {
+			t.Errorf("%s: stats %+v, want %+v", c.name, cmp.Stats, c.want)
+		}
+	}
+	if !Compare(headlineOnly, model.Version{Headline: "Only a new headline"}).HeadlineChanged {
+		t.Errorf("a changed headline alone is not seen")
+	}
+}
+
+// TestPathologicalWordDiffsStayFast diffs long runs of one word, the case
+// that makes naive diffs quadratic. The budget is generous: the test
+// guards against a hang, the benchmarks measure.
+func TestPathologicalWordDiffsStayFast(t *testing.T) {
+	run := strings.Repeat("the ", 200_000)
+	pairs := [][2]string{
+		{run, run + "end"},
+		{run, "start " + run},
+		{run, strings.Repeat("the ", 150_000)},
+		{run, strings.Replace(run, "the the", "the a the", 500)},
+	}
+	for i, p := range pairs {
+		start := time.Now()
+		edits := WordDiff(p[0], p[1])
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("pair %d took %v", i, d)
+		}
+		a, b := spellEdits(edits)
+		if a != p[0] || b != p[1] {
+			t.Errorf("pair %d: the edits do not spell the texts", i)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// ReadJSON reads an article written by redline --json.
+func ReadJSON(file string, data []byte) (*Article, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var a Article
+	if err := dec.Decode(&a); err != nil {
+		line := 0
+		if se, ok := err.(*json.SyntaxError); ok && int(se.Offset) <= len(data) {
+			line = LineOf(data, int(se.Offset))
+		}
+		return nil, InputErrorf(file, line, "not valid redline JSON: %v", err)
+	}
+	if len(a.Versions) == 0 {
+		return nil, InputErrorf(file, 0, "the JSON holds no versions")
+	}
+	for i := range a.Versions {
+		if a.Versions[i].Paragraphs == nil {
+			a.Versions[i].Paragraphs = []string{}
+		}
+	}
+	return &a, nil
+}
+
+// WriteJSON writes the article as redline's JSON, which ReadJSON reads
+// back into the identical article. Versions are written one at a time, so
+// a long history is never held in memory as one JSON text; the output is
+// what json.MarshalIndent with a one-space indent would give.
+func WriteJSON(w io.Writer, a *Article) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	head := *a
+	head.Versions = []Version{}
+	top, err := encodeJSON(&head, "")
+	if err != nil {
+		return err
+	}
+	const slot = `"versions": []`
+	i := bytes.Index(top, []byte(slot))
+	if i < 0 {
+		return fmt.Errorf("writing JSON: no versions field")
+	}
+	bw.Write(top[:i+len(slot)-1])
+	for k := range a.Versions {
+		v, err := encodeJSON(&a.Versions[k], "  ")
+		if err != nil {
+			return err
+		}
+		if k > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n  ")
+		bw.Write(v)
+	}
+	if len(a.Versions) > 0 {
+		bw.WriteString("\n ")
+	}
+	bw.Write(top[i+len(slot)-1:])
+	bw.WriteString("\n")
+	return bw.Flush()
+}
+
+// encodeJSON is v indented by one space a level after prefix, without
+// the escaping of <, > and & that is for embedding JSON in HTML and only
+// makes article text harder to read.
+func encodeJSON(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}

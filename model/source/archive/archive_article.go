@@ -1,0 +1,220 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"redline/model"
+)
+
+// This file reads one article of an archive: its versions in order, as
+// an Article.
+
+// versionRow is one row of entryversion as Article reads it.
+type versionRow struct {
+	order                       versionOrder
+	created                     any
+	title, url, summary, source sql.NullString
+}
+
+// Article reads one article, every version in order, oldest first. key
+// is its entry id or the URL of any of its versions. An article that is
+// not there, that has a single version (nothing to compare) or whose
+// versions are all without text is an *InputError.
+func (a *Archive) Article(key string) (*model.Article, error) {
+	return a.ArticleContext(context.Background(), key)
+}
+
+// ArticleContext is Article, stopped when ctx is.
+func (a *Archive) ArticleContext(ctx context.Context, key string) (*model.Article, error) {
+	key = strings.TrimSpace(key)
+	if key == "" {
+		return nil, model.InputErrorf(a.path, 0, "no article named: give an entry id or a URL")
+	}
+	rows, err := a.versionRows(ctx, key)
+	if err != nil {
+		return nil, a.fail(err)
+	}
+	if len(rows) == 0 && strings.Contains(key, "/") {
+		id, err := a.idForURL(ctx, key)
+		if err != nil {
+			return nil, a.fail(err)
+		}
+		if id != "" {
+			key = id
+			if rows, err = a.versionRows(ctx, id); err != nil {
+				return nil, a.fail(err)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return nil, model.InputErrorf(a.path, 0, "no article %q (give an entry id or a URL)", model.Visible(key))
+	}
+	return a.buildArticle(ctx, key, rows)
+}
+
+// versionRows reads the versions of the article with entry id key: by
+// the rowids a finished scan remembered, which is a few lookups, or else
+// with a search of the table, which without an index reads through it.
+func (a *Archive) versionRows(ctx context.Context, key string) ([]versionRow, error) {
+	sel := fmt.Sprintf("SELECT %s, %s, %s, %s, %s, summary, %s FROM entryversion",
+		a.rowidCol(), a.col("version"), a.col("created"), a.col("title"), a.col("url"), a.col("source"))
+	ids, scanned, done := a.seenRowids(key)
+	if done && !scanned {
+		return nil, nil // the whole table was read: there is no such id
+	}
+	var out []versionRow
+	read := func(q string, args ...any) error {
+		rows, err := a.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r versionRow
+			var rowid sql.NullInt64
+			var number any
+			if err := rows.Scan(&rowid, &number, &r.created, &r.title, &r.url, &r.summary, &r.source); err != nil {
+				return err
+			}
+			r.order.rowid = rowid.Int64
+			r.order.number, r.order.hasNumber = versionNumber(number)
+			r.order.seen, _ = parseSeen(r.created)
+			out = append(out, r)
+		}
+		return rows.Err()
+	}
+	if !scanned {
+		return out, read(sel+" WHERE entry_id = ?", keyArg(key))
+	}
+	// SQLite allows a bounded number of parameters; an article with more
+	// versions than one batch takes several.
+	const batch = 500
+	for len(ids) > 0 {
+		n := min(len(ids), batch)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		q := sel + " WHERE rowid IN (?" + strings.Repeat(", ?", n-1) + ")"
+		if err := read(q, args...); err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// seenRowids are where the versions of article key are stored, when the
+// scan knows them all: it has read the whole table, or as many versions
+// as the archive says the article has. done is true when it has read
+// the whole table.
+func (a *Archive) seenRowids(key string) (ids []int64, known, done bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	done = a.catalog != nil && a.hasRowid
+	e := a.entries[key]
+	if e == nil || !a.hasRowid || !done && (e.expect <= 0 || int64(len(e.rowids)) != e.expect) {
+		return nil, false, done
+	}
+	return append([]int64(nil), e.rowids...), true, done
+}
+
+// idForURL finds the entry id of the article one of whose versions has
+// address u: in the list when it has been read, else in the table.
+func (a *Archive) idForURL(ctx context.Context, u string) (string, error) {
+	if c := a.scanned(); c != nil {
+		for i := range c.articles {
+			if c.articles[i].URL == u {
+				return c.articles[i].Key, nil
+			}
+		}
+	}
+	var id any
+	if a.cols["url"] {
+		err := a.db.QueryRowContext(ctx, "SELECT entry_id FROM entryversion WHERE url = ? LIMIT 1", u).Scan(&id)
+		if err == nil {
+			return keyOf(id), nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return "", err
+		}
+	}
+	if a.kind == Diffengine {
+		// diffengine keeps the feed's link for the entry and the
+		// canonical address for each version; either names it.
+		err := a.db.QueryRowContext(ctx, "SELECT id FROM entry WHERE url = ? LIMIT 1", u).Scan(&id)
+		if err == nil {
+			return keyOf(id), nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) && !strings.Contains(err.Error(), "no such") {
+			return "", err
+		}
+	}
+	return "", nil
+}
+
+// buildArticle turns an article's rows into an Article.
+func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRow) (*model.Article, error) {
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].order.less(rows[j].order) })
+	numbered := true
+	for _, r := range rows {
+		numbered = numbered && r.order.hasNumber
+	}
+	art := &model.Article{Changes: len(rows), Versions: make([]model.Version, len(rows))}
+	empty := 0
+	for i, r := range rows {
+		v := model.Version{Number: i + 1, Headline: model.CollapseSpace(r.title.String), Paragraphs: SummaryParagraphs(r.summary.String)}
+		if numbered {
+			// NewsEdits numbers as NewsSniffer did; keep its numbers so
+			// they match the corpus.
+			v.Number = int(r.order.number)
+		}
+		if !r.order.seen.IsZero() {
+			v.Time = r.order.seen.Format(time.RFC3339)
+		}
+		if len(v.Paragraphs) == 0 {
+			empty++
+			art.Notes = append(art.Notes, fmt.Sprintf("version %d has no text (its summary is empty)", v.Number))
+		}
+		art.Versions[i] = v
+	}
+	newest := rows[len(rows)-1]
+	art.Title = art.Versions[len(rows)-1].Headline
+	art.URL = newest.url.String
+	art.FirstSeen = art.Versions[0].Time
+	art.Source = a.sourceOf(ctx, key, newest)
+	switch {
+	case len(rows) == 1:
+		return nil, model.InputErrorf(a.path, 0, "article %s has only one version: nothing to compare", model.Visible(key))
+	case empty == len(rows):
+		return nil, model.InputErrorf(a.path, 0, "article %s: every version's text is empty", model.Visible(key))
+	}
+	return art, nil
+}
+
+// sourceOf names where an article came from: NewsEdits' source column,
+// diffengine's feed, else the site's host, else the archive's name.
+func (a *Archive) sourceOf(ctx context.Context, key string, newest versionRow) string {
+	if s := model.CollapseSpace(newest.source.String); s != "" {
+		return s
+	}
+	if a.feeds {
+		var name sql.NullString
+		err := a.db.QueryRowContext(ctx, `SELECT feed.name FROM feedentry JOIN feed ON feed.url = feedentry.feed_id
+			WHERE feedentry.entry_id = ? LIMIT 1`, keyArg(key)).Scan(&name)
+		if err == nil && model.CollapseSpace(name.String) != "" {
+			return model.CollapseSpace(name.String)
+		}
+	}
+	if h := (ArticleSummary{URL: newest.url.String}).Host(); h != "" {
+		return h
+	}
+	return strings.TrimSuffix(filepath.Base(a.path), filepath.Ext(a.path))
+}

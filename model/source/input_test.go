@@ -1,0 +1,137 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"redline/model"
+	"redline/model/internal/modeltest"
+	"redline/model/source/newssniffer"
+)
+
+func TestBadInputsFailWithOneLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := filepath.Join(dir, "empty-folder")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		paths []string
+		want  string // a part of the message
+	}{
+		{"empty file", []string{write("empty.txt", nil)}, "empty.txt: the file is empty"},
+		{"blank file", []string{write("blank.txt", []byte(" \n\n\t\n"))}, "blank.txt: the file is empty"},
+		{"binary", []string{write("bin.dat", []byte("abc\x00\x01\x02def"))}, "bin.dat:1: binary data"},
+		{"no version line", []string{write("prose.txt", []byte("Just some prose.\n\nAnother paragraph.\n"))}, `no "Version a Version b" line`},
+		{"missing file", []string{filepath.Join(dir, "nope.txt")}, "nope.txt: no such file or directory"},
+		{"empty folder", []string{empty}, "empty-folder: the folder holds no files"},
+		{"version line but no table", []string{write("bare.txt", []byte("Version 1 Version 2\n"))}, "bare.txt:1: the comparison table is missing"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			inputs, err := ReadInputs(c.paths, nil, SortName)
+			if err == nil {
+				_, err = Read(inputs)
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var ie *model.InputError
+			if !errors.As(err, &ie) {
+				t.Errorf("error %T is not an *InputError", err)
+			}
+			msg := err.Error()
+			if strings.Contains(msg, "\n") || !strings.Contains(msg, c.want) {
+				t.Errorf("error %q: want one line containing %q", msg, c.want)
+			}
+		})
+	}
+}
+
+func TestSeedWithCRLFAndBOMReadsTheSame(t *testing.T) {
+	data, err := os.ReadFile(modeltest.Testdata("000_2309137f7230653b.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := newssniffer.ReadDump("seed", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	for name, in := range map[string][]byte{
+		"crlf":     crlf,
+		"bom":      append([]byte("\xef\xbb\xbf"), data...),
+		"bom+crlf": append([]byte("\xef\xbb\xbf"), crlf...),
+	} {
+		got, err := newssniffer.ReadDump("seed", in)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: reads differently from the clean file", name)
+		}
+	}
+}
+
+func TestInvalidUTF8BecomesReplacementCharacters(t *testing.T) {
+	data, err := os.ReadFile(modeltest.Testdata("000_2309137f7230653b.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two bad bytes inside the first word of the last paragraph.
+	bad := bytes.Replace(data, []byte("Declan Walsh contributed reporting from Cairo.Declan"),
+		[]byte("Dec\xff\xfelan Walsh contributed reporting from Cairo.Dec\xff\xfelan"), 1)
+	a, err := newssniffer.ReadDump("bad", bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := a.Versions[1]
+	if got, want := v.Paragraphs[len(v.Paragraphs)-1], "Dec\uFFFD\uFFFDlan Walsh contributed reporting from Cairo."; got != want {
+		t.Errorf("last paragraph %q, want %q", got, want)
+	}
+	if len(v.Paragraphs) != 19 {
+		t.Errorf("%d paragraphs, want 19: the rest must read normally", len(v.Paragraphs))
+	}
+}
+
+func TestHugeRowReads(t *testing.T) {
+	word := "lorem ipsum dolor sit amet, consectetur adipiscing elit "
+	big := strings.TrimSpace(strings.Repeat(word, 1<<20/len(word)+1)) + "."
+	dump := "Version 1 Version 2\nTitle Title\n" + big + "\nShort paragraph.Short paragraph.\n"
+	a, err := newssniffer.ReadDump("big", []byte(dump))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.Versions[0].Paragraphs) + len(a.Versions[1].Paragraphs); n != 3 {
+		t.Errorf("%d paragraphs in all, want 3 (the big one on one side, the short one on both)", n)
+	}
+}
+
+func TestNaturalOrder(t *testing.T) {
+	names := []string{"draft-10", "draft-2", "draft-1", "draft-02b", "a", "draft-2a"}
+	want := []string{"a", "draft-1", "draft-2", "draft-2a", "draft-02b", "draft-10"}
+	got := append([]string(nil), names...)
+	for i := range got {
+		for j := i + 1; j < len(got); j++ {
+			if model.NaturalLess(got[j], got[i]) {
+				got[i], got[j] = got[j], got[i]
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,334 @@
+package source
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"redline/model"
+	"redline/model/source/newssniffer"
+)
+
+// Input is one source as the user gave it: its name and its bytes. Data
+// may be left nil for a file named by Path, which Read then reads when it
+// comes to it, so that a folder of thousands of versions is never all in
+// memory at once.
+type Input struct {
+	Name    string
+	Data    []byte
+	Path    string
+	ModTime time.Time
+}
+
+// bytes is the input's content.
+func (in *Input) bytes() ([]byte, error) {
+	if in.Data != nil || in.Path == "" {
+		return in.Data, nil
+	}
+	data, err := os.ReadFile(in.Path)
+	if err != nil {
+		return nil, model.InputErrorf(in.Name, 0, "%v", model.UnwrapPathError(err))
+	}
+	return data, nil
+}
+
+// Kind is what an input turned out to be, recognised from its
+// content rather than its name.
+type Kind int
+
+const (
+	KindPlain Kind = iota // plain text: one version
+	KindDump              // a NewsSniffer comparison page flattened to text
+	KindJSON              // an article written by redline --json
+	KindHTML              // a NewsSniffer comparison page saved as HTML
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindDump:
+		return "comparison dump"
+	case KindJSON:
+		return "redline JSON"
+	case KindHTML:
+		return "NewsSniffer page"
+	}
+	return "plain text"
+}
+
+// Detect recognises the kind of a decoded input from its content.
+func Detect(text string) Kind {
+	t := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if strings.HasPrefix(t, "{") && strings.Contains(t, `"versions"`) {
+		return KindJSON
+	}
+	if newssniffer.LooksLikeNewsSnifferHTML(text) {
+		return KindHTML
+	}
+	if newssniffer.LooksLikeDump(text) {
+		return KindDump
+	}
+	return KindPlain
+}
+
+// SortOrder is how the files of a folder become a timeline.
+type SortOrder int
+
+const (
+	SortName  SortOrder = iota // natural order of names: draft-2 before draft-10
+	SortMtime                  // modification time, oldest first
+)
+
+// ReadInputs reads the named sources: files, folders (their files, in
+// order) and "-" for standard input.
+func ReadInputs(paths []string, stdin io.Reader, order SortOrder) ([]Input, error) {
+	var out []Input
+	for _, p := range paths {
+		if p == "-" {
+			data, err := io.ReadAll(stdin)
+			if err != nil {
+				return nil, model.InputErrorf("-", 0, "reading standard input: %v", err)
+			}
+			out = append(out, Input{Name: "-", Data: data})
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, model.InputErrorf(p, 0, "%v", model.UnwrapPathError(err))
+		}
+		if !fi.IsDir() {
+			out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime()})
+			continue
+		}
+		files, err := folderFiles(p, order)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// folderFiles reads the regular, visible files of a folder, in order.
+func folderFiles(dir string, order SortOrder) ([]Input, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, model.InputErrorf(dir, 0, "%v", model.UnwrapPathError(err))
+	}
+	var out []Input
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || !e.Type().IsRegular() {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		fi, err := e.Info()
+		if err != nil {
+			return nil, model.InputErrorf(p, 0, "%v", model.UnwrapPathError(err))
+		}
+		out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime()})
+	}
+	if len(out) == 0 {
+		return nil, model.InputErrorf(dir, 0, "the folder holds no files")
+	}
+	if order == SortMtime {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].ModTime.Before(out[j].ModTime) })
+	} else {
+		sort.SliceStable(out, func(i, j int) bool {
+			return model.NaturalLess(filepath.Base(out[i].Name), filepath.Base(out[j].Name))
+		})
+	}
+	return out, nil
+}
+
+// Read turns inputs into one article. One comparison dump gives its two
+// versions; one JSON file the article it holds; plain-text files are one
+// version each, in the order given, and need at least two to compare;
+// several dumps of one article make one timeline.
+func Read(inputs []Input) (*model.Article, error) { return ReadWithProgress(inputs, nil) }
+
+// ReadWithProgress is Read telling progress, after each input, how many
+// of them it has read.
+func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Article, error) {
+	if len(inputs) == 0 {
+		return nil, fmt.Errorf("no input")
+	}
+	texts := make([]string, len(inputs))
+	kinds := make([]Kind, len(inputs))
+	plain := make([]model.Version, len(inputs))
+	// Two versions share at most one copy's worth of text: sharing pays
+	// for its hashing only in longer histories.
+	share := len(inputs) > 2
+	paras := newInterner()
+	results, taken, stop := readAll(inputs)
+	defer stop()
+	for i := range inputs {
+		r := <-results[i]
+		taken()
+		if r.err != nil {
+			return nil, r.err
+		}
+		kinds[i] = r.kind
+		if r.kind == KindPlain {
+			// Keep only its paragraphs, shared with the versions before
+			// it: a long history of one document is mostly the same
+			// paragraphs again.
+			if share {
+				paras.version(&r.plain)
+			}
+			plain[i] = r.plain
+		} else {
+			texts[i] = r.text
+		}
+		if progress != nil {
+			progress(i+1, len(inputs))
+		}
+	}
+	art, err := readKinds(inputs, texts, kinds, plain)
+	if err != nil {
+		return nil, err
+	}
+	if share {
+		for i := range art.Versions {
+			paras.version(&art.Versions[i])
+		}
+	}
+	return art, nil
+}
+
+// readResult is one input read and recognised: a plain-text version is
+// read already, other kinds keep their text for readKinds.
+type readResult struct {
+	text  string
+	kind  Kind
+	plain model.Version
+	err   error
+}
+
+// readAll reads, decodes and recognises the inputs on every core, a few
+// at a time ahead of the caller, and hands each result over on its own
+// channel, in order. The caller calls taken after each result it takes,
+// which lets one more input start, so that memory stays bounded; stop
+// ends the work early.
+func readAll(inputs []Input) (results []chan readResult, taken, stop func()) {
+	results = make([]chan readResult, len(inputs))
+	for i := range results {
+		results[i] = make(chan readResult, 1)
+	}
+	done := make(chan struct{})
+	ahead := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	go func() {
+		for i := range inputs {
+			select {
+			case ahead <- struct{}{}:
+			case <-done:
+				return
+			}
+			go func(i int) { results[i] <- readOne(&inputs[i]) }(i)
+		}
+	}()
+	return results, func() { <-ahead }, func() { close(done) }
+}
+
+// readOne reads and recognises one input.
+func readOne(in *Input) readResult {
+	data, err := in.bytes()
+	if err != nil {
+		return readResult{err: err}
+	}
+	t, err := model.DecodeText(in.Name, data)
+	if err != nil {
+		return readResult{err: err}
+	}
+	r := readResult{kind: Detect(t)}
+	if r.kind == KindPlain {
+		r.plain = ReadPlain(filepath.Base(in.Name), t)
+	} else {
+		r.text = t
+	}
+	return r
+}
+
+// readKinds makes an article of inputs whose kinds are known.
+func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Version) (*model.Article, error) {
+	switch {
+	case len(inputs) == 1 && kinds[0] == KindJSON:
+		return model.ReadJSON(inputs[0].Name, []byte(texts[0]))
+	case len(inputs) == 1 && kinds[0] == KindDump:
+		return newssniffer.ReadDump(inputs[0].Name, []byte(texts[0]))
+	case len(inputs) == 1 && kinds[0] == KindHTML:
+		return newssniffer.ReadNewsSnifferHTML(inputs[0].Name, []byte(texts[0]))
+	case len(inputs) == 1:
+		return nil, model.InputErrorf(inputs[0].Name, 0,
+			`not a comparison dump (no "Version a Version b" line), redline JSON, or one of two or more plain-text versions`)
+	}
+	for i, k := range kinds {
+		if k == KindDump {
+			return readChain(inputs, texts, kinds)
+		}
+		if k == KindHTML {
+			for j, k := range kinds {
+				if k != KindHTML {
+					return nil, model.InputErrorf(inputs[j].Name, 0, "a %s cannot be combined with NewsSniffer pages", k)
+				}
+			}
+			return newssniffer.ReadPages(names(inputs), texts)
+		}
+		if k != KindPlain {
+			return nil, model.InputErrorf(inputs[i].Name, 0, "a %s cannot be combined with other sources", k)
+		}
+	}
+	art := &model.Article{Source: "plain text", Versions: plain}
+	for i, in := range inputs {
+		art.Versions[i].Number = i + 1
+		if !in.ModTime.IsZero() {
+			art.Versions[i].Time = in.ModTime.UTC().Format(time.RFC3339)
+		}
+	}
+	art.Title = filepath.Base(inputs[len(inputs)-1].Name)
+	return art, nil
+}
+
+// interner keeps one copy of each distinct paragraph, so that versions
+// share what they have in common: memory grows with the distinct text,
+// not with versions times length.
+type interner map[string]string
+
+func newInterner() interner { return interner{} }
+
+// version makes v's paragraphs the shared copies.
+func (in interner) version(v *model.Version) {
+	for i, p := range v.Paragraphs {
+		if q, ok := in[p]; ok {
+			v.Paragraphs[i] = q
+			continue
+		}
+		q := strings.Clone(p) // not a slice of the file's whole text
+		in[q] = q
+		v.Paragraphs[i] = q
+	}
+}
+
+// readChain joins several comparison dumps of one article into one
+// timeline.
+func readChain(inputs []Input, texts []string, kinds []Kind) (*model.Article, error) {
+	for i, k := range kinds {
+		if k != KindDump {
+			return nil, model.InputErrorf(inputs[i].Name, 0, "a %s cannot be combined with comparison dumps", k)
+		}
+	}
+	return newssniffer.ReadChain(names(inputs), texts)
+}
+
+// names are the inputs' names, for messages.
+func names(inputs []Input) []string {
+	out := make([]string, len(inputs))
+	for i, in := range inputs {
+		out[i] = in.Name
+	}
+	return out
+}

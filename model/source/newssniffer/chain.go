@@ -1,0 +1,212 @@
+package newssniffer
+
+import (
+	"fmt"
+	"sort"
+
+	"redline/model"
+	"redline/model/source/newssniffer/internal/cells"
+)
+
+// A chain is several comparison dumps of one article — Version 1/2, 2/3,
+// 3/4 — read into one timeline. Each dump alone may leave readings open
+// (which side a one-cell row belongs to, where a row splits), but a
+// version shown by two dumps must read the same in both: where the two
+// dumps' readings of it differ, one dump is read again under the other's
+// reading, and the pair that scores best overall is kept.
+
+// ReadChain reads several dumps of one article, in any order, into one
+// timeline: names[i] names texts[i] in errors and notes. Dumps of another
+// article (by URL) are an *InputError naming both.
+func ReadChain(names []string, texts []string) (*model.Article, error) {
+	var pages []*dumpPage
+	for i, name := range names {
+		d, err := parseDump(name, []byte(texts[i]))
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, d)
+	}
+	for i := 1; i < len(pages); i++ {
+		a, b := pages[0], pages[i]
+		if a.art.URL != "" && b.art.URL != "" && a.art.URL != b.art.URL {
+			return nil, model.InputErrorf(b.file, 0, "a dump of another article than %s (%s, not %s)", a.file, b.art.URL, a.art.URL)
+		}
+	}
+	sort.SliceStable(pages, func(i, j int) bool {
+		if pages[i].a.Number != pages[j].a.Number {
+			return pages[i].a.Number < pages[j].a.Number
+		}
+		return pages[i].b.Number < pages[j].b.Number
+	})
+	var notes []string
+	// The same comparison twice adds nothing.
+	kept := pages[:1]
+	for _, d := range pages[1:] {
+		last := kept[len(kept)-1]
+		if d.a.Number == last.a.Number && d.b.Number == last.b.Number {
+			notes = append(notes, fmt.Sprintf("%s compares the same versions as %s and was left out", d.file, last.file))
+			continue
+		}
+		kept = append(kept, d)
+	}
+	pages = kept
+	for _, d := range pages {
+		d.rows.Solve()
+		d.solo = d.rows.Total()
+	}
+	for i := 0; i+1 < len(pages); i++ {
+		if p, q := pages[i], pages[i+1]; p.b.Number == q.a.Number {
+			notes = append(notes, reconcile(p, q, i > 0 && pages[i-1].b.Number == p.a.Number)...)
+		}
+	}
+	return assemble(pages, notes), nil
+}
+
+// reconcile makes the version p shows as new read the same as the one q
+// shows as old. pFixed says p's old version is already settled with the
+// dump before it, so a new reading of p must keep it.
+func reconcile(p, q *dumpPage, pFixed bool) []string {
+	var notes []string
+	pv, qv := p.article().Versions[1], q.article().Versions[0]
+	reconcileHeadline(p, q)
+	if equalStrings(pv.Paragraphs, qv.Paragraphs) {
+		// Both read it alike: a paragraph one dump guessed, the other
+		// settled.
+		p.rows.KeepGuesses(false, qv.Guessed)
+		q.rows.KeepGuesses(true, pv.Guessed)
+		return nil
+	}
+	// Read q again with p's reading as its old version, or p with q's as
+	// its new one; keep the one that costs less against its solo reading.
+	var pOld []string
+	if pFixed {
+		pOld = p.article().Versions[0].Paragraphs
+	}
+	qStates, qOK := q.rows.Constrained(pv.Paragraphs, nil)
+	pStates, pOK := p.rows.Constrained(pOld, qv.Paragraphs)
+	qLoss, pLoss := 0.0, 0.0
+	if qOK {
+		qLoss = q.solo - q.rows.ScoreOf(qStates)
+	}
+	if pOK {
+		pLoss = p.solo - p.rows.ScoreOf(pStates)
+	}
+	switch {
+	case qOK && (!pOK || qLoss <= pLoss):
+		q.rows.Apply(qStates)
+		q.rows.Settle(qOK && pOK && pLoss-qLoss < cells.GuessMargin)
+		p.rows.KeepGuesses(false, nil)
+	case pOK:
+		p.rows.Apply(pStates)
+		p.rows.Settle(qOK && qLoss-pLoss < cells.GuessMargin)
+		q.rows.KeepGuesses(true, nil)
+	default:
+		notes = append(notes, disagreement(p, q, pv, qv))
+	}
+	return notes
+}
+
+// disagreement says where two dumps read one version differently and
+// neither can be read the other's way.
+func disagreement(p, q *dumpPage, pv, qv model.Version) string {
+	k := 0
+	for k < len(pv.Paragraphs) && k < len(qv.Paragraphs) && pv.Paragraphs[k] == qv.Paragraphs[k] {
+		k++
+	}
+	excerpt := func(ps []string) string {
+		if k >= len(ps) {
+			return "(nothing)"
+		}
+		s := ps[k]
+		if r := []rune(s); len(r) > 60 {
+			s = string(r[:60]) + "…"
+		}
+		return fmt.Sprintf("%q", s)
+	}
+	kept := q.file
+	if len(pv.Guessed) < len(qv.Guessed) {
+		kept = p.file
+	}
+	return fmt.Sprintf("Version %d, paragraph %d: %s reads %s, %s reads %s; kept %s's reading",
+		pv.Number, k+1, p.file, excerpt(pv.Paragraphs), q.file, excerpt(qv.Paragraphs), kept)
+}
+
+// reconcileHeadline makes the shared version's headline read the same in
+// both dumps, re-cutting the headline row of the dump that had guessed.
+func reconcileHeadline(p, q *dumpPage) {
+	if p.b.Headline == q.a.Headline {
+		if !p.b.HeadlineGuessed || !q.a.HeadlineGuessed {
+			p.a.HeadlineGuessed, p.b.HeadlineGuessed = false, false
+			q.a.HeadlineGuessed, q.b.HeadlineGuessed = false, false
+		}
+		return
+	}
+	// q's row begins with the shared headline when p's reading is right;
+	// p's row ends with it when q's is.
+	if rest, ok := cells.CutPrefix(q.headlineRow, p.b.Headline); ok && (!p.b.HeadlineGuessed || q.a.HeadlineGuessed) {
+		q.a.Headline, q.b.Headline = p.b.Headline, rest
+		q.a.HeadlineGuessed, q.b.HeadlineGuessed = false, false
+		return
+	}
+	if head, ok := cells.CutSuffix(p.headlineRow, q.a.Headline); ok {
+		p.a.Headline, p.b.Headline = head, q.a.Headline
+		p.a.HeadlineGuessed, p.b.HeadlineGuessed = false, false
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// assemble lays the dumps' versions out as one timeline, oldest first,
+// with a gap where no dump links two neighbouring versions.
+func assemble(pages []*dumpPage, notes []string) *model.Article {
+	last := pages[len(pages)-1]
+	art := &model.Article{Source: last.art.Source, URL: last.art.URL, FirstSeen: pages[0].art.FirstSeen, Notes: notes}
+	for _, d := range pages {
+		art.Changes = max(art.Changes, d.art.Changes)
+		if art.URL == "" {
+			art.URL = d.art.URL
+		}
+	}
+	for i, d := range pages {
+		read := d.article()
+		if i == 0 || pages[i-1].b.Number != d.a.Number {
+			if i > 0 {
+				art.Gaps = append(art.Gaps, len(art.Versions)-1)
+			}
+			art.Versions = append(art.Versions, read.Versions[0])
+		} else {
+			// The shared version: the earlier dump's elapsed time, the
+			// union of what either dump still had to guess.
+			prev := &art.Versions[len(art.Versions)-1]
+			prev.Guessed = unionInts(prev.Guessed, read.Versions[0].Guessed)
+			prev.HeadlineGuessed = prev.HeadlineGuessed && read.Versions[0].HeadlineGuessed
+		}
+		art.Versions = append(art.Versions, read.Versions[1])
+	}
+	art.Title = art.Versions[len(art.Versions)-1].Headline
+	return art
+}
+
+func unionInts(a, b []int) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, x := range append(append([]int(nil), a...), b...) {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Ints(out)
+	return out
+}

@@ -1,0 +1,185 @@
+package newssniffer_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"redline/model"
+	"redline/model/internal/dumpgen"
+	"redline/model/source"
+	"redline/model/source/newssniffer"
+)
+
+// renderChain renders n generated versions as n-1 dumps, 1/2, 2/3, ….
+func renderChain(seed uint64, n int) ([]model.Version, []source.Input) {
+	rng := rand.New(rand.NewPCG(seed, 0xc4a1))
+	vs := dumpgen.Chain(rng, n, dumpgen.PairOptions{})
+	var inputs []source.Input
+	for i := 0; i+1 < n; i++ {
+		text := dumpgen.Render(vs[i], vs[i+1], dumpgen.RenderOptions{Source: "test", URL: "https://example.com/story",
+			Changes: n - 1, Elapsed: vs[i+1].Elapsed, JoinRow: dumpgen.JoinRandom(rng)})
+		inputs = append(inputs, source.Input{Name: fmt.Sprintf("dump-%d-%d.txt", i+1, i+2), Data: []byte(text)})
+	}
+	return vs, inputs
+}
+
+// TestChainReadsBackEveryVersion reads chains of 4 versions given as 3
+// dumps (in shuffled order) and compares with reading each dump alone.
+func TestChainReadsBackEveryVersion(t *testing.T) {
+	var chained, alone recovery
+	exactChains := 0
+	n := *propertyPairs / 4
+	for seed := uint64(1); seed <= uint64(n); seed++ {
+		want, inputs := renderChain(seed, 4)
+		shuffled := append([]source.Input(nil), inputs...)
+		rand.New(rand.NewPCG(seed, 1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		art, err := source.Read(shuffled)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if len(art.Versions) != 4 {
+			t.Fatalf("seed %d: %d versions, want 4", seed, len(art.Versions))
+		}
+		exact := true
+		for i, v := range art.Versions {
+			if v.Number != i+1 {
+				t.Fatalf("seed %d: version %d numbered %d", seed, i, v.Number)
+			}
+			if !chained.add(v, want[i]) {
+				exact = false
+			}
+		}
+		if exact {
+			exactChains++
+		}
+		chained.dumps++
+		alone.dumps += len(inputs)
+		// Each dump alone, for comparison: versions 2 and 3 read twice.
+		for i, in := range inputs {
+			a, err := newssniffer.ReadDump(in.Name, in.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			okA := alone.add(a.Versions[0], want[i])
+			if okB := alone.add(a.Versions[1], want[i+1]); okA && okB {
+				alone.exactDumps++
+			}
+		}
+		if !exact && *propertyShow > 0 {
+			t.Logf("seed %d:\n%s", seed, diffReport(art.Versions, want))
+		}
+	}
+	chained.exactDumps = exactChains
+	t.Logf("chains: %d/%d read back exactly; %s", exactChains, n, chained)
+	t.Logf("the same dumps read alone: %s", alone)
+	if float64(chained.exactParas)/float64(chained.paragraphs) < float64(alone.exactParas)/float64(alone.paragraphs) {
+		t.Errorf("reading the chain recovers less than reading each dump alone")
+	}
+}
+
+func TestChainOfTheFourVersionSample(t *testing.T) {
+	want := readSample(t)
+	var inputs []source.Input
+	for i := 0; i+1 < len(want.Versions); i++ {
+		text := dumpgen.Render(want.Versions[i], want.Versions[i+1], dumpgen.RenderOptions{Source: "nytimes",
+			URL: want.URL, Changes: 7, Elapsed: want.Versions[i+1].Elapsed, JoinRow: dumpgen.SeedJoinPolicy.Func(rand.New(rand.NewPCG(1, 2)))})
+		inputs = append(inputs, source.Input{Name: fmt.Sprintf("libya-%d-%d.txt", i+1, i+2), Data: []byte(text)})
+	}
+	art, err := source.Read(inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range want.Versions {
+		got := art.Versions[i]
+		if strings.Join(got.Paragraphs, "\n") != strings.Join(v.Paragraphs, "\n") || got.Headline != v.Headline {
+			t.Errorf("version %d reads differently:\n%s", v.Number, diffReport([]model.Version{got}, []model.Version{v}))
+		}
+	}
+}
+
+func TestChainWithAMissingLinkHasAGap(t *testing.T) {
+	_, inputs := renderChain(3, 5) // 1/2 2/3 3/4 4/5
+	art, err := source.Read([]source.Input{inputs[0], inputs[1], inputs[3]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []int
+	for _, v := range art.Versions {
+		numbers = append(numbers, v.Number)
+	}
+	if fmt.Sprint(numbers) != "[1 2 3 4 5]" || fmt.Sprint(art.Gaps) != "[2]" {
+		t.Errorf("versions %v gaps %v, want [1 2 3 4 5] and a gap after the third", numbers, art.Gaps)
+	}
+}
+
+func TestDumpsOfDifferentArticlesAreAnError(t *testing.T) {
+	_, a := renderChain(5, 2)
+	_, b := renderChain(6, 2)
+	other := strings.Replace(string(b[0].Data), "https://example.com/story", "https://example.com/another", 1)
+	_, err := source.Read([]source.Input{a[0], {Name: "other.txt", Data: []byte(other)}})
+	if err == nil || !strings.Contains(err.Error(), "other.txt") || !strings.Contains(err.Error(), a[0].Name) {
+		t.Errorf("error %v: want one naming both dumps", err)
+	}
+}
+
+func TestFolderOfDumpsIsAChain(t *testing.T) {
+	want, inputs := renderChain(11, 4)
+	dir := t.TempDir()
+	for _, in := range inputs {
+		if err := os.WriteFile(filepath.Join(dir, in.Name), in.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read, err := source.ReadInputs([]string{dir}, nil, source.SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := source.Read(read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Versions) != len(want) {
+		t.Fatalf("%d versions, want %d", len(art.Versions), len(want))
+	}
+}
+
+func TestFolderOfPlainVersionsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"draft-10.txt", "draft-2.txt", "draft-1.txt"}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, n := range names {
+		p := filepath.Join(dir, n)
+		if err := os.WriteFile(p, []byte("Paragraph from "+n+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// Modified in the order listed: draft-10 first.
+		if err := os.Chtimes(p, base.Add(time.Duration(i)*time.Hour), base.Add(time.Duration(i)*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for order, want := range map[source.SortOrder]string{
+		source.SortName:  "draft-1.txt draft-2.txt draft-10.txt",
+		source.SortMtime: "draft-10.txt draft-2.txt draft-1.txt",
+	} {
+		inputs, err := source.ReadInputs([]string{dir}, nil, order)
+		if err != nil {
+			t.Fatal(err)
+		}
+		art, err := source.Read(inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, v := range art.Versions {
+			got = append(got, v.Label)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("order %d: %v, want %s", order, got, want)
+		}
+	}
+}

@@ -1,0 +1,40 @@
+// Package newssniffer reads NewsSniffer's comparison pages: flattened to
+// text (a dump, ReadDump), several dumps of one article (ReadChain), and
+// pages saved as HTML (ReadNewsSnifferHTML, ReadPages), whose cells are
+// exact and need no inference.
+//
+// # Reading a dump, in order
+//
+// Flattening lost where each table row's two cells meet; the reader gets
+// both versions back in six phases (DESIGN.md, "The seed format"):
+//
+//  1. Parse rows (parseDump, dump.go): the header sentences, the version
+//     line, the headline row (cut by splitHeadline), the optional elapsed
+//     row, then one cells.Row per body line. A row that reads "X X" or
+//     "XX" is a matched paragraph (cells.SameCells); the others form runs.
+//  2. Candidate cuts (cells.New → rowBoundaries, boundaryCost in
+//     cells/boundary.go): every place a row could be cut into an old and a
+//     new cell, each with a prior cost in nats.
+//  3. Link evidence (cells/split_link.go): rows are segmented into
+//     sentences, and sentences that share word trigrams (weighted by how
+//     rare they are on the page) are linked: linked sentences belong to
+//     opposite versions.
+//  4. Solve (Reader.Solve, cells/split_solve.go): coordinate ascent over
+//     each run's shape (how many rows hold two cells, which side the rest
+//     belong to) and each two-cell row's cut; a change to one row is
+//     answered by the rows linked to it.
+//  5. Flag guesses (cells/split_guess.go): every plausible alternative is
+//     tried, its linked rows answer, and each paragraph that reads
+//     differently under an alternative scoring within cells.GuessMargin of
+//     the chosen reading is marked guessed.
+//  6. Reconcile chains (ReadChain, chain.go): a version two dumps share
+//     must read the same in both; where they differ, one dump is read again
+//     under the other's reading (Reader.Constrained) and the pair that
+//     loses least score is kept.
+//
+// The score's terms are all log-probabilities, in nats; see the cells
+// package for each.
+//
+// It imports model, golang.org/x/net/html and its own internal cells
+// package; never a terminal package.
+package newssniffer

@@ -1,0 +1,75 @@
+package newssniffer
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"testing"
+
+	"redline/model"
+	"redline/model/internal/modeltest"
+)
+
+var seedPath = modeltest.Testdata("000_2309137f7230653b.txt")
+
+func readTruth(t testing.TB) model.Article {
+	t.Helper()
+	data, err := os.ReadFile(modeltest.Testdata("000_2309137f7230653b.truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a model.Article
+	if err := json.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func readSeed(t testing.TB) *model.Article {
+	t.Helper()
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ReadDump(seedPath, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestSeedReadsAsTruth(t *testing.T) {
+	got, want := readSeed(t), readTruth(t)
+	if got.Title != want.Title || got.Source != want.Source || got.URL != want.URL || got.Changes != want.Changes {
+		t.Errorf("header: got %q %q %q %d, want %q %q %q %d", got.Title, got.Source, got.URL, got.Changes,
+			want.Title, want.Source, want.URL, want.Changes)
+	}
+	if len(got.Versions) != len(want.Versions) {
+		t.Fatalf("got %d versions, want %d", len(got.Versions), len(want.Versions))
+	}
+	for vi, w := range want.Versions {
+		g := got.Versions[vi]
+		if g.Number != w.Number || g.Headline != w.Headline || g.Elapsed != w.Elapsed {
+			t.Errorf("version %d: got number %d headline %q elapsed %q, want %d %q %q",
+				vi, g.Number, g.Headline, g.Elapsed, w.Number, w.Headline, w.Elapsed)
+		}
+		if !reflect.DeepEqual(g.Paragraphs, w.Paragraphs) {
+			n := max(len(g.Paragraphs), len(w.Paragraphs))
+			for i := 0; i < n; i++ {
+				var gp, wp string
+				if i < len(g.Paragraphs) {
+					gp = g.Paragraphs[i]
+				}
+				if i < len(w.Paragraphs) {
+					wp = w.Paragraphs[i]
+				}
+				if gp != wp {
+					t.Errorf("version %d paragraph %d:\n got  %q\n want %q", w.Number, i, gp, wp)
+				}
+			}
+		}
+	}
+	for _, v := range got.Versions {
+		t.Logf("version %d guessed %v", v.Number, v.Guessed)
+	}
+}

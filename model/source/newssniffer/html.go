@@ -1,0 +1,564 @@
+package newssniffer
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"redline/model"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// How NewsSniffer draws a comparison page (app/views/versions/diff.html.erb
+// and lib/diff_html.rb in johnl/news-sniffer):
+//
+//	<p>This article is from the source '<cite>nytimes</cite>' and was first published or seen
+//	on <time datetime='…'>January 08, 2020 15:02 (UTC)</time>. …</p>
+//	<p>You can find the current article at its original source at <cite class="article_url"><a href=…>URL</a></cite></p>
+//	<p>The article has changed <var>7</var> times. …</p>
+//	<table class="version_diff">
+//	<tr><th class="version"><small>Version 1</small></th><th class="version"><small>Version 2</small></th></tr>
+//	<tr id="title"><th class="title">old headline</th><th class="title">new headline</th></tr>
+//	<tr><td class="time"><time datetime="…">…</time></td>
+//	    <td class="time"><time datetime="…">…</time> (about 2 hours later)</td></tr>
+//	<tr><td>old paragraph</td><td>new paragraph</td></tr>
+//	…
+//
+// A changed headline is wrapped whole in <del> on the left and <ins> on
+// the right. The body rows come from Diff::LCS.traverse_balanced over the
+// two versions' paragraphs: a kept paragraph fills both cells as it is; a
+// changed pair is "<del>…</del>" left and "<ins>…</ins>" right, each
+// holding its whole paragraph with the changed words wrapped again in
+// <del> (left) or <ins> (right); a removed paragraph is "<del>…</del>"
+// with an empty right cell, an added one an empty left cell and
+// "<ins>…</ins>". So the left cell always holds the whole old paragraph
+// and the right cell the whole new one: nothing has to be guessed.
+
+// nsVersionCell is the text of a header cell naming a version.
+var nsVersionCell = regexp.MustCompile(`^Version (\d{1,9})$`)
+
+// LooksLikeNewsSnifferHTML reports whether text is a NewsSniffer
+// comparison page saved as HTML: it has the page's table of class
+// version_diff, or, where a copy dropped the class names (some archives
+// do), a table whose header row names two versions.
+func LooksLikeNewsSnifferHTML(text string) bool {
+	if !strings.Contains(text, "<") {
+		return false
+	}
+	z := html.NewTokenizer(strings.NewReader(text))
+	sawTable := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if !sawTable || !strings.Contains(text, "Version") {
+				return false
+			}
+			doc, err := html.Parse(strings.NewReader(text))
+			return err == nil && findDiffTable(doc) != nil
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			if atom.Lookup(name) != atom.Table {
+				continue
+			}
+			sawTable = true
+			for hasAttr {
+				var key, val []byte
+				key, val, hasAttr = z.TagAttr()
+				if k := string(key); (k == "class" || k == "id") && hasClassToken(string(val), "version_diff") {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// ReadNewsSnifferHTML reads a NewsSniffer comparison page saved as HTML —
+// from the site, from a web archive, by a browser — into an article with
+// the two versions the page compares, in the page's order (the left
+// column first). Unlike the flattened dump, the page keeps each cell
+// apart, so every paragraph is read exactly and none is guessed. file
+// names the input in errors.
+//
+// Text is read as a browser shows it: entities decoded, tags dropped,
+// white space collapsed. A no-break space (&nbsp;) inside a paragraph is
+// text, as elsewhere in model; at a paragraph's ends it is trimmed.
+func ReadNewsSnifferHTML(file string, data []byte) (*model.Article, error) {
+	text, err := decodeHTML(file, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, model.InputErrorf(file, 0, "not readable as HTML: %v", err)
+	}
+	table := findDiffTable(doc)
+	if table == nil {
+		return nil, model.InputErrorf(file, 0, `no NewsSniffer comparison table (a table of class "version_diff" headed "Version a", "Version b")`)
+	}
+	rows := tableRows(table)
+	vrow := -1
+	for i, r := range rows {
+		if versionHeader(r) != nil {
+			vrow = i
+			break
+		}
+	}
+	if vrow < 0 {
+		return nil, model.InputErrorf(file, 0, `the comparison table has no "Version a", "Version b" header row`)
+	}
+	nums := versionHeader(rows[vrow])
+	a := model.Version{Number: nums[0], Paragraphs: []string{}}
+	b := model.Version{Number: nums[1], Paragraphs: []string{}}
+	art := &model.Article{}
+
+	body := false
+	sawTitle, sawTime := false, false
+	for ri := vrow + 1; ri < len(rows); ri++ {
+		r := rows[ri]
+		cells := rowCells(r)
+		switch {
+		case !body && !sawTitle && isTitleRow(r, cells):
+			sawTitle = true
+			if len(cells) >= 2 {
+				a.Headline, b.Headline = cellTextFor(cells[0], oldCell), cellTextFor(cells[1], newCell)
+			}
+		case !body && !sawTime && rowHasTime(r):
+			sawTime = true
+			if len(cells) >= 2 {
+				var note string
+				a.Time, note = cellTime(cells[0])
+				noteVersion(art, a.Number, note)
+				b.Time, note = cellTime(cells[1])
+				noteVersion(art, b.Number, note)
+				b.Elapsed = cellElapsed(cells[1])
+			}
+		default:
+			body = true
+			if len(cells) < 2 {
+				if len(cells) == 1 && cellTextFor(cells[0], oldCell) != "" {
+					art.Notes = append(art.Notes, fmt.Sprintf("row %d of the table has one cell, not two: skipped", ri+1))
+				}
+				continue
+			}
+			if p := cellTextFor(cells[0], oldCell); p != "" {
+				a.Paragraphs = append(a.Paragraphs, p)
+			}
+			if p := cellTextFor(cells[1], newCell); p != "" {
+				b.Paragraphs = append(b.Paragraphs, p)
+			}
+		}
+	}
+	readPageHeader(doc, table, art)
+	art.Versions = []model.Version{a, b}
+	art.Title = b.Headline
+	if art.Title == "" {
+		art.Title = titleFromHead(doc)
+	}
+	return art, nil
+}
+
+// decodeHTML turns a saved page into text. A page that is not UTF-8 is
+// decoded as a browser would: by its byte-order mark, else by the charset
+// its <meta> declares, else as windows-1252, HTML's default. Then
+// decodeText does the rest (BOM, line ends, refusing binary data).
+func decodeHTML(file string, data []byte) (string, error) {
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if name != "utf-8" && (certain || !utf8.Valid(data)) {
+		if dec, err := enc.NewDecoder().Bytes(data); err == nil {
+			data = dec
+		}
+	}
+	return model.DecodeText(file, data)
+}
+
+// noteVersion records a problem with one version's reading, if there is
+// one.
+func noteVersion(art *model.Article, number int, note string) {
+	if note != "" {
+		art.Notes = append(art.Notes, fmt.Sprintf("version %d: %s", number, note))
+	}
+}
+
+// findDiffTable is the page's comparison table: the table of class (or
+// id) version_diff, else — for a copy that dropped class names — the
+// table whose first row names two versions, the longest if there are
+// several. A web archive's toolbar holds tables of its own; they are
+// never taken for it.
+func findDiffTable(doc *html.Node) *html.Node {
+	var byClass, byHeader *html.Node
+	headerRows := 0
+	walkNodes(doc, func(n *html.Node) bool {
+		if byClass != nil {
+			return false
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			if hasClassToken(nodeAttr(n, "class"), "version_diff") || hasClassToken(nodeAttr(n, "id"), "version_diff") {
+				byClass = n
+				return false
+			}
+			if rows := tableRows(n); len(rows) > headerRows && versionHeader(rows[0]) != nil {
+				byHeader, headerRows = n, len(rows)
+			}
+		}
+		return true
+	})
+	if byClass != nil {
+		return byClass
+	}
+	return byHeader
+}
+
+// tableRows are the rows of table itself, not of tables nested in it.
+func tableRows(table *html.Node) []*html.Node {
+	var rows []*html.Node
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Tr:
+			rows = append(rows, c)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.DataAtom == atom.Tr {
+					rows = append(rows, r)
+				}
+			}
+		}
+	}
+	return rows
+}
+
+// rowCells are the th and td cells of a row.
+func rowCells(row *html.Node) []*html.Node {
+	var cells []*html.Node
+	for c := row.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// versionHeader is the two numbers of a "Version a | Version b" header
+// row, or nil when row is not one.
+func versionHeader(row *html.Node) []int {
+	cells := rowCells(row)
+	if len(cells) != 2 {
+		return nil
+	}
+	var nums []int
+	for _, c := range cells {
+		m := nsVersionCell.FindStringSubmatch(cellTextFor(c, oldCell))
+		if m == nil {
+			return nil
+		}
+		n, _ := strconv.Atoi(m[1])
+		nums = append(nums, n)
+	}
+	return nums
+}
+
+// isTitleRow: the headline row has id "title" and cells of class
+// "title" in the current template; older copies only have header cells.
+func isTitleRow(row *html.Node, cells []*html.Node) bool {
+	if nodeAttr(row, "id") == "title" {
+		return true
+	}
+	allTH := len(cells) > 0
+	for _, c := range cells {
+		if hasClassToken(nodeAttr(c, "class"), "title") {
+			return true
+		}
+		allTH = allTH && c.DataAtom == atom.Th
+	}
+	return allTH
+}
+
+// rowHasTime reports whether a row holds a <time>: the row of the two
+// versions' times.
+func rowHasTime(row *html.Node) bool {
+	found := false
+	walkNodes(row, func(n *html.Node) bool {
+		if n.DataAtom == atom.Time || hasClassToken(nodeAttr(n, "class"), "time") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// cellTime is the time of the <time> element in a cell as RFC 3339; note
+// says why it could not be read.
+func cellTime(cell *html.Node) (t, note string) {
+	var el *html.Node
+	walkNodes(cell, func(n *html.Node) bool {
+		if el == nil && n.DataAtom == atom.Time {
+			el = n
+		}
+		return el == nil
+	})
+	if el == nil {
+		return "", ""
+	}
+	for _, s := range []string{nodeAttr(el, "datetime"), nodeText(el, nil)} {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		if t, ok := parsePageTime(s); ok {
+			return t, ""
+		}
+		note = fmt.Sprintf("time %q is not a date redline reads", s)
+	}
+	return "", note
+}
+
+// pageTimeLayouts are the forms a NewsSniffer time takes: ISO 8601 in the
+// datetime attribute, Ruby's Time#to_s in the text.
+var pageTimeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02T15:04:05-0700",
+}
+
+func parsePageTime(s string) (string, bool) {
+	for _, layout := range pageTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(time.RFC3339), true
+		}
+	}
+	return "", false
+}
+
+// cellElapsed is the "(about 2 hours later)" after the newer version's
+// time, without its brackets, as the page wrote it.
+func cellElapsed(cell *html.Node) string {
+	s := nodeText(cell, func(n *html.Node) bool { return n.DataAtom == atom.Time })
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		return strings.TrimSpace(s[1 : len(s)-1])
+	}
+	return ""
+}
+
+// cellSide is which version a cell is read for: the old version's text is
+// the cell without what was inserted, the new one's without what was
+// deleted. NewsSniffer puts only <del> on the left and only <ins> on the
+// right, so this drops nothing from its pages; it keeps a page that
+// marked both in one cell readable all the same.
+type cellSide int
+
+const (
+	oldCell cellSide = iota
+	newCell
+)
+
+func cellTextFor(cell *html.Node, s cellSide) string {
+	drop := atom.Ins
+	if s == newCell {
+		drop = atom.Del
+	}
+	return nodeText(cell, func(n *html.Node) bool { return n.DataAtom == drop })
+}
+
+// nodeText is the text of n as a browser shows it, whitespace collapsed and
+// trimmed, leaving out the elements skip says to (and scripts and
+// styles). Block elements and <br> separate words.
+func nodeText(n *html.Node, skip func(*html.Node) bool) string {
+	var b strings.Builder
+	walkNodesOut(n, func(c *html.Node) bool {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+			return false
+		case html.ElementNode:
+			if c != n && skip != nil && skip(c) {
+				return false
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				return false
+			}
+			if separatesWords(c.DataAtom) {
+				b.WriteByte(' ')
+			}
+		}
+		return true
+	}, func(c *html.Node) {
+		if c.Type == html.ElementNode && separatesWords(c.DataAtom) {
+			b.WriteByte(' ')
+		}
+	})
+	return strings.TrimFunc(model.CollapseSpace(b.String()), unicode.IsSpace)
+}
+
+func separatesWords(a atom.Atom) bool {
+	switch a {
+	case atom.Br, atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.Tr, atom.Td, atom.Th,
+		atom.Table, atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Hr, atom.Dd, atom.Dt, atom.Section, atom.Article, atom.Header, atom.Footer:
+		return true
+	}
+	return false
+}
+
+// readPageHeader reads the sentences above the table — the source and
+// first-seen date, the article's URL, how many versions there are — as
+// the dump reader reads them from their text (dump.go), taking the
+// source from its <cite> and the URL from the link's text: a web
+// archive rewrites the link's address but not what it shows.
+func readPageHeader(doc, table *html.Node, art *model.Article) {
+	walkNodes(doc, func(n *html.Node) bool {
+		if n == table {
+			return false
+		}
+		if n.Type != html.ElementNode || n.DataAtom != atom.P {
+			return true
+		}
+		l := nodeText(n, nil)
+		if m := dumpSourceLine.FindStringSubmatch(l); m != nil && art.Source == "" {
+			art.Source, art.FirstSeen = m[1], m[2]
+			if c := firstElementOf(n, atom.Cite); c != nil {
+				art.Source = nodeText(c, nil)
+			}
+			if t := firstElementOf(n, atom.Time); t != nil {
+				if art.FirstSeen = nodeText(t, nil); art.FirstSeen == "" {
+					art.FirstSeen = nodeAttr(t, "datetime")
+				}
+			}
+		} else if m := dumpURLLine.FindStringSubmatch(l); m != nil && art.URL == "" {
+			art.URL = m[1]
+		} else if m := dumpChangesLine.FindStringSubmatch(l); m != nil && art.Changes == 0 {
+			art.Changes, _ = strconv.Atoi(m[1])
+		}
+		return false
+	})
+}
+
+// nsHeadTitle is the page's <title>: "'Headline' diff viewer (1/2) - News Sniffer".
+var nsHeadTitle = regexp.MustCompile(`^'(.*)' diff viewer \(\d+/\d+\)`)
+
+// titleFromHead is the headline the page's <title> names, for a page
+// whose table lost its headline row.
+func titleFromHead(doc *html.Node) string {
+	if t := firstElementOf(doc, atom.Title); t != nil {
+		if m := nsHeadTitle.FindStringSubmatch(nodeText(t, nil)); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+func firstElementOf(n *html.Node, a atom.Atom) *html.Node {
+	var found *html.Node
+	walkNodes(n, func(c *html.Node) bool {
+		if found == nil && c.Type == html.ElementNode && c.DataAtom == a {
+			found = c
+		}
+		return found == nil
+	})
+	return found
+}
+
+func nodeAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasClassToken reports whether a space-separated attribute (class) holds tok.
+func hasClassToken(list, tok string) bool {
+	for _, f := range strings.Fields(list) {
+		if f == tok {
+			return true
+		}
+	}
+	return false
+}
+
+// walkNodes visits n and its descendants in document order; visit returns
+// false to skip a node's children. It keeps its own stack, so that no
+// page, however deeply nested, can exhaust the goroutine's.
+func walkNodes(n *html.Node, visit func(*html.Node) bool) {
+	walkNodesOut(n, visit, nil)
+}
+
+// walkNodesOut is walkNodes that also calls leave after a visited node's children.
+func walkNodesOut(n *html.Node, visit func(*html.Node) bool, leave func(*html.Node)) {
+	type frame struct {
+		n     *html.Node
+		after bool
+	}
+	stack := []frame{{n: n}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if f.after {
+			leave(f.n)
+			continue
+		}
+		if !visit(f.n) {
+			continue
+		}
+		if leave != nil {
+			stack = append(stack, frame{n: f.n, after: true})
+		}
+		// Children pushed last first, so the first is visited first.
+		var kids []*html.Node
+		for c := f.n.FirstChild; c != nil; c = c.NextSibling {
+			kids = append(kids, c)
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, frame{n: kids[i]})
+		}
+	}
+}
+
+// ReadPages joins several saved NewsSniffer pages of one article: their
+// cells are exact, so the versions they share read the same and only need
+// putting in order.
+//
+// names[i] names texts[i] in errors; a page of another article (by URL) is
+// an *InputError naming both.
+func ReadPages(names []string, texts []string) (*model.Article, error) {
+	var out *model.Article
+	byNumber := map[int]model.Version{}
+	for i, name := range names {
+		a, err := ReadNewsSnifferHTML(name, []byte(texts[i]))
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = a
+		} else if a.URL != "" && out.URL != "" && a.URL != out.URL {
+			return nil, model.InputErrorf(name, 0, "a page of another article than %s (%s, not %s)", names[0], a.URL, out.URL)
+		}
+		for _, v := range a.Versions {
+			if old, ok := byNumber[v.Number]; !ok || (old.Time == "" && v.Time != "") {
+				byNumber[v.Number] = v
+			}
+		}
+	}
+	numbers := make([]int, 0, len(byNumber))
+	for n := range byNumber {
+		numbers = append(numbers, n)
+	}
+	sort.Ints(numbers)
+	out.Versions, out.Gaps = nil, nil
+	for i, n := range numbers {
+		if i > 0 && n != numbers[i-1]+1 {
+			out.Gaps = append(out.Gaps, len(out.Versions)-1)
+		}
+		out.Versions = append(out.Versions, byNumber[n])
+	}
+	out.Title = out.Versions[len(out.Versions)-1].Headline
+	return out, nil
+}

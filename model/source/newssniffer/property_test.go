@@ -1,0 +1,174 @@
+package newssniffer_test
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"redline/model"
+	"redline/model/internal/dumpgen"
+	"redline/model/internal/modeltest"
+	"redline/model/source/newssniffer"
+)
+
+var (
+	propertyPairs = flag.Int("pairs", 400, "generated pairs for TestDumpReaderRecoversGeneratedPairs")
+	propertyShow  = flag.Int("show", 0, "print this many failed pairs")
+)
+
+// recovery tallies how well the reader gets generated versions back.
+type recovery struct {
+	dumps, exactDumps       int
+	paragraphs, exactParas  int
+	wrong, wrongGuessed     int // paragraphs read wrong, and of those flagged as guessed
+	guessed, guessedCorrect int // paragraphs flagged as guessed, and of those right
+	headlines, headlinesOK  int
+	headlinesWrongGuessed   int
+}
+
+func (r recovery) String() string {
+	return fmt.Sprintf("dumps %d/%d exact (%.2f%%); paragraphs %d/%d exact (%.2f%%); "+
+		"wrong readings %d, of which flagged guessed %d; flagged %d, of which right %d; "+
+		"headlines %d/%d, of the wrong ones flagged %d",
+		r.exactDumps, r.dumps, 100*float64(r.exactDumps)/float64(r.dumps),
+		r.exactParas, r.paragraphs, 100*float64(r.exactParas)/float64(r.paragraphs),
+		r.wrong, r.wrongGuessed, r.guessed, r.guessedCorrect, r.headlinesOK, r.headlines, r.headlinesWrongGuessed)
+}
+
+// matchParagraphs aligns the paragraphs read with those written (LCS),
+// so that one wrong split costs the paragraphs it touches, not every one
+// after it. It returns which read paragraphs match one written.
+func matchParagraphs(got, want []string) []bool {
+	n, m := len(got), len(want)
+	dp := make([][]int, n+1)
+	for i := range dp {
+		dp[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if got[i] == want[j] {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	ok := make([]bool, n)
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case got[i] == want[j]:
+			ok[i] = true
+			i++
+			j++
+		case dp[i+1][j] >= dp[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return ok
+}
+
+func (r *recovery) add(got, want model.Version) bool {
+	ok := matchParagraphs(got.Paragraphs, want.Paragraphs)
+	exact := len(got.Paragraphs) == len(want.Paragraphs)
+	r.paragraphs += len(want.Paragraphs)
+	for i, good := range ok {
+		if good {
+			r.exactParas++
+		} else {
+			exact = false
+			r.wrong++
+			if got.IsGuessed(i) {
+				r.wrongGuessed++
+			}
+		}
+		if got.IsGuessed(i) {
+			r.guessed++
+			if good {
+				r.guessedCorrect++
+			}
+		}
+	}
+	r.headlines++
+	if got.Headline == want.Headline {
+		r.headlinesOK++
+	} else {
+		exact = false
+		if got.HeadlineGuessed {
+			r.headlinesWrongGuessed++
+		}
+	}
+	return exact
+}
+
+// TestDumpReaderRecoversGeneratedPairs renders many generated pairs of
+// versions the way NewsSniffer does, reads them back, and reports how
+// much comes back exactly. The floors are well under the figures the
+// reader reaches, to catch regressions without failing on noise.
+func TestDumpReaderRecoversGeneratedPairs(t *testing.T) {
+	var r recovery
+	shown := 0
+	for seed := 1; seed <= *propertyPairs; seed++ {
+		rng := rand.New(rand.NewPCG(uint64(seed), 0x5eed))
+		a, b := dumpgen.Pair(rng, dumpgen.PairOptions{})
+		join := dumpgen.JoinPolicy{Matched: 0.5, Changed: 0.1}.Func(rng)
+		text := dumpgen.Render(a, b, dumpgen.RenderOptions{Source: "test", URL: "https://example.com/a",
+			Changes: 2, Elapsed: b.Elapsed, JoinRow: join})
+		art, err := newssniffer.ReadDump(fmt.Sprintf("pair-%d", seed), []byte(text))
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		r.dumps++
+		okA := r.add(art.Versions[0], a)
+		okB := r.add(art.Versions[1], b)
+		if okA && okB {
+			r.exactDumps++
+		} else if shown < *propertyShow {
+			shown++
+			t.Logf("seed %d:\n%s", seed, diffReport(art.Versions, []model.Version{a, b}))
+		}
+	}
+	t.Logf("%s", r)
+	if share := float64(r.exactParas) / float64(r.paragraphs); share < 0.97 {
+		t.Errorf("only %.2f%% of paragraphs recovered exactly", 100*share)
+	}
+}
+
+func diffReport(got, want []model.Version) string {
+	var b strings.Builder
+	for vi := range want {
+		ok := matchParagraphs(got[vi].Paragraphs, want[vi].Paragraphs)
+		if got[vi].Headline != want[vi].Headline {
+			fmt.Fprintf(&b, "  v%d headline got %q want %q\n", vi, got[vi].Headline, want[vi].Headline)
+		}
+		for i, good := range ok {
+			if !good {
+				fmt.Fprintf(&b, "  v%d got[%d] guessed=%v %q\n", vi, i, got[vi].IsGuessed(i), got[vi].Paragraphs[i])
+			}
+		}
+		wok := matchParagraphs(want[vi].Paragraphs, got[vi].Paragraphs)
+		for i, good := range wok {
+			if !good {
+				fmt.Fprintf(&b, "  v%d want[%d] %q\n", vi, i, want[vi].Paragraphs[i])
+			}
+		}
+	}
+	return b.String()
+}
+
+func readSample(t testing.TB) *model.Article {
+	t.Helper()
+	data, err := os.ReadFile(modeltest.Testdata("libya-4-versions.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.ReadJSON("sample", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

@@ -1,0 +1,89 @@
+package model
+
+import (
+	"os"
+	"strings"
+)
+
+// splitBlocks splits text at blank lines and collapses the whitespace of
+// each block.
+func SplitParagraphs(text string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		switch len(cur) {
+		case 0:
+			return
+		case 1:
+			// One line: a slice of the text, not a copy.
+			if p := CollapseSpace(cur[0]); p != "" {
+				out = append(out, p)
+			}
+		default:
+			if p := CollapseSpace(strings.Join(cur, " ")); p != "" {
+				out = append(out, p)
+			}
+		}
+		cur = cur[:0]
+	}
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if isBlank(line) {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out
+}
+
+// isBlank reports whether line holds nothing but white space (Unicode's,
+// as a no-break space is no paragraph).
+func isBlank(line string) bool { return strings.TrimSpace(line) == "" }
+
+// UnwrapPathError drops the path that *os.PathError repeats, since the
+// message already starts with it.
+func UnwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// NaturalLess orders names as people do: runs of digits compare as
+// numbers, so draft-2 comes before draft-10.
+func NaturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
