@@ -219,17 +219,30 @@ func each(n int, parallel bool, f func(i int)) {
 		return
 	}
 	var wg sync.WaitGroup
+	var once sync.Once
+	var panicked any
 	chunk := (n + workers - 1) / workers
 	for lo := 0; lo < n; lo += chunk {
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
+			// A worker's panic is handed to the caller, which runs under
+			// the program's guard; here it would end the process with
+			// the terminal still raw.
+			defer func() {
+				if r := recover(); r != nil {
+					once.Do(func() { panicked = r })
+				}
+			}()
 			for i := lo; i < hi; i++ {
 				f(i)
 			}
 		}(lo, min(lo+chunk, n))
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 }
 
 // lines highlights, marks, wraps and draws spans.

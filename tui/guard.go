@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"sync"
 
@@ -52,7 +53,11 @@ func (f *Failure) Failed() bool {
 
 // SetQuit gives the guard the way to stop the program when View panics
 // (View cannot return a command).
-func (f *Failure) SetQuit(quit func()) { f.quit = quit }
+func (f *Failure) SetQuit(quit func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.quit = quit
+}
 
 // guarded is a model whose Update and View cannot crash the program: a
 // panic is recorded and the program quits, restoring the terminal.
@@ -66,6 +71,17 @@ type guarded struct {
 func Guard(m tea.Model) (tea.Model, *Failure) {
 	f := &Failure{}
 	return guarded{inner: m, fail: f}, f
+}
+
+// NewFailure is a Failure not yet tied to a program: goroutines started
+// before it (a load) Protect themselves with it, and GuardWith then guards
+// the program with the same one.
+func NewFailure() *Failure { return &Failure{} }
+
+// GuardWith is Guard recording into f, for a failure that goroutines
+// started before the program (a load) already Protect themselves with.
+func GuardWith(m tea.Model, f *Failure) tea.Model {
+	return guarded{inner: m, fail: f}
 }
 
 func (g guarded) Init() tea.Cmd { return g.guardCmd(g.inner.Init()) }
@@ -98,18 +114,70 @@ func (g guarded) View() (v string) {
 	return g.inner.View()
 }
 
-// guardCmd makes a command's panic a recorded failure too.
+// guardCmd makes a command's panic a recorded failure too, and the
+// panics of the commands its message carries.
 func (g guarded) guardCmd(c tea.Cmd) tea.Cmd {
+	return g.fail.guardCmd(c)
+}
+
+// guardCmd makes a command's panic a recorded failure that quits.
+func (f *Failure) guardCmd(c tea.Cmd) tea.Cmd {
 	if c == nil {
 		return nil
 	}
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				g.fail.record(r)
+				f.record(r)
 				msg = tea.Quit()
 			}
 		}()
-		return c()
+		return f.guardMsg(c())
 	}
+}
+
+// cmdType is the type of a command, to recognise the messages that carry
+// commands.
+var cmdType = reflect.TypeOf(tea.Cmd(nil))
+
+// guardMsg guards the commands that a command's message carries: tea.Batch
+// and tea.Sequence return a message holding more commands, which
+// bubbletea then runs itself, each batched one on its own goroutine, where
+// a panic would end the process with the terminal still raw. A batch is a
+// tea.BatchMsg; a sequence is bubbletea's unexported []tea.Cmd type, found
+// by its shape and rebuilt as the same type, so that bubbletea still runs
+// it in order.
+func (f *Failure) guardMsg(msg tea.Msg) tea.Msg {
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		out := make(tea.BatchMsg, len(batch))
+		for i, c := range batch {
+			out[i] = f.guardCmd(c)
+		}
+		return out
+	}
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
+		return msg
+	}
+	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	for i := 0; i < v.Len(); i++ {
+		c, _ := v.Index(i).Interface().(tea.Cmd)
+		out.Index(i).Set(reflect.ValueOf(f.guardCmd(c)))
+	}
+	return out.Interface()
+}
+
+// Protect runs fn on the calling goroutine and reports whether it
+// panicked; a panic is recorded as the program's failure (its message and
+// a crash file) and stops the program. Every goroutine redline starts
+// runs its work under Protect, or hands its panic to the event loop.
+func (f *Failure) Protect(fn func()) (panicked bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			f.record(r)
+			panicked = true
+		}
+	}()
+	fn()
+	return false
 }

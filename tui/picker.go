@@ -29,6 +29,9 @@ type OpenArticleMsg struct{ Key string }
 type catalogMsg struct {
 	progress archive.ScanProgress
 	err      error
+	// panicked is the scan goroutine's panic, handed to the event loop to
+	// be raised again there, under the program's guard.
+	panicked any
 }
 
 // pickerScan is the background scan a picker and its copies share.
@@ -155,6 +158,11 @@ func (p Picker) Init() tea.Cmd {
 	p.scan.cancel = cancel
 	a, ch := p.archive, p.scan.updates
 	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				sendLatest(ch, catalogMsg{panicked: r})
+			}
+		}()
 		report := func(sp archive.ScanProgress) { sendLatest(ch, catalogMsg{progress: sp}) }
 		if _, err := a.Scan(ctx, report); err != nil && ctx.Err() == nil {
 			sendLatest(ch, catalogMsg{err: err})
@@ -194,6 +202,9 @@ func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.scrollToCursor()
 		return p, nil
 	case catalogMsg:
+		if msg.panicked != nil {
+			panic(msg.panicked)
+		}
 		return p.takeCatalog(msg)
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonWheelUp {

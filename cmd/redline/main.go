@@ -187,13 +187,20 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	// progress instead of a frozen terminal.
 	progress := make(chan tui.Progress, 1)
 	result := make(chan tui.Loaded, 1)
+	fail := tui.NewFailure()
 	go func() {
-		art, err := load(o, stdin, func(done, total int) {
-			select {
-			case progress <- tui.Progress{Done: done, Total: total}:
-			default: // the screen shows the latest it has taken
-			}
-		})
+		var art *model.Article
+		var err error
+		if fail.Protect(func() {
+			art, err = load(o, stdin, func(done, total int) {
+				select {
+				case progress <- tui.Progress{Done: done, Total: total}:
+				default: // the screen shows the latest it has taken
+				}
+			})
+		}) {
+			err = errCrashed
+		}
 		close(progress)
 		result <- tui.Loaded{Article: art, Err: err}
 	}()
@@ -201,6 +208,9 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	var loader tui.Loader
 	select {
 	case r := <-result:
+		if r.Err == errCrashed {
+			return reportFailure(fail, stderr)
+		}
 		if r.Err != nil {
 			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(r.Err.Error())))
 			return 2
@@ -210,12 +220,26 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		loader = tui.NewLoader(opts, progress, result)
 		m = loader
 	}
-	code := runProgram(m, stdin, stderr)
-	if loader.Err != nil && *loader.Err != nil {
+	code := runProgram(m, fail, stdin, stderr)
+	if loader.Err != nil && *loader.Err != nil && *loader.Err != errCrashed {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine((*loader.Err).Error())))
 		return 2
 	}
 	return code
+}
+
+// errCrashed is the load's error when it panicked; the failure says why.
+var errCrashed = errors.New("internal error")
+
+// reportFailure prints a caught panic as one line and gives the exit
+// status of an internal error.
+func reportFailure(fail *tui.Failure, stderr io.Writer) int {
+	msg := "redline: internal error: " + oneLine(fail.Message)
+	if fail.Details != "" {
+		msg += " (details in " + fail.Details + ")"
+	}
+	fmt.Fprintln(stderr, model.Visible(msg))
+	return 1
 }
 
 // readerOptions are the reader's options from the command line's.
@@ -227,8 +251,8 @@ func readerOptions(o options) tui.Options {
 
 // runProgram runs a model in the alternate screen. A panic inside it
 // still gives the terminal back and ends in one readable line.
-func runProgram(m tea.Model, stdin io.Reader, stderr io.Writer) int {
-	guarded, fail := tui.Guard(m)
+func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stderr io.Writer) int {
+	guarded := tui.GuardWith(m, fail)
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
 	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
 		// The article came on standard input: keys come from the terminal.
@@ -238,12 +262,7 @@ func runProgram(m tea.Model, stdin io.Reader, stderr io.Writer) int {
 	fail.SetQuit(p.Quit)
 	_, err := p.Run()
 	if fail.Failed() {
-		msg := "redline: internal error: " + oneLine(fail.Message)
-		if fail.Details != "" {
-			msg += " (details in " + fail.Details + ")"
-		}
-		fmt.Fprintln(stderr, model.Visible(msg))
-		return 1
+		return reportFailure(fail, stderr)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
