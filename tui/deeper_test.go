@@ -253,8 +253,8 @@ func TestLongHistoriesAreFollowedBesideTheLoop(t *testing.T) {
 	m = press(m, "j")
 	next, cmd := m.Update(keyMsg("enter"))
 	m = next.(Model)
-	if m.mode != modeReading || cmd == nil || !strings.Contains(m.notice, "following ¶2 through 200 versions") {
-		t.Fatalf("a long history opened at once (mode %d, notice %q)", m.mode, m.notice)
+	if m.mode != modeReading || cmd == nil || !strings.Contains(m.View(), "following ¶2 through 200 versions") {
+		t.Fatalf("a long history opened at once (mode %d):\n%s", m.mode, m.View())
 	}
 	m = runCmd(m, cmd)
 	if m.mode != modeHistory || !strings.Contains(m.View(), "Version 200") {

@@ -19,42 +19,33 @@ type historyView struct {
 	offset int
 }
 
-// syncFollow is the most versions a paragraph is followed through (for
-// its history or the annotations) while the reader waits; a longer
-// history is followed in a command, beside the event loop.
-const syncFollow = 64
-
-// historyMsg carries a history followed beside the event loop.
-type historyMsg struct {
-	v, p  int
-	steps []diff.HistoryStep
-}
-
-// openHistory shows the cursor paragraph's history, at once on a short
-// history, else when a command has followed it.
+// openHistory shows the cursor paragraph's history when a command has
+// followed it through every version.
 func (m *Model) openHistory() tea.Cmd {
 	v, p := m.cursorParagraph()
 	if p < 0 {
 		m.notice = "no paragraph here to follow"
 		return nil
 	}
-	if len(m.art.Versions) > syncFollow {
-		m.notice = fmt.Sprintf("following ¶%d through %d versions…", p+1, len(m.art.Versions))
-		art, cmps := m.art, m.cmps
-		return func() tea.Msg { return historyMsg{v, p, diff.History(art, cmps.get, v, p)} }
-	}
-	m.showHistory(historyMsg{v, p, diff.History(m.art, m.cmps.get, v, p)})
-	return nil
+	art, cmps := m.art, m.cmps
+	what := fmt.Sprintf("following ¶%d through %d versions…", p+1, len(m.art.Versions))
+	return m.later(workHistory, what, func() func(*Model) tea.Cmd {
+		steps := diff.History(art, cmps.get, v, p)
+		return func(m *Model) tea.Cmd {
+			m.showHistory(v, p, steps)
+			return nil
+		}
+	})
 }
 
 // showHistory opens a followed history, if the reader still waits for
 // it.
-func (m *Model) showHistory(h historyMsg) {
+func (m *Model) showHistory(v, p int, steps []diff.HistoryStep) {
 	if m.mode != modeReading {
 		return
 	}
 	m.notice = ""
-	m.history = &historyView{v: h.v, p: h.p, steps: h.steps}
+	m.history = &historyView{v: v, p: p, steps: steps}
 	m.mode = modeHistory
 	m.layoutHistory()
 }

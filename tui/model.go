@@ -5,6 +5,7 @@ package tui
 
 import (
 	"fmt"
+	"maps"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -74,6 +75,9 @@ type Model struct {
 
 	printing   bool // laid out for --print, not for a screen
 	backToList bool
+
+	busy      [workKinds]*work // work running beside the event loop, by kind
+	workToken int              // counts requests for work, to drop stale answers
 }
 
 // docKey says what the current doc was built for.
@@ -159,18 +163,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case preparedMsg:
 		return m, nil
-	case historyMsg:
-		m.showHistory(msg)
-		return m, nil
-	case annotationMsg:
-		if m.annotations == nil {
-			m.annotations = map[int][]diff.Annotation{}
-		}
-		m.annotations[msg.v] = msg.annotation
-		if m.annotate && msg.v == m.shown {
-			m.keepPlace(m.shown)
-		}
-		return m, nil
+	case workDone:
+		shown := m.shown
+		cmd := m.finish(msg)
+		return m.stepped(shown, cmd)
 	case tea.KeyMsg:
 		if key.Matches(msg, m.keys.Quit) {
 			return m, tea.Quit
@@ -183,15 +179,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = ""
 		shown := m.shown
 		next, cmd := m.handleKey(msg)
-		if nm := next.(Model); nm.shown != shown {
-			// A step was taken: get the next ones ready, and the
-			// annotations of this one.
-			more := tea.Batch(cmd, nm.prepareNeighbours(), nm.annotateLater())
-			return nm, more
+		if nm, ok := next.(Model); ok {
+			return nm.stepped(shown, cmd)
 		}
 		return next, cmd
 	}
 	return m, nil
+}
+
+// stepped adds to cmd what a step to another version asks for, when the
+// shown version is no longer shown: the next steps made ready, and the
+// annotations of this one.
+func (m Model) stepped(shown int, cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if m.shown == shown {
+		return m, cmd
+	}
+	return m, tea.Batch(cmd, m.prepareNeighbours(), m.annotateLater())
 }
 
 // eachRune handles runes that arrived together one key at a time; once
@@ -294,36 +297,36 @@ func clamp(v, lo, hi int) int {
 	return v
 }
 
-// annotationMsg carries a version's annotation worked out beside the event loop.
-type annotationMsg struct {
-	v          int
-	annotation []diff.Annotation
-}
-
-// annotation is the annotation of version index v, worked out once: at once on a
-// short history; on a long one it is nil until annotateLater's command has
-// brought it.
+// annotation is the annotation of version index v, or nil until
+// annotateLater's command has worked it out.
 func (m *Model) annotation(v int) []diff.Annotation {
-	if m.annotations == nil {
-		m.annotations = map[int][]diff.Annotation{}
-	}
-	if b, ok := m.annotations[v]; ok || len(m.art.Versions) > syncFollow {
-		return b
-	}
-	b := diff.Annotate(m.art, m.cmps.get, v)
-	m.annotations[v] = b
-	return b
+	return m.annotations[v]
 }
 
-// annotateLater works out the shown version's annotation in a command, when the
-// annotations are on and it is not known yet.
+// annotateLater works out the shown version's annotation in a command,
+// when the annotations are on and it is not known yet.
 func (m *Model) annotateLater() tea.Cmd {
 	if !m.annotate || m.annotation(m.shown) != nil {
 		return nil
 	}
-	m.notice = fmt.Sprintf("following every paragraph through %d versions…", m.shown+1)
 	art, cmps, v := m.art, m.cmps, m.shown
-	return func() tea.Msg { return annotationMsg{v, diff.Annotate(art, cmps.get, v)} }
+	what := fmt.Sprintf("following every paragraph through %d versions…", v+1)
+	return m.later(workAnnotate, what, func() func(*Model) tea.Cmd {
+		a := diff.Annotate(art, cmps.get, v)
+		return func(m *Model) tea.Cmd {
+			if m.annotations == nil {
+				m.annotations = map[int][]diff.Annotation{}
+			} else {
+				// Copied, not shared with the model this one came from.
+				m.annotations = maps.Clone(m.annotations)
+			}
+			m.annotations[v] = a
+			if m.annotate && v == m.shown {
+				m.keepPlace(m.shown)
+			}
+			return nil
+		}
+	})
 }
 
 // numbers are the versions' numbers as the source printed them.

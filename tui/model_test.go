@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -60,7 +61,27 @@ func runCmd(m Model, cmd tea.Cmd) Model {
 
 func update(m Model, msg tea.Msg) Model {
 	next, _ := m.Update(msg)
-	return next.(Model)
+	return settle(next.(Model))
+}
+
+// settle does the work the model waits for — comparisons, the search
+// index, a history — and hands back its answers, as the program's
+// commands would.
+func settle(m Model) Model {
+	for {
+		var w *work
+		for _, b := range m.busy {
+			if b != nil {
+				w = b
+				break
+			}
+		}
+		if w == nil {
+			return m
+		}
+		next, _ := m.Update(w.run())
+		m = next.(Model)
+	}
 }
 
 // keyMsg turns a key's name, as bubbletea prints it, into its message.
@@ -382,5 +403,63 @@ func TestBackToList(t *testing.T) {
 	p := press(m, "m")
 	if next := press(p, "esc"); next.pinned != -1 {
 		t.Errorf("esc did not unpin")
+	}
+}
+
+// TestComparisonsRunBesideTheLoop holds every comparison a key needs to a
+// command: the key answers at once, the screen says it is comparing, keys
+// pressed meanwhile count from where the reader is going, a stale answer
+// is dropped, and quitting never waits.
+func TestComparisonsRunBesideTheLoop(t *testing.T) {
+	art := &model.Article{}
+	for i := 0; i < 6; i++ {
+		art.Versions = append(art.Versions, model.Version{Number: i + 1,
+			Paragraphs: []string{"A paragraph that stays.", fmt.Sprintf("One that changes in version %d.", i+1)}})
+	}
+	m := newModel(art, Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()}, 80, 24)
+
+	m = update(m, keyMsg("<")) // version 1, once 1→6 is compared to keep the place
+	if m.shown != 0 {
+		t.Fatalf("shown %d after <", m.shown)
+	}
+	next, cmd := m.Update(keyMsg("l")) // 1→2 is not compared yet
+	m = next.(Model)
+	if m.shown != 0 || cmd == nil || !strings.Contains(m.View(), "comparing…") {
+		t.Fatalf("the step did not wait for its comparison (shown %d):\n%s", m.shown, m.View())
+	}
+	stale := m.busy[workMove].run
+	next, _ = m.Update(keyMsg("l")) // counts from version 2, on its way
+	m = next.(Model)
+	if shown, _ := m.target(); shown != 2 {
+		t.Fatalf("a second step goes to index %d, want 2", shown)
+	}
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil {
+		t.Fatal("q waits for the comparison")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("q does not quit while comparing")
+	}
+	next, _ = m.Update(stale()) // the answer to the first step
+	m = next.(Model)
+	if m.shown != 0 {
+		t.Fatalf("a stale answer moved the reader to %d", m.shown)
+	}
+	m = settle(m)
+	if m.shown != 2 || strings.Contains(m.View(), "comparing…") {
+		t.Fatalf("shown %d after the comparison arrived:\n%s", m.shown, m.View())
+	}
+
+	next, cmd = m.Update(keyMsg("/"))
+	m = next.(Model)
+	for _, r := range "changes" {
+		next, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		m = next.(Model)
+	}
+	next, cmd = m.Update(keyMsg("enter"))
+	m = next.(Model)
+	if m.index != nil || cmd == nil || !strings.Contains(m.View(), "searching every version…") {
+		t.Fatalf("the search index was built inside Update:\n%s", m.View())
+	}
+	if m = settle(m); m.search == nil || len(m.search.hits) == 0 {
+		t.Fatal("the search did not run when its index arrived")
 	}
 }

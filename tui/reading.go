@@ -19,13 +19,13 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		return m, m.leave()
 	case key.Matches(msg, k.NextVersion):
-		m.goVersion(m.shown + 1)
+		return m, m.goVersion(+1, false)
 	case key.Matches(msg, k.PrevVersion):
-		m.goVersion(m.shown - 1)
+		return m, m.goVersion(-1, false)
 	case key.Matches(msg, k.LastVersion):
-		m.goVersion(len(m.art.Versions) - 1)
+		return m, m.goVersion(len(m.art.Versions)-1, true)
 	case key.Matches(msg, k.FirstVersion):
-		m.goVersion(0)
+		return m, m.goVersion(0, true)
 	case key.Matches(msg, k.GotoVersion):
 		return m.startPrompt(modeGoto, "version number")
 	case key.Matches(msg, k.Down):
@@ -52,9 +52,9 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 	case key.Matches(msg, k.Pin):
-		m.pin()
+		return m, m.pin()
 	case key.Matches(msg, k.Unpin):
-		m.unpin()
+		return m, m.unpin()
 	case msg.Type == tea.KeyEsc && m.backToList:
 		return m, m.leave() // nothing pinned or searched: back to the list
 	case key.Matches(msg, k.Annotate):
@@ -64,9 +64,9 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Search):
 		return m.startPrompt(modeSearch, "search every version")
 	case key.Matches(msg, k.NextMatch):
-		m.jumpToMatch(+1)
+		return m, m.jumpToMatch(+1)
 	case key.Matches(msg, k.PrevMatch):
-		m.jumpToMatch(-1)
+		return m, m.jumpToMatch(-1)
 	case key.Matches(msg, k.History):
 		return m, m.openHistory()
 	}
@@ -75,21 +75,22 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // pin makes the shown version the base every other version is compared
 // with.
-func (m *Model) pin() {
-	m.pinned = m.shown
+func (m *Model) pin() tea.Cmd {
+	shown, _ := m.target()
 	m.keys.Unpin.SetEnabled(true)
-	m.notice = fmt.Sprintf("Version %d pinned: every version is now compared with it (esc unpins)", m.art.Versions[m.shown].Number)
-	m.keepPlace(m.shown)
+	m.notice = fmt.Sprintf("Version %d pinned: every version is now compared with it (esc unpins)", m.art.Versions[shown].Number)
+	return m.moveTo(shown, shown, -1)
 }
 
 // unpin goes back to comparing each version with the one before it; with
 // nothing pinned, esc clears the search instead.
-func (m *Model) unpin() {
+func (m *Model) unpin() tea.Cmd {
+	shown, pinned := m.target()
 	switch {
-	case m.pinned >= 0:
-		m.pinned = -1
+	case pinned >= 0:
 		m.keys.Unpin.SetEnabled(m.search != nil)
 		m.notice = "unpinned: each version is compared with the one before it"
+		return m.moveTo(shown, -1, -1)
 	case m.search != nil:
 		m.search = nil
 		m.keys.Unpin.SetEnabled(false)
@@ -97,16 +98,25 @@ func (m *Model) unpin() {
 		m.keys.PrevMatch.SetEnabled(false)
 	}
 	m.keepPlace(m.shown)
+	return nil
 }
 
 // runSearch looks for the query in every version and goes to the first
-// match after the cursor.
-func (m *Model) runSearch(query string) {
+// match after the cursor. The index of every paragraph is built in a
+// command the first time.
+func (m *Model) runSearch(query string) tea.Cmd {
 	if query == "" {
-		return
+		return nil
 	}
 	if m.index == nil {
-		m.index = newParagraphIndex(m.art)
+		art := m.art
+		return m.later(workSearch, "searching every version…", func() func(*Model) tea.Cmd {
+			index := newParagraphIndex(art)
+			return func(m *Model) tea.Cmd {
+				m.index = index
+				return m.runSearch(query)
+			}
+		})
 	}
 	m.search = newSearch(m.index, query)
 	m.keys.Unpin.SetEnabled(true)
@@ -115,21 +125,21 @@ func (m *Model) runSearch(query string) {
 	m.refresh()
 	if len(m.search.hits) == 0 {
 		m.notice = m.search.status()
-		return
+		return nil
 	}
 	v, p := m.cursorParagraph()
 	if v != m.shown {
 		p = -1 // on a removed paragraph: start from the top of the shown version
 		v = m.shown
 	}
-	m.goToHit(m.search.next(v, p-1, +1))
+	return m.goToHit(m.search.next(v, p-1, +1))
 }
 
 // jumpToMatch goes to the next (+1) or previous (-1) match, into other
 // versions when this one has no more.
-func (m *Model) jumpToMatch(dir int) {
+func (m *Model) jumpToMatch(dir int) tea.Cmd {
 	if m.search == nil || len(m.search.hits) == 0 {
-		return
+		return nil
 	}
 	v, p := m.cursorParagraph()
 	if v != m.shown {
@@ -139,25 +149,18 @@ func (m *Model) jumpToMatch(dir int) {
 		h := m.search.hits[m.search.cur]
 		v, p = h.v, h.p
 	}
-	m.goToHit(m.search.next(v, p, dir))
+	return m.goToHit(m.search.next(v, p, dir))
 }
 
 // goToHit shows match i: its version, the cursor on its paragraph.
-func (m *Model) goToHit(i int) {
+func (m *Model) goToHit(i int) tea.Cmd {
 	if i < 0 {
-		return
+		return nil
 	}
 	h := m.search.hits[i]
 	m.search.cur = i
-	if h.v != m.shown {
-		m.shown = h.v
-		m.refresh()
-	}
-	if b := m.doc.findNew(h.p); b >= 0 {
-		m.cursor = b
-	}
-	m.scrollToCursor()
 	m.notice = m.search.status()
+	return m.moveTo(h.v, m.pinned, h.p)
 }
 
 // leave quits, or goes back to the list the article came from.
@@ -199,9 +202,9 @@ func (m Model) handlePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.input.Blur()
 		switch md {
 		case modeGoto:
-			m.gotoNumber(text)
+			return m, m.gotoNumber(text)
 		case modeSearch:
-			m.runSearch(m.input.Value())
+			return m, m.runSearch(m.input.Value())
 		}
 		return m, nil
 	}
@@ -211,21 +214,21 @@ func (m Model) handlePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // gotoNumber shows the version the source numbered n.
-func (m *Model) gotoNumber(text string) {
+func (m *Model) gotoNumber(text string) tea.Cmd {
 	if text == "" {
-		return
+		return nil
 	}
 	n, err := strconv.Atoi(text)
 	if err == nil {
 		for i, v := range m.art.Versions {
 			if v.Number == n {
-				m.goVersion(i)
-				return
+				return m.goVersion(i, true)
 			}
 		}
 	}
 	first, last := m.art.Versions[0].Number, m.art.Versions[len(m.art.Versions)-1].Number
 	m.notice = fmt.Sprintf("no version %s: versions run from %d to %d", model.Visible(text), first, last)
+	return nil
 }
 
 // handleMouse scrolls with the wheel, keeping the cursor on screen.
@@ -242,19 +245,24 @@ func (m Model) handleMouse(msg tea.MouseMsg) Model {
 	return m
 }
 
-// goVersion shows version index i, keeping the reader's place: the
+// goVersion shows version index i (absolute), or the version i steps
+// from the one shown or on its way, keeping the reader's place: the
 // cursor stays on the same paragraph as followed through the comparison,
 // at the same height on screen.
-func (m *Model) goVersion(i int) {
-	if i < 0 || i >= len(m.art.Versions) || i == m.shown {
+func (m *Model) goVersion(i int, absolute bool) tea.Cmd {
+	shown, pinned := m.target()
+	if !absolute {
+		i += shown
+	}
+	if i < 0 || i >= len(m.art.Versions) || i == shown {
 		if i < 0 {
 			m.notice = "this is the first version"
 		} else if i >= len(m.art.Versions) {
 			m.notice = "this is the newest version"
 		}
-		return
+		return nil
 	}
-	m.keepPlace(i)
+	return m.moveTo(i, pinned, -1)
 }
 
 // keepPlace shows version index i (perhaps the one shown, in another

@@ -169,6 +169,8 @@ func (m *Model) footerLines() []string {
 	st := &m.styles
 	status := st.Stats.Render(m.statsText())
 	switch {
+	case m.waiting() != "":
+		status = st.Notice.Render(m.waiting())
 	case m.notice != "":
 		status = st.Notice.Render(m.notice)
 	case m.mode == modeHistory:

@@ -1,0 +1,145 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Slow work — the comparisons a move needs, the search index, a
+// paragraph's history, a version's annotations — never runs inside
+// Update: it runs in a command beside the event loop, so a key never
+// waits for it and ctrl+c always quits at once. While it runs the screen
+// keeps showing what it showed and the footer says what is being done
+// (bubbletea draws at most once a frame, so work that ends within a frame
+// is never seen to wait). Of each kind of work only the newest request
+// counts: the answer to an older one is dropped.
+
+// workKind is what a piece of work is for; each kind waits on its own.
+type workKind int8
+
+const (
+	workMove workKind = iota // the comparisons a move to another step needs
+	workSearch
+	workHistory
+	workAnnotate
+	workKinds
+)
+
+// work is one request waiting for its command.
+type work struct {
+	token int
+	what  string // said in the footer while it runs: "comparing…"
+	run   func() tea.Msg
+	// For a move: where it goes, so that keys pressed meanwhile count
+	// from there.
+	shown, pinned int
+}
+
+// workDone carries finished work back into Update: apply makes its
+// result part of the state and may ask for more.
+type workDone struct {
+	kind  workKind
+	token int
+	apply func(m *Model) tea.Cmd
+}
+
+// later starts work of a kind, replacing any of that kind still running:
+// run does the work beside the event loop and returns what applies it.
+func (m *Model) later(kind workKind, what string, run func() func(*Model) tea.Cmd) tea.Cmd {
+	m.workToken++
+	token := m.workToken
+	w := &work{token: token, what: what, shown: -1, pinned: -1}
+	w.run = func() tea.Msg { return workDone{kind: kind, token: token, apply: run()} }
+	m.busy[kind] = w
+	return w.run
+}
+
+// finish applies work that has come back, unless a newer request of its
+// kind replaced it.
+func (m *Model) finish(msg workDone) tea.Cmd {
+	w := m.busy[msg.kind]
+	if w == nil || w.token != msg.token {
+		return nil
+	}
+	m.busy[msg.kind] = nil
+	return msg.apply(m)
+}
+
+// waiting is what the footer says while work runs; empty when none does.
+func (m *Model) waiting() string {
+	for _, w := range m.busy {
+		if w != nil {
+			return w.what
+		}
+	}
+	return ""
+}
+
+// target is the step the reader is at or on the way to: the shown
+// version and the pin, or those of the move still being compared.
+func (m *Model) target() (shown, pinned int) {
+	if w := m.busy[workMove]; w != nil {
+		return w.shown, w.pinned
+	}
+	return m.shown, m.pinned
+}
+
+// moveTo shows version index shown compared with the pinned base (-1 for
+// the version before), the cursor on paragraph hit of it, or (hit -1) on
+// the paragraph it is on now, followed through the comparison. When the
+// comparisons this needs are ready it happens at once; else they are made
+// in a command and the move happens when they are.
+func (m *Model) moveTo(shown, pinned, hit int) tea.Cmd {
+	v, p := m.cursorParagraph()
+	pairs := m.pairsFor(shown, pinned, v, p, hit)
+	ready := true
+	for _, pr := range pairs {
+		ready = ready && m.cmps.has(pr[0], pr[1])
+	}
+	if ready {
+		m.busy[workMove] = nil // this move replaces one still waiting
+		m.place(shown, pinned, hit)
+		return nil
+	}
+	cmps := m.cmps
+	cmd := m.later(workMove, "comparing…", func() func(*Model) tea.Cmd {
+		for _, pr := range pairs {
+			cmps.get(pr[0], pr[1])
+		}
+		// The cursor may have moved meanwhile: moveTo looks again.
+		return func(m *Model) tea.Cmd { return m.moveTo(shown, pinned, hit) }
+	})
+	m.busy[workMove].shown, m.busy[workMove].pinned = shown, pinned
+	return cmd
+}
+
+// pairsFor lists the comparisons a move needs: the new step's, and the
+// one that follows the cursor paragraph (version v, paragraph p) there.
+func (m *Model) pairsFor(shown, pinned, v, p, hit int) [][2]int {
+	var out [][2]int
+	base := shown - 1
+	if pinned >= 0 && pinned != shown {
+		base = pinned
+	}
+	if base >= 0 {
+		out = append(out, [2]int{base, shown})
+	}
+	if hit < 0 && p >= 0 && v != shown && len(m.art.Versions[v].Paragraphs) > 0 {
+		out = append(out, [2]int{min(v, shown), max(v, shown)})
+	}
+	return out
+}
+
+// place shows the step at once: every comparison it needs is ready.
+func (m *Model) place(shown, pinned, hit int) {
+	m.pinned = pinned
+	if hit < 0 {
+		m.keepPlace(shown)
+		return
+	}
+	m.shown = shown
+	m.refresh()
+	if b := m.doc.findNew(hit); b >= 0 {
+		m.cursor = b
+	}
+	m.scrollToCursor()
+}
