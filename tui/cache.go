@@ -15,7 +15,8 @@ type comparisons struct {
 	mu  sync.Mutex
 	m   map[[2]int]*diff.Comparison
 	// order remembers the pairs from oldest use to newest, so the cache
-	// can stay bounded on long histories.
+	// can stay bounded on long histories by evicting the least recently
+	// used.
 	order [][2]int
 }
 
@@ -32,6 +33,7 @@ func (c *comparisons) get(a, b int) *diff.Comparison {
 	key := [2]int{a, b}
 	c.mu.Lock()
 	if cmp, ok := c.m[key]; ok {
+		c.used(key)
 		c.mu.Unlock()
 		return cmp
 	}
@@ -49,6 +51,19 @@ func (c *comparisons) get(a, b int) *diff.Comparison {
 		c.order = c.order[1:]
 	}
 	return cmp
+}
+
+// used moves key to the newest end of the order: the cache evicts the
+// comparison used longest ago. The order holds at most maxComparisons
+// pairs, so the search is short next to any comparison. c.mu is held.
+func (c *comparisons) used(key [2]int) {
+	for i, k := range c.order {
+		if k == key {
+			copy(c.order[i:], c.order[i+1:])
+			c.order[len(c.order)-1] = key
+			return
+		}
+	}
 }
 
 // peek is the comparison if it is cached, else a fresh one that is not

@@ -123,7 +123,7 @@ func (m Model) handleHistory(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	h := m.history
 	body := m.bodyHeight()
 	switch {
-	case key.Matches(msg, k.Back, k.History, k.Unpin) || msg.Type == tea.KeyEsc:
+	case key.Matches(msg, k.Back, k.History, k.Close):
 		m.mode, m.history = modeReading, nil
 		return m, nil
 	case key.Matches(msg, k.Down):

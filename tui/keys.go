@@ -33,6 +33,14 @@ type KeyMap struct {
 	Help         key.Binding
 	Back         key.Binding
 	Quit         key.Binding
+	// ToList goes back to the list an article was opened from, when
+	// nothing is pinned or searched; on only then.
+	ToList key.Binding
+	// Close closes what is open over the reading: the help, a history, a
+	// prompt.
+	Close key.Binding
+	// Accept acts on the prompt being typed (a version number, a search).
+	Accept key.Binding
 }
 
 // DefaultKeyMap is the conventional set: arrows and vi keys, less's paging.
@@ -62,6 +70,9 @@ func DefaultKeyMap() KeyMap {
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		ToList:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list"), key.WithDisabled()),
+		Close:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Accept:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
 	}
 }
 
@@ -110,7 +121,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, k.Unpin},
 		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.Help, k.Back, k.Quit},
+		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.Help, k.ToList, k.Back, k.Quit},
 	}
 }
 

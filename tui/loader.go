@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -71,7 +72,7 @@ func (l Loader) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		l.width, l.height = msg.Width, msg.Height
 	case tea.KeyMsg:
-		if msg.Type == tea.KeyCtrlC || msg.String() == "q" || msg.Type == tea.KeyEsc {
+		if key.Matches(msg, l.opts.Keys.Quit, l.opts.Keys.Back, l.opts.Keys.Close) {
 			return l, tea.Quit
 		}
 	case progressMsg:

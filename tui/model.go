@@ -125,7 +125,7 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 		m.keys.Back.SetHelp("q", "back to the list")
 	}
 	m.marks = newGutterMarks(&m.styles)
-	m.keys.Unpin.SetEnabled(false)
+	m.setUnpin(false)
 	m.keys.NextMatch.SetEnabled(false)
 	m.keys.PrevMatch.SetEnabled(false)
 	m.steps = make([]int, len(art.Versions))

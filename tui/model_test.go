@@ -463,3 +463,72 @@ func TestComparisonsRunBesideTheLoop(t *testing.T) {
 		t.Fatal("the search did not run when its index arrived")
 	}
 }
+
+// TestEscBackToTheListIsInTheHelp holds the keys to the KeyMap: esc goes
+// back to the list an article came from only when there is nothing to
+// unpin or clear, and the help says so exactly then.
+func TestEscBackToTheListIsInTheHelp(t *testing.T) {
+	o := Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(), BackToList: true}
+	m := newModel(seedArticle(t), o, 120, 40)
+	// q and esc both go back; with a pin, esc unpins instead.
+	if help := press(m, "?").View(); strings.Count(help, "back to the list") != 2 {
+		t.Errorf("the help does not name esc back to the list:\n%s", help)
+	}
+	pinned := press(m, "m")
+	if help := press(pinned, "?").View(); strings.Count(help, "back to the list") != 1 {
+		t.Errorf("with a pin, esc unpins, yet the help says it goes back:\n%s", help)
+	}
+	if _, cmd := pinned.Update(keyMsg("esc")); cmd != nil {
+		if _, ok := cmd().(BackMsg); ok {
+			t.Error("esc went back to the list instead of unpinning")
+		}
+	}
+	if _, cmd := m.Update(keyMsg("esc")); cmd == nil {
+		t.Error("esc with nothing to undo does not go back to the list")
+	} else if _, ok := cmd().(BackMsg); !ok {
+		t.Error("esc with nothing to undo does not go back to the list")
+	}
+}
+
+// TestBodyHeightIsWhatTheChromeLeaves holds bodyHeight, which counts the
+// header and footer without drawing them, to the lines they really take,
+// at every size from the smallest to a tall window, headlines of one to
+// three lines.
+func TestBodyHeightIsWhatTheChromeLeaves(t *testing.T) {
+	for _, headline := range []string{"Short", strings.Repeat("A long headline that wraps ", 3), strings.Repeat("Longer still, over three lines ", 8)} {
+		art := &model.Article{Versions: []model.Version{
+			{Number: 1, Headline: headline, Paragraphs: []string{"One."}},
+			{Number: 2, Headline: headline + " now", Paragraphs: []string{"One.", "Two."}},
+		}}
+		for _, size := range [][2]int{{20, 5}, {40, 8}, {80, 24}, {120, 40}, {30, 60}} {
+			m := newTestModel(t, art, size[0], size[1])
+			if m.tooSmall() {
+				continue
+			}
+			chrome := len(m.headerLines()) + len(m.footerLines())
+			if got, want := m.bodyHeight(), max(m.height-chrome, 1); got != want {
+				t.Errorf("%q at %dx%d: bodyHeight %d, the drawn header and footer leave %d", headline[:5], size[0], size[1], got, want)
+			}
+		}
+	}
+}
+
+// TestComparisonCacheEvictsTheLeastRecentlyUsed fills the cache past its
+// bound while one comparison keeps being used: it stays.
+func TestComparisonCacheEvictsTheLeastRecentlyUsed(t *testing.T) {
+	art := &model.Article{}
+	for i := 0; i < maxComparisons+10; i++ {
+		art.Versions = append(art.Versions, model.Version{Number: i + 1, Paragraphs: []string{fmt.Sprint("p", i)}})
+	}
+	c := newComparisons(art)
+	kept := c.get(0, 1)
+	for i := 1; i+1 < len(art.Versions); i++ {
+		c.get(i, i+1)
+		if c.get(0, 1) != kept {
+			t.Fatalf("the comparison in use was evicted after %d others", i)
+		}
+	}
+	if c.has(1, 2) {
+		t.Error("the comparison used longest ago was kept")
+	}
+}

@@ -48,6 +48,9 @@ type PickerKeyMap struct {
 	Filter, AcceptFilter, CancelFilter      key.Binding
 	ClearFilter                             key.Binding
 	Help, Quit                              key.Binding
+	// ArrowUp and ArrowDown move while a filter is typed, where j and k
+	// are letters of the filter.
+	ArrowUp, ArrowDown key.Binding
 }
 
 // DefaultPickerKeyMap is the list's conventional keys, those of
@@ -67,6 +70,8 @@ func DefaultPickerKeyMap() PickerKeyMap {
 		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ArrowUp:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
+		ArrowDown:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
 	}
 }
 
@@ -322,10 +327,10 @@ func (p Picker) handleFiltering(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		p.input.Blur()
 		p.setKeys()
 		return p, nil
-	case msg.Type == tea.KeyUp:
+	case key.Matches(msg, p.keys.ArrowUp):
 		p.move(-1) // arrows still move while typing
 		return p, nil
-	case msg.Type == tea.KeyDown:
+	case key.Matches(msg, p.keys.ArrowDown):
 		p.move(+1)
 		return p, nil
 	}

@@ -10,6 +10,7 @@ import (
 	"redline/model/source/archive"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dustin/go-humanize"
 )
 
 // This file draws the article list: header, rows in columns, footer.
@@ -122,12 +123,12 @@ func (p *Picker) statusText() string {
 	var parts []string
 	total := p.catalog.Len()
 	if !p.progress.Done {
-		parts = append(parts, fmt.Sprintf("reading %d%% · %s articles so far", int(p.progress.Fraction*100), groupThousands(total)))
+		parts = append(parts, fmt.Sprintf("reading %d%% · %s articles so far", int(p.progress.Fraction*100), humanize.Comma(int64(total))))
 	} else {
-		parts = append(parts, fmt.Sprintf("%s articles · %s versions", groupThousands(total), groupThousands(p.progress.Versions)))
+		parts = append(parts, fmt.Sprintf("%s articles · %s versions", humanize.Comma(int64(total)), humanize.Comma(int64(p.progress.Versions))))
 	}
 	if p.query != "" {
-		parts = append(parts, fmt.Sprintf("%s match %q", groupThousands(len(p.match)), model.Visible(p.query)))
+		parts = append(parts, fmt.Sprintf("%s match %q", humanize.Comma(int64(len(p.match))), model.Visible(p.query)))
 	}
 	if p.opening != "" {
 		parts = append(parts, "opening "+model.Visible(p.opening)+"…")
@@ -213,13 +214,4 @@ func padCell(s string, width int, right bool) string {
 		return fill + s
 	}
 	return s + fill
-}
-
-// groupThousands writes n with thousands separated, as the status line reads.
-func groupThousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -55,7 +55,7 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.pin()
 	case key.Matches(msg, k.Unpin):
 		return m, m.unpin()
-	case msg.Type == tea.KeyEsc && m.backToList:
+	case key.Matches(msg, k.ToList) && !m.keys.Unpin.Enabled():
 		return m, m.leave() // nothing pinned or searched: back to the list
 	case key.Matches(msg, k.Annotate):
 		m.annotate = !m.annotate
@@ -77,7 +77,7 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // with.
 func (m *Model) pin() tea.Cmd {
 	shown, _ := m.target()
-	m.keys.Unpin.SetEnabled(true)
+	m.setUnpin(true)
 	m.notice = fmt.Sprintf("Version %d pinned: every version is now compared with it (esc unpins)", m.art.Versions[shown].Number)
 	return m.moveTo(shown, shown, -1)
 }
@@ -88,12 +88,12 @@ func (m *Model) unpin() tea.Cmd {
 	shown, pinned := m.target()
 	switch {
 	case pinned >= 0:
-		m.keys.Unpin.SetEnabled(m.search != nil)
+		m.setUnpin(m.search != nil)
 		m.notice = "unpinned: each version is compared with the one before it"
 		return m.moveTo(shown, -1, -1)
 	case m.search != nil:
 		m.search = nil
-		m.keys.Unpin.SetEnabled(false)
+		m.setUnpin(false)
 		m.keys.NextMatch.SetEnabled(false)
 		m.keys.PrevMatch.SetEnabled(false)
 	}
@@ -119,7 +119,7 @@ func (m *Model) runSearch(query string) tea.Cmd {
 		})
 	}
 	m.search = newSearch(m.index, query)
-	m.keys.Unpin.SetEnabled(true)
+	m.setUnpin(true)
 	m.keys.NextMatch.SetEnabled(len(m.search.hits) > 0)
 	m.keys.PrevMatch.SetEnabled(len(m.search.hits) > 0)
 	m.refresh()
@@ -163,6 +163,13 @@ func (m *Model) goToHit(i int) tea.Cmd {
 	return m.moveTo(h.v, m.pinned, h.p)
 }
 
+// setUnpin turns esc's unpinning (or clearing the search) on or off;
+// from a list, esc goes back to it when there is nothing to undo.
+func (m *Model) setUnpin(on bool) {
+	m.keys.Unpin.SetEnabled(on)
+	m.keys.ToList.SetEnabled(m.backToList && !on)
+}
+
 // leave quits, or goes back to the list the article came from.
 func (m Model) leave() tea.Cmd {
 	if m.backToList {
@@ -174,7 +181,7 @@ func (m Model) leave() tea.Cmd {
 // handleHelp answers keys while the help is open: its own key, esc or q
 // close it.
 func (m Model) handleHelp(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Help, m.keys.Back) || msg.Type == tea.KeyEsc {
+	if key.Matches(msg, m.keys.Help, m.keys.Back, m.keys.Close) {
 		m.mode = modeReading
 	}
 	return m, nil
@@ -190,12 +197,12 @@ func (m Model) startPrompt(md mode, placeholder string) (tea.Model, tea.Cmd) {
 
 // handlePrompt edits the input line; enter acts on it, esc abandons it.
 func (m Model) handlePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch msg.Type {
-	case tea.KeyEsc:
+	switch {
+	case key.Matches(msg, m.keys.Close):
 		m.mode = modeReading
 		m.input.Blur()
 		return m, nil
-	case tea.KeyEnter:
+	case key.Matches(msg, m.keys.Accept):
 		text := strings.TrimSpace(m.input.Value())
 		md := m.mode
 		m.mode = modeReading

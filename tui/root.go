@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"redline/model"
@@ -85,7 +86,7 @@ func (r Root) Init() tea.Cmd { return r.picker.Init() }
 func (r Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if msg.Type == tea.KeyCtrlC {
+		if key.Matches(msg, r.opts.Keys.Quit) {
 			r.picker.stop()
 			return r, tea.Quit
 		}

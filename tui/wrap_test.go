@@ -95,3 +95,16 @@ func TestWrapPlainMatchesWrapSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCellAgreesWithTheTerminalWidth holds wrapping's fast path to the
+// width the rest of the drawing uses: every rune oneCell calls one cell
+// wide is one cell wide to ansi.StringWidth.
+func TestOneCellAgreesWithTheTerminalWidth(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		if oneCell(r) {
+			if w := ansi.StringWidth(string(r)); w != 1 {
+				t.Errorf("oneCell(%U) but it is %d cells wide", r, w)
+			}
+		}
+	}
+}

@@ -70,7 +70,7 @@ type pairScorer struct {
 	budget int
 }
 
-// newSimilarity tokenizes every paragraph that exact matching left
+// newPairScorer tokenizes every paragraph that exact matching left
 // unpaired; the others are never scored.
 func newPairScorer(al *alignment) *pairScorer {
 	s := &pairScorer{
