@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"redline/model"
 )
@@ -446,104 +445,4 @@ func unexpectedEOF(err error) error {
 		return io.ErrUnexpectedEOF
 	}
 	return err
-}
-
-// paragraphReader turns the file's text at each commit into paragraphs
-// the way ReadPlain reads a file. A history of small edits repeats almost
-// every paragraph from one commit to the next, so each blank-line
-// separated block is remembered by its raw bytes: a block seen before
-// costs one map look-up instead of decoding and collapsing it again, and
-// its paragraph is one string shared by every version that has it.
-type paragraphReader struct {
-	blocks map[string]string // raw block → its paragraph
-	paras  map[string]string // each distinct paragraph, held once
-}
-
-func newParagraphReader() *paragraphReader {
-	return &paragraphReader{blocks: make(map[string]string), paras: make(map[string]string)}
-}
-
-// intern returns the one copy of paragraph p, cloned the first time so
-// that no version keeps a whole blob alive for one of its lines.
-func (pr *paragraphReader) intern(p string) string {
-	if q, ok := pr.paras[p]; ok {
-		return q
-	}
-	p = strings.Clone(p)
-	pr.paras[p] = p
-	return p
-}
-
-// read returns the paragraphs of data; problem says why a blob has no
-// text (binary data). An emptied file is a version with no paragraphs.
-// data is not kept: the caller may reuse it.
-func (pr *paragraphReader) read(data []byte) (paras []string, problem string) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return []string{}, ""
-	}
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.IndexByte(data, '\r') >= 0 ||
-		bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		// Text that decodeText would change: read it the long way.
-		return pr.readDecoded(data)
-	}
-	// Clean UTF-8 with LF line ends is its own decoded text, so blocks
-	// can be cut from the bytes themselves, by splitBlocks' rule: a
-	// line that is only white space ends a block.
-	paras = []string{}
-	start := -1 // where the current block starts; -1 between blocks
-	end := 0    // where its last line ends
-	for pos := 0; pos <= len(data); {
-		n := bytes.IndexByte(data[pos:], '\n')
-		if n < 0 {
-			n = len(data) - pos
-		}
-		if len(bytes.TrimSpace(data[pos:pos+n])) == 0 {
-			if start >= 0 {
-				paras = append(paras, pr.paragraph(data[start:end]))
-				start = -1
-			}
-		} else {
-			if start < 0 {
-				start = pos
-			}
-			end = pos + n
-		}
-		pos += n + 1
-	}
-	if start >= 0 {
-		paras = append(paras, pr.paragraph(data[start:end]))
-	}
-	return paras, ""
-}
-
-// paragraph is the paragraph a block of non-blank lines reads as.
-func (pr *paragraphReader) paragraph(block []byte) string {
-	if p, ok := pr.blocks[string(block)]; ok {
-		return p
-	}
-	// One block gives splitBlocks exactly one paragraph.
-	p := pr.intern(model.SplitParagraphs(string(block))[0])
-	pr.blocks[string(block)] = p
-	return p
-}
-
-// readDecoded reads text that needs decodeText: a BOM, CR line ends,
-// invalid UTF-8, or NUL bytes (binary data, refused).
-func (pr *paragraphReader) readDecoded(data []byte) (paras []string, problem string) {
-	text, err := model.DecodeText("", data)
-	if err != nil {
-		var ie *model.InputError
-		if errors.As(err, &ie) {
-			return nil, ie.Msg
-		}
-		return nil, err.Error()
-	}
-	paras = model.SplitParagraphs(text)
-	for i, p := range paras {
-		paras[i] = pr.intern(p)
-	}
-	if paras == nil {
-		paras = []string{}
-	}
-	return paras, ""
 }
