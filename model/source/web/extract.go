@@ -162,3 +162,6 @@ func collapse(s string) string {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
 	}), " ")
 }
+
+// htmlUnescape decodes character references (&amp;, &#8217;) in text.
+func htmlUnescape(s string) string { return html.UnescapeString(s) }
