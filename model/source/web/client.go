@@ -47,7 +47,8 @@ func newFetcher(o *Options) *fetcher {
 	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	maxAfter := o.MaxRetryAfter
 	rc.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
-		if ctx.Err() != nil {
+		var pe *paceErr
+		if ctx.Err() != nil || errors.As(err, &pe) {
 			return false, ctx.Err()
 		}
 		// A server that asks for a longer pause than we will wait is
@@ -146,8 +147,17 @@ func (p *pacer) wait(ctx context.Context, host string) error {
 	}
 	p.waits[host]++
 	p.mu.Unlock()
-	return l.Wait(ctx)
+	if err := l.Wait(ctx); err != nil {
+		return &paceErr{err}
+	}
+	return nil
 }
+
+// paceErr: the context ends before the host's turn comes. Not retried.
+type paceErr struct{ err error }
+
+func (e *paceErr) Error() string { return "waiting for the host's turn: " + e.err.Error() }
+func (e *paceErr) Unwrap() error { return e.err }
 
 // isNetErr tells a failure to reach a server from an answer it gave.
 func isNetErr(err error) bool {
