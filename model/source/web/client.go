@@ -1,0 +1,166 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
+)
+
+// maxBody bounds what one response may hold: an article page is well
+// under this, and a runaway response must not fill memory.
+const maxBody = 32 << 20
+
+// fetcher is redline's polite HTTP client: every attempt (retries too)
+// waits its turn at the host's pacer and names redline in its User-Agent;
+// 429 and 5xx answers are retried a bounded number of times with
+// exponential backoff that honours Retry-After.
+type fetcher struct {
+	client *retryablehttp.Client
+	pace   *pacer
+}
+
+// status is an HTTP answer that was not 200, after retries.
+type status struct {
+	URL  string
+	Code int
+}
+
+func (s *status) Error() string { return fmt.Sprintf("HTTP %d from %s", s.Code, s.URL) }
+
+func newFetcher(o *Options) *fetcher {
+	p := newPacer(o.RequestsPerSecond)
+	rc := retryablehttp.NewClient()
+	rc.Logger = nil
+	rc.RetryMax = o.Retries
+	rc.RetryWaitMin = o.RetryWaitMin
+	rc.RetryWaitMax = o.RetryWaitMax
+	rc.Backoff = retryablehttp.DefaultBackoff
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	maxAfter := o.MaxRetryAfter
+	rc.CheckRetry = func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		var pe *paceErr
+		if ctx.Err() != nil || errors.As(err, &pe) {
+			return false, ctx.Err()
+		}
+		// A server that asks for a longer pause than we will wait is
+		// refusing: stop now rather than let the wait decide the outcome.
+		if resp != nil && retryAfter(resp.Header.Get("Retry-After")) > maxAfter {
+			return false, nil
+		}
+		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
+	}
+	ua := "redline"
+	if o.Version != "" {
+		ua += "/" + o.Version
+	}
+	ua += " (reads the versions of an article)"
+	rc.HTTPClient = &http.Client{
+		Timeout:   o.RequestTimeout,
+		Transport: &politeTransport{base: o.transport(), pace: p, userAgent: ua},
+	}
+	return &fetcher{client: rc, pace: p}
+}
+
+// retryAfter reads a Retry-After value given in seconds; an HTTP date or
+// nonsense counts as no request to wait (the backoff handles dates).
+func retryAfter(v string) time.Duration {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return time.Duration(n) * time.Second
+}
+
+// get fetches url and returns its body and Content-Type. An answer other
+// than 200 is a *status error; a failure to connect is returned as is.
+func (f *fetcher) get(ctx context.Context, url string) ([]byte, string, error) {
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, "", ctx.Err()
+		}
+		return nil, "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, "", &status{URL: url, Code: resp.StatusCode}
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if err != nil {
+		return nil, "", err
+	}
+	if len(body) > maxBody {
+		return nil, "", fmt.Errorf("%s: response larger than %d MiB", url, maxBody>>20)
+	}
+	return body, resp.Header.Get("Content-Type"), nil
+}
+
+// politeTransport sets the User-Agent and paces every attempt per host.
+type politeTransport struct {
+	base      http.RoundTripper
+	pace      *pacer
+	userAgent string
+}
+
+func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := t.pace.wait(req.Context(), req.URL.Host); err != nil {
+		return nil, err
+	}
+	req = req.Clone(req.Context())
+	req.Header.Set("User-Agent", t.userAgent)
+	return t.base.RoundTrip(req)
+}
+
+// pacer holds one token bucket per host (burst 1), so requests to one
+// archive are spaced at least 1/rate apart whatever the caller does.
+type pacer struct {
+	mu     sync.Mutex
+	perSec float64
+	hosts  map[string]*rate.Limiter
+	waits  map[string]int // requests let through, per host (for tests)
+}
+
+func newPacer(perSec float64) *pacer {
+	return &pacer{perSec: perSec, hosts: map[string]*rate.Limiter{}, waits: map[string]int{}}
+}
+
+func (p *pacer) wait(ctx context.Context, host string) error {
+	p.mu.Lock()
+	l, ok := p.hosts[host]
+	if !ok {
+		l = rate.NewLimiter(rate.Limit(p.perSec), 1)
+		p.hosts[host] = l
+	}
+	p.waits[host]++
+	p.mu.Unlock()
+	if err := l.Wait(ctx); err != nil {
+		return &paceErr{err}
+	}
+	return nil
+}
+
+// paceErr: the context ends before the host's turn comes. Not retried.
+type paceErr struct{ err error }
+
+func (e *paceErr) Error() string { return "waiting for the host's turn: " + e.err.Error() }
+func (e *paceErr) Unwrap() error { return e.err }
+
+// isNetErr tells a failure to reach a server from an answer it gave.
+func isNetErr(err error) bool {
+	var s *status
+	return err != nil && !errors.As(err, &s) && !errors.Is(err, context.Canceled)
+}

@@ -1,0 +1,229 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"redline/model"
+)
+
+// Open returns the versions of the article at rawURL that the archives in
+// opts hold: each distinct capture is fetched raw (or read from the
+// cache), its article extracted, and a capture whose text repeats the one
+// before it dropped. Versions are numbered from 1, oldest first; Time is
+// the capture time (RFC 3339, UTC), Label the archive timestamp
+// (YYYYMMDDhhmmss), Author the byline. A capture that is not HTML or holds
+// no article is skipped and named in Article.Notes.
+//
+// Errors are *Error (NotHTTP, NoNetwork, NoCaptures, Refused,
+// OfflineEmpty) or the context's error. When ctx is cancelled, or an
+// archive stops answering, midway, Open returns the article as read so far
+// together with the error, so what was fetched is kept.
+func Open(ctx context.Context, rawURL string, opts Options) (model.Article, error) {
+	o := opts.withDefaults()
+	target, err := checkURL(rawURL)
+	if err != nil {
+		return model.Article{}, err
+	}
+	dir, err := CacheDir(o.CacheDir)
+	if err != nil {
+		return model.Article{}, newErr(rawURL, NoNetwork, err, "no cache directory: %v", err)
+	}
+	c, err := openCache(dir, o.CacheMaxBytes)
+	if err != nil {
+		return model.Article{}, newErr(rawURL, NoNetwork, err, "cache: %v", err)
+	}
+	defer func() {
+		if c.wrote {
+			c.sweep()
+		}
+	}()
+	f := newFetcher(&o)
+	tl := newTimeline(hostOf(target), target)
+
+	caps, err := listAll(ctx, f, c, &o, target, tl)
+	if err != nil {
+		return tl.article(), err
+	}
+	if len(caps) == 0 {
+		return tl.article(), newErr(rawURL, NoCaptures, nil, "the archives hold no capture of it")
+	}
+	for i, cp := range caps {
+		if err := ctx.Err(); err != nil {
+			return tl.article(), err
+		}
+		ctype, body, err := captureBody(ctx, f, c, &o, cp)
+		switch {
+		case err == nil:
+			addCapture(tl, cp, ctype, body, &o)
+		case ctx.Err() != nil:
+			return tl.article(), ctx.Err()
+		case isRefusal(err):
+			return tl.article(), newErr(rawURL, Refused, err, "%v", err)
+		case isNetErr(err):
+			return tl.article(), newErr(rawURL, NoNetwork, err, "%v", err)
+		default:
+			tl.note("capture %s skipped: %v", cp.Timestamp, err)
+		}
+		if o.Progress != nil {
+			o.Progress(i+1, len(caps))
+		}
+	}
+	if len(tl.a.Versions) == 0 {
+		return tl.article(), newErr(rawURL, NoCaptures, nil,
+			"none of its %d captures holds an article", len(caps))
+	}
+	return tl.article(), nil
+}
+
+// checkURL accepts an absolute http(s) URL with a host.
+func checkURL(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", newErr(raw, NotHTTP, err, "give an absolute http:// or https:// URL")
+	}
+	return u.String(), nil
+}
+
+func hostOf(target string) string {
+	u, err := url.Parse(target)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// listAll gathers the captures every archive lists, from the cache unless
+// Refresh, from the network unless Offline. An archive that fails is
+// named in the notes; Open fails only when none answered.
+func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target string, tl *timeline) ([]capture, error) {
+	var lists [][]capture
+	var firstErr error
+	answered := false
+	for _, root := range o.Archives {
+		key := root + "\x00" + target
+		cached, haveCache := c.get("lists", key)
+		if haveCache && (!o.Refresh || o.Offline) {
+			var l []capture
+			if json.Unmarshal(cached, &l) == nil {
+				lists, answered = append(lists, l), true
+				continue
+			}
+		}
+		if o.Offline {
+			continue
+		}
+		l, err := listOne(ctx, f, root, target)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			if haveCache { // asked to refresh, but the old list still serves
+				var old []capture
+				if json.Unmarshal(cached, &old) == nil {
+					tl.note("%s: %v; using the list of captures cached before", root, err)
+					lists, answered = append(lists, old), true
+					continue
+				}
+			}
+			tl.note("%s: %v", root, err)
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if data, err := json.Marshal(l); err == nil {
+			c.put("lists", key, data)
+		}
+		lists, answered = append(lists, l), true
+	}
+	if !answered {
+		switch {
+		case o.Offline:
+			return nil, newErr(target, OfflineEmpty, nil, "the cache holds no captures of it")
+		case isRefusal(firstErr):
+			return nil, newErr(target, Refused, firstErr, "%v", firstErr)
+		default:
+			return nil, newErr(target, NoNetwork, firstErr, "%v", firstErr)
+		}
+	}
+	return mergeCaptures(lists), nil
+}
+
+func listOne(ctx context.Context, f *fetcher, root, target string) ([]capture, error) {
+	body, _, err := f.get(ctx, listURL(root, target))
+	if err != nil {
+		var s *status
+		if errors.As(err, &s) && s.Code == http.StatusNotFound {
+			return nil, nil // Wayback and pywb answer 404 for "no captures"
+		}
+		return nil, err
+	}
+	if isTimeMap(root) {
+		return parseTimeMap(root, target, body), nil
+	}
+	return parseCDX(root, body)
+}
+
+// captureBody returns a capture's Content-Type and body, from the cache
+// or fetched (and then cached).
+func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp capture) (string, []byte, error) {
+	key := cp.Archive + "\x00" + cp.Digest
+	if data, ok := c.get("captures", key); ok {
+		if ct, body, ok := decodeCapture(data); ok {
+			return ct, body, nil
+		}
+	}
+	if o.Offline {
+		return "", nil, errors.New("not in the cache")
+	}
+	body, ct, err := f.get(ctx, cp.Raw)
+	if err != nil {
+		return "", nil, err
+	}
+	if ct == "" {
+		ct = cp.Mime
+	}
+	c.put("captures", key, encodeCapture(ct, body))
+	return ct, body, nil
+}
+
+// addCapture extracts one capture into the timeline, or notes why not.
+func addCapture(tl *timeline, cp capture, ctype string, body []byte, o *Options) {
+	if !isHTML(ctype, body) {
+		tl.note("capture %s skipped: not HTML (%s)", cp.Timestamp, ctype)
+		return
+	}
+	p, err := Extract(bytes.NewReader(body), ctype, cp.Original)
+	if err != nil {
+		tl.note("capture %s skipped: %v", cp.Timestamp, err)
+		return
+	}
+	if tl.add(p, cp.Time, cp.Timestamp) && o.OnArticle != nil {
+		o.OnArticle(tl.article())
+	}
+}
+
+// isHTML trusts a Content-Type that names HTML, else sniffs the body.
+func isHTML(ctype string, body []byte) bool {
+	ct := strings.ToLower(ctype)
+	if strings.Contains(ct, "html") {
+		return true
+	}
+	if ct != "" && !strings.HasPrefix(ct, "text/plain") && !strings.HasPrefix(ct, "application/octet-stream") {
+		return false
+	}
+	return strings.HasPrefix(http.DetectContentType(body), "text/html")
+}
+
+// isRefusal: the archive answered, but not with the capture (403, 429,
+// 5xx after retries).
+func isRefusal(err error) bool {
+	var s *status
+	return errors.As(err, &s) && (s.Code == http.StatusForbidden || s.Code == http.StatusTooManyRequests || s.Code >= 500)
+}

@@ -1,0 +1,196 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"redline/model"
+)
+
+func wantProblem(t *testing.T, err error, p Problem) {
+	t.Helper()
+	if !errors.Is(err, &Error{Problem: p}) {
+		t.Fatalf("err = %v, want problem %q", err, p)
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("error spans lines: %q", err)
+	}
+}
+
+// checkArs asserts the article the five Ars captures make: three versions
+// (the repeat and the image dropped), capture times, the edits.
+func checkArs(t *testing.T, a model.Article) {
+	t.Helper()
+	if len(a.Versions) != 3 {
+		for _, v := range a.Versions {
+			t.Logf("version %d %s %q", v.Number, v.Label, v.Headline)
+		}
+		t.Fatalf("got %d versions, want 3; notes %q", len(a.Versions), a.Notes)
+	}
+	labels := []string{"20150416100000", "20150416120000", "20150416140000"}
+	times := []string{"2015-04-16T10:00:00Z", "2015-04-16T12:00:00Z", "2015-04-16T14:00:00Z"}
+	for i, v := range a.Versions {
+		if v.Number != i+1 || v.Label != labels[i] || v.Time != times[i] || v.Author != "Dan Goodin" {
+			t.Errorf("version %d: number %d label %q time %q author %q", i, v.Number, v.Label, v.Time, v.Author)
+		}
+	}
+	v1, v2, v3 := a.Versions[0], a.Versions[1], a.Versions[2]
+	if !strings.Contains(strings.Join(v1.Paragraphs, "\n"), "Ammar Askar wrote") ||
+		!strings.Contains(strings.Join(v2.Paragraphs, "\n"), "Ammar Askar said") {
+		t.Errorf("the rewording is not between versions 1 and 2")
+	}
+	if v2.Headline != "Just-released Minecraft exploit makes it easy to crash game servers" ||
+		v3.Headline != "Minecraft exploit makes it easy to crash game servers" || a.Title != v3.Headline {
+		t.Errorf("headlines %q → %q, title %q", v2.Headline, v3.Headline, a.Title)
+	}
+	if len(v3.Paragraphs) != len(v2.Paragraphs)-1 {
+		t.Errorf("version 3 has %d paragraphs, version 2 %d: want one cut", len(v3.Paragraphs), len(v2.Paragraphs))
+	}
+	for _, p := range v1.Paragraphs {
+		if strings.Contains(p, "Subscribe") || strings.Contains(p, "Log in") {
+			t.Errorf("boilerplate in body: %q", p)
+		}
+	}
+	if len(a.Notes) != 1 || !strings.Contains(a.Notes[0], "20150416130000") || !strings.Contains(a.Notes[0], "not HTML") {
+		t.Errorf("notes %q, want the image capture named", a.Notes)
+	}
+	if a.URL != arsURL || a.Source != "arstechnica.com" {
+		t.Errorf("url %q source %q", a.URL, a.Source)
+	}
+}
+
+func TestOpenFromCDX(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	a, err := Open(context.Background(), arsURL, testOptions(t, arch.srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArs(t, a)
+	if !arch.agents["redline/test (reads the versions of an article)"] || len(arch.agents) != 1 {
+		t.Errorf("user agents %v", arch.agents)
+	}
+}
+
+func TestOpenFromTimeMap(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	a, err := Open(context.Background(), arsURL, testOptions(t, arch.srv.URL+"/timemap/link/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArs(t, a)
+	if arch.count("cdx") != 0 || arch.count("timemap") != 1 {
+		t.Errorf("hits %v", arch.hits)
+	}
+}
+
+func TestReopenOfflineFromCache(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	o := testOptions(t, arch.srv.URL)
+	if _, err := Open(context.Background(), arsURL, o); err != nil {
+		t.Fatal(err)
+	}
+	arch.srv.Close()
+	o.Retries = -1
+	for _, offline := range []bool{true, false} {
+		o.Offline = offline
+		a, err := Open(context.Background(), arsURL, o)
+		if err != nil {
+			t.Fatalf("offline=%v: %v", offline, err)
+		}
+		checkArs(t, a)
+	}
+	// Refresh with the archive gone still serves the cached list, and says so.
+	o.Offline, o.Refresh = false, true
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil || len(a.Versions) != 3 || !strings.Contains(strings.Join(a.Notes, " "), "cached before") {
+		t.Fatalf("refresh without network: %v, %d versions, notes %q", err, len(a.Versions), a.Notes)
+	}
+}
+
+func TestOfflineWithEmptyCache(t *testing.T) {
+	o := testOptions(t, "http://127.0.0.1:1")
+	o.Offline = true
+	_, err := Open(context.Background(), arsURL, o)
+	wantProblem(t, err, OfflineEmpty)
+}
+
+func TestNoNetworkNothingCached(t *testing.T) {
+	arch := newFakeArchive(t, nil)
+	arch.srv.Close()
+	o := testOptions(t, arch.srv.URL)
+	o.Retries = -1
+	_, err := Open(context.Background(), arsURL, o)
+	wantProblem(t, err, NoNetwork)
+}
+
+func TestNoCaptures(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	for _, root := range []string{arch.srv.URL, arch.srv.URL + "/timemap/link/"} {
+		_, err := Open(context.Background(), "https://example.com/nothing", testOptions(t, root))
+		wantProblem(t, err, NoCaptures)
+	}
+	// Captures exist, but none is an article.
+	img := newFakeArchive(t, []fakeCapture{{"20200101000000", arsURL, "image/png", []byte("\x89PNG")}})
+	a, err := Open(context.Background(), arsURL, testOptions(t, img.srv.URL))
+	wantProblem(t, err, NoCaptures)
+	if len(a.Notes) != 1 {
+		t.Errorf("notes %q", a.Notes)
+	}
+}
+
+func TestNotHTTP(t *testing.T) {
+	for _, u := range []string{"", "ftp://example.com/a", "example.com/a", "/tmp/a.html", "http://", "mailto:a@b"} {
+		_, err := Open(context.Background(), u, testOptions(t, "http://127.0.0.1:1"))
+		wantProblem(t, err, NotHTTP)
+	}
+}
+
+func TestArchiveRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		code      int
+		after     string
+		wantTries int
+	}{
+		{"forbidden", 403, "", 1},
+		{"too many requests after every retry", 429, "0", 3},
+		{"asks for a longer wait than allowed", 429, "600", 1},
+		{"server error after every retry", 503, "", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			arch := newFakeArchive(t, arsCaptures(t))
+			arch.answer = func(string, int) (int, string) { return tc.code, tc.after }
+			o := testOptions(t, arch.srv.URL)
+			o.Retries = 2
+			_, err := Open(context.Background(), arsURL, o)
+			wantProblem(t, err, Refused)
+			if n := arch.count("cdx"); n != tc.wantTries {
+				t.Errorf("%d requests, want %d", n, tc.wantTries)
+			}
+		})
+	}
+}
+
+func TestRetryAfterHonoured(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	arch.answer = func(kind string, n int) (int, string) {
+		if kind == "raw" && n == 1 {
+			return 429, "1"
+		}
+		return 0, ""
+	}
+	var waits []string
+	o := testOptions(t, arch.srv.URL)
+	o.Progress = func(done, total int) {}
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArs(t, a)
+	if n := arch.count("raw"); n != 6 { // 5 captures, the first asked twice
+		t.Errorf("%d raw requests, want 6", n)
+	}
+	_ = waits
+}

@@ -1,0 +1,165 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLooksLikeArticlePage(t *testing.T) {
+	yes := []string{"<!DOCTYPE html><html>", "\xef\xbb\xbf  <html lang=en>", "<!-- saved from url=(0042)https://x -->\n<html>",
+		"<HEAD><title>x</title>", "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"}
+	no := []string{"", "plain text about <html> tags later" + strings.Repeat(" ", 2000) + "<html>", "This article is from the source 'bbc'",
+		"WARC/1.1\r\n", "\x1f\x8b\x08", "{\"title\":\"x\"}", "SQLite format 3\x00"}
+	for _, s := range yes {
+		if !LooksLikeArticlePage([]byte(s)) {
+			t.Errorf("%q: want true", s)
+		}
+	}
+	for _, s := range no {
+		if LooksLikeArticlePage([]byte(s)) {
+			t.Errorf("%q: want false", s)
+		}
+	}
+	page, _ := os.ReadFile("testdata/lemonde-1/source.html")
+	if !LooksLikeArticlePage(page[:512]) {
+		t.Error("a real page is not recognised")
+	}
+}
+
+func TestReadSavedPagesOrder(t *testing.T) {
+	dir := t.TempDir()
+	base, err := os.ReadFile("testdata/la-nacion/source.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(base, []byte("article:modified_time")) {
+		t.Fatal("fixture already has a modified time")
+	}
+	withTime := func(b []byte, ts string) []byte {
+		return bytes.Replace(b, []byte("</head>"), []byte(`<meta property="article:modified_time" content="`+ts+`"></head>`), 1)
+	}
+	edited := bytes.ReplaceAll(base, []byte("Abdullah Ocalan"), []byte("Abdullah Öcalan"))
+	files := map[string][]byte{
+		// Named against their times, to show the page's own time wins.
+		"a-latest.html": withTime(edited, "2016-01-02T10:00:00Z"),
+		"b-first.html":  withTime(base, "2016-01-01T10:00:00Z"),
+		"c-untimed.html": append([]byte("<!-- saved date: nonsense -->\n"),
+			bytes.ReplaceAll(edited, []byte("mapuche"), []byte("mapuche (actualizado)"))...),
+		"d-notes.txt": []byte("just some notes"),
+	}
+	var paths []string
+	for _, name := range []string{"a-latest.html", "b-first.html", "c-untimed.html", "d-notes.txt"} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, files[name], 0o644)
+		paths = append(paths, p)
+	}
+	a, err := ReadSavedPages(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, v := range a.Versions {
+		labels = append(labels, v.Label)
+	}
+	if strings.Join(labels, " ") != "b-first.html a-latest.html c-untimed.html" {
+		t.Fatalf("order %v", labels)
+	}
+	if a.Versions[0].Time != "2016-01-01T10:00:00Z" || a.Versions[2].Time != "" {
+		t.Errorf("times %q %q", a.Versions[0].Time, a.Versions[2].Time)
+	}
+	if len(a.Notes) != 1 || !strings.Contains(a.Notes[0], "d-notes.txt") {
+		t.Errorf("notes %q", a.Notes)
+	}
+	_, err = ReadSavedPages([]string{filepath.Join(dir, "missing.html")})
+	wantProblem(t, err, Unreadable)
+	_, err = ReadSavedPages(paths[3:])
+	wantProblem(t, err, NoCaptures)
+}
+
+func TestSavedTime(t *testing.T) {
+	for in, want := range map[string]string{
+		"<!--\n Page saved with SingleFile \n url: https://x \n saved date: Thu Mar 12 2015 09:30:00 GMT+0000 (Coordinated Universal Time)\n-->": "2015-03-12T09:30:00Z",
+		"<!-- Mirrored from example.com/a by HTTrack Website Copier/3.x, Fri, 13 Mar 2015 10:00:00 GMT -->":                                      "",
+		"<html>": "",
+	} {
+		got := savedTime([]byte(in))
+		s := ""
+		if !got.IsZero() {
+			s = got.UTC().Format("2006-01-02T15:04:05Z07:00")
+		}
+		if s != want {
+			t.Errorf("%.40q: %q, want %q", in, s, want)
+		}
+	}
+}
+
+func TestGzipHelpers(t *testing.T) {
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write([]byte("SQLite format 3\x00 rest"))
+	zw.Close()
+	for _, in := range [][]byte{z.Bytes(), []byte("SQLite format 3\x00 rest")} {
+		r, err := MaybeGunzip(bytes.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		if string(b) != "SQLite format 3\x00 rest" {
+			t.Errorf("got %q", b)
+		}
+	}
+	if _, err := MaybeGunzip(bytes.NewReader([]byte{0x1f, 0x8b, 0})); err == nil {
+		t.Error("broken gzip header accepted")
+	}
+
+	inDir, cacheDir := t.TempDir(), t.TempDir()
+	src := filepath.Join(inDir, "news.db.gz")
+	os.WriteFile(src, z.Bytes(), 0o644)
+	out, err := decompressTo(src, cacheDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, cacheDir) || !strings.HasSuffix(out, "news.db") {
+		t.Errorf("out %s", out)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "SQLite format 3\x00 rest" {
+		t.Errorf("content %q", b)
+	}
+	again, err := decompressTo(src, cacheDir)
+	if err != nil || again != out {
+		t.Errorf("second call: %s %v", again, err)
+	}
+	if entries, _ := os.ReadDir(inDir); len(entries) != 1 {
+		t.Errorf("wrote beside the input: %v", entries)
+	}
+	bad := filepath.Join(inDir, "bad.gz")
+	os.WriteFile(bad, []byte("plain"), 0o644)
+	_, err = decompressTo(bad, cacheDir)
+	wantProblem(t, err, Unreadable)
+	if tmps, _ := filepath.Glob(filepath.Join(cacheDir, "decompressed", tmpPrefix+"*")); len(tmps) != 0 {
+		t.Errorf("temp files left: %v", tmps)
+	}
+}
+
+func TestNewsSnifferArticle(t *testing.T) {
+	for u, want := range map[string]int{
+		"https://www.newssniffer.co.uk/articles/1234":        1234,
+		"http://newssniffer.co.uk/articles/7/":               7,
+		"https://www.newssniffer.co.uk/articles/99/diff/3/4": 99,
+		"https://www.newssniffer.co.uk/versions/99":          -1,
+		"https://example.com/articles/5":                     -1,
+		"ftp://www.newssniffer.co.uk/articles/5":             -1,
+		"https://www.newssniffer.co.uk/articles/abc":         -1,
+	} {
+		n, ok := NewsSnifferArticle(u)
+		if (want >= 0) != ok || (ok && n != want) {
+			t.Errorf("%s: %d %v", u, n, ok)
+		}
+	}
+	wantProblem(t, OpenNewsSniffer("https://www.newssniffer.co.uk/articles/5"), Unsupported)
+}

@@ -1,0 +1,138 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nlnwa/gowarc/v3"
+)
+
+// warcCapture is one response record a test WARC holds.
+type warcCapture struct {
+	url, ctype string
+	date       time.Time
+	body       []byte
+}
+
+// writeWARC writes caps with gowarc's own file writer into dir and
+// returns the file's path; compress chooses .warc.gz.
+func writeWARC(t testing.TB, dir string, compress bool, caps []warcCapture) string {
+	t.Helper()
+	w := gowarc.NewWarcFileWriter(
+		gowarc.WithFileNameGenerator(&gowarc.PatternNameGenerator{Directory: dir, Prefix: "test-"}),
+		gowarc.WithCompression(compress),
+		gowarc.WithMaxFileSize(0),
+		gowarc.WithMaxConcurrentWriters(1))
+	for _, c := range caps {
+		if err := writeResponse(w, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "test-*"))
+	if len(files) != 1 {
+		t.Fatalf("writer made %v", files)
+	}
+	return files[0]
+}
+
+func writeResponse(w *gowarc.WarcFileWriter, c warcCapture) error {
+	b := gowarc.NewRecordBuilder(gowarc.Response,
+		gowarc.WithAddMissingRecordId(true), gowarc.WithAddMissingContentLength(true),
+		gowarc.WithAddMissingDigest(true), gowarc.WithFixContentLength(true))
+	fmt.Fprintf(b, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n", c.ctype, len(c.body))
+	b.Write(c.body)
+	b.AddWarcHeader(gowarc.WarcTargetURI, c.url)
+	b.AddWarcHeaderTime(gowarc.WarcDate, c.date)
+	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
+	rec, _, err := b.Build()
+	if err != nil {
+		return err
+	}
+	for _, r := range w.Write(rec) {
+		if r.Err != nil {
+			return r.Err
+		}
+	}
+	return nil
+}
+
+// warcFixture is the Ars captures (written out of date order, to show
+// WARC-Date decides) plus two captures of the Herald Sun page.
+func warcFixture(t testing.TB) []warcCapture {
+	caps := arsCaptures(t)
+	at := func(ts string) time.Time { tm, _ := parseTimestamp(ts); return tm }
+	var out []warcCapture
+	for _, i := range []int{2, 0, 1, 3, 4} {
+		c := caps[i]
+		out = append(out, warcCapture{c.url, c.ctype, at(c.ts), c.body})
+	}
+	herald, err := os.ReadFile("testdata/herald-sun-1/source.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const hu = "https://www.heraldsun.com.au/news/opinion/angry-media"
+	out = append(out,
+		warcCapture{hu, "text/html; charset=utf-8", at("20150313080000"), herald},
+		warcCapture{hu, "text/html; charset=utf-8", at("20150313090000"),
+			bytes.ReplaceAll(herald, []byte("A HIGH-powered"), []byte("A powerful"))})
+	return out
+}
+
+func TestWARCListAndOpen(t *testing.T) {
+	for _, compress := range []bool{false, true} {
+		path := writeWARC(t, t.TempDir(), compress, warcFixture(t))
+		if compress != strings.HasSuffix(path, ".gz") {
+			t.Fatalf("compress=%v wrote %s", compress, path)
+		}
+		list, err := ListWARC(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 2 || list[0].URL != arsURL || list[0].Captures != 4 || list[1].Captures != 2 {
+			t.Fatalf("list %+v", list)
+		}
+		ars := list[0]
+		if ars.Headline != "Minecraft exploit makes it easy to crash game servers | Ars Technica" &&
+			!strings.HasPrefix(ars.Headline, "Minecraft exploit") {
+			t.Errorf("latest headline %q", ars.Headline)
+		}
+		if ars.First.Format("150405") != "100000" || ars.Last.Format("150405") != "140000" {
+			t.Errorf("span %v – %v", ars.First, ars.Last)
+		}
+		a, err := OpenWARC(path, arsURL)
+		if err != nil {
+			t.Fatal(err, a.Notes)
+		}
+		if len(a.Versions) != 3 || a.Versions[0].Time != "2015-04-16T10:00:00Z" ||
+			a.Versions[2].Headline != "Minecraft exploit makes it easy to crash game servers" {
+			t.Errorf("compress=%v: %d versions %+v", compress, len(a.Versions), a.Versions[0].Time)
+		}
+		h, err := OpenWARC(path, list[1].URL)
+		if err != nil || len(h.Versions) != 2 || h.Versions[0].Author != "Laurie Oakes" {
+			t.Errorf("herald: %v %d", err, len(h.Versions))
+		}
+		_, err = OpenWARC(path, "https://example.com/none")
+		wantProblem(t, err, NoCaptures)
+	}
+}
+
+func TestWARCBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.warc")
+	os.WriteFile(bad, []byte("<html>not a warc</html>\n"), 0o644)
+	_, err := ListWARC(bad)
+	if !errors.Is(err, &Error{Problem: Unreadable}) && !errors.Is(err, &Error{Problem: NoCaptures}) {
+		t.Fatalf("err = %v", err)
+	}
+	_, err = ListWARC(filepath.Join(dir, "missing.warc"))
+	wantProblem(t, err, Unreadable)
+}
