@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 	"redline/model/source/archive"
 	"redline/model/source/gitlog"
 	"redline/model/source/newssniffer"
+	"redline/model/source/web"
 	"redline/testdata"
 	"redline/tui"
 )
@@ -63,6 +65,29 @@ type options struct {
 	git     string
 	article string
 	args    []string
+	// archives, refresh and offline tune reading a URL from the web
+	// archives (see web.Options).
+	archives []string
+	refresh  bool
+	offline  bool
+}
+
+// archiveRoots is the repeatable --web-archive flag.
+type archiveRoots struct{ roots *[]string }
+
+func (a archiveRoots) String() string {
+	if a.roots == nil {
+		return ""
+	}
+	return strings.Join(*a.roots, ",")
+}
+
+func (a archiveRoots) Set(s string) error {
+	if s == "" {
+		return errors.New("want an archive's root URL")
+	}
+	*a.roots = append(*a.roots, s)
+	return nil
 }
 
 func main() {
@@ -95,7 +120,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !opts.json && !opts.print && tty {
 		return interactive(opts, stdin, stderr)
 	}
-	art, err := load(opts, stdin, nil)
+	var progress func(done, total int)
+	if _, isURL := webURL(opts); isURL && isTerminal(stderr) {
+		progress = stderrProgress(stderr)
+	}
+	art, err := load(context.Background(), opts, stdin, progress)
+	if progress != nil {
+		progress(-1, -1)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 2
@@ -188,11 +220,15 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	progress := make(chan tui.Progress, 1)
 	result := make(chan tui.Loaded, 1)
 	fail := tui.NewFailure()
+	// Quitting the loader (q, ctrl+c) ends interactive, and with it the
+	// load: a fetch from the web archives stops at once.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	go func() {
 		var art *model.Article
 		var err error
 		if fail.Protect(func() {
-			art, err = load(o, stdin, func(done, total int) {
+			art, err = load(ctx, o, stdin, func(done, total int) {
 				select {
 				case progress <- tui.Progress{Done: done, Total: total}:
 				default: // the screen shows the latest it has taken
@@ -221,6 +257,7 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		m = loader
 	}
 	code := runProgram(m, fail, stdin, stderr)
+	cancel()
 	if loader.Err != nil && *loader.Err != nil && *loader.Err != errCrashed {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine((*loader.Err).Error())))
 		return 2
@@ -287,7 +324,11 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	noColor := fs.Bool("no-color", false, "mark edits as [-deleted-]{+inserted+} instead of colour (also NO_COLOR)")
 	fs.StringVar(&o.sort, "sort", "name", "order of a folder's files: name (natural) or mtime")
 	fs.StringVar(&o.git, "git", "", "read the versions of `FILE` from its git history")
-	fs.StringVar(&o.article, "article", "", "with a SQLite archive: open the article with this entry id or URL (`KEY`)")
+	fs.StringVar(&o.article, "article", "", "with a SQLite archive or a WARC file: open the article with this entry id or URL (`KEY`)")
+	fs.Var(archiveRoots{&o.archives}, "web-archive", "with a URL: ask the web archive at `ROOT` for captures (repeatable; default "+
+		strings.Join(web.DefaultArchives, ", ")+"); a Memento TimeMap prefix works too")
+	fs.BoolVar(&o.refresh, "refresh", false, "with a URL: ask the archives for their captures again, not the cache")
+	fs.BoolVar(&o.offline, "offline", false, "with a URL: read only what the cache holds; touch no network")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -320,12 +361,24 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	if o.sort != "name" && o.sort != "mtime" {
 		return o, fmt.Errorf("--sort %q: want name or mtime", o.sort)
 	}
+	if o.refresh && o.offline {
+		return o, errors.New("--refresh and --offline: choose one")
+	}
 	return o, nil
 }
 
 // load reads the article the sources name, or the built-in sample,
-// telling progress (which may be nil) how far it has come.
-func load(o options, stdin io.Reader, progress func(done, total int)) (*model.Article, error) {
+// telling progress (which may be nil) how far it has come. Cancelling ctx
+// stops a fetch from the web archives.
+func load(ctx context.Context, o options, stdin io.Reader, progress func(done, total int)) (*model.Article, error) {
+	if u, ok := webURL(o); ok {
+		art, err := web.Open(ctx, u, web.Options{Archives: o.archives, Refresh: o.refresh, Offline: o.offline,
+			Version: version, Progress: progress})
+		if err != nil {
+			return nil, err
+		}
+		return &art, nil
+	}
 	if o.git != "" {
 		if len(o.args) > 0 {
 			return nil, fmt.Errorf("--git reads one file's history; give no other source (got %s)", o.args[0])
@@ -344,6 +397,42 @@ func load(o options, stdin io.Reader, progress func(done, total int)) (*model.Ar
 		return nil, err
 	}
 	return source.ReadWithProgress(inputs, progress)
+}
+
+// webURL is the one SOURCE when it is a URL (anything with a scheme, so
+// that ftp://… fails as "not an http(s) URL" rather than as a missing
+// file); a file of that name is still read as a file.
+func webURL(o options) (string, bool) {
+	if len(o.args) != 1 || o.git != "" {
+		return "", false
+	}
+	a := o.args[0]
+	i := strings.Index(a, "://")
+	if i <= 0 || strings.ContainsAny(a[:i], "/\\.") {
+		return "", false
+	}
+	if _, err := os.Stat(a); err == nil {
+		return "", false
+	}
+	return a, true
+}
+
+// stderrProgress shows "n of m captures" on one line of stderr, a
+// terminal, while --print or --json waits for the archives; done < 0
+// clears the line at the end.
+func stderrProgress(stderr io.Writer) func(done, total int) {
+	shown := false
+	return func(done, total int) {
+		switch {
+		case done < 0:
+			if shown {
+				fmt.Fprint(stderr, "\r\x1b[K")
+			}
+		case total > 0:
+			shown = true
+			fmt.Fprintf(stderr, "\rredline: %d of %d captures", done, total)
+		}
+	}
 }
 
 // buildVersion is the release with the commit it was built from, when the
