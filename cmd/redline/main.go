@@ -109,11 +109,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "redline", buildVersion())
 		return 0
 	}
+	if path, ok, err := sqliteGzPath(opts); ok {
+		if err != nil {
+			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+			return 2
+		}
+		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
+	}
 	if path, ok := archivePath(opts); ok {
 		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
 	}
+	if path, ok := warcPath(opts); ok {
+		return runWARC(path, opts.article, opts, stdout, stderr)
+	}
 	if opts.article != "" {
-		fmt.Fprintln(stderr, "redline: --article picks an article from a SQLite archive; give the archive as the one SOURCE")
+		fmt.Fprintln(stderr, "redline: --article picks an article from a SQLite archive or a WARC file; give it as the one SOURCE")
 		return 2
 	}
 	tty := isTerminal(stdout)

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"redline/model"
 	"redline/model/source/newssniffer"
+	"redline/model/source/web"
 )
 
 // Input is one source as the user gave it: its name and its bytes. Data
@@ -47,6 +49,8 @@ const (
 	KindDump              // a NewsSniffer comparison page flattened to text
 	KindJSON              // an article written by redline --json
 	KindHTML              // a NewsSniffer comparison page saved as HTML
+	KindPage              // an article page saved as HTML (not NewsSniffer's)
+	KindWARC              // a WARC file of web captures
 )
 
 func (k Kind) String() string {
@@ -57,6 +61,10 @@ func (k Kind) String() string {
 		return "redline JSON"
 	case KindHTML:
 		return "NewsSniffer page"
+	case KindPage:
+		return "saved article page"
+	case KindWARC:
+		return "WARC file"
 	}
 	return "plain text"
 }
@@ -73,8 +81,21 @@ func Detect(text string) Kind {
 	if newssniffer.LooksLikeDump(text) {
 		return KindDump
 	}
+	if strings.HasPrefix(text, warcMagic) {
+		return KindWARC
+	}
+	head := text
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	if web.LooksLikeArticlePage([]byte(head)) {
+		return KindPage
+	}
 	return KindPlain
 }
+
+// warcMagic starts every WARC record ("WARC/1.0", "WARC/1.1").
+const warcMagic = "WARC/1."
 
 // SortOrder is how the files of a folder become a timeline.
 type SortOrder int
@@ -240,6 +261,12 @@ func readOne(in *Input) readResult {
 	if err != nil {
 		return readResult{err: err}
 	}
+	// Compressed inputs read as what they hold, whatever their name.
+	data = web.Gunzipped(data)
+	if bytes.HasPrefix(data, []byte(warcMagic)) {
+		// Its captures may be binary: it is read by path, not as text.
+		return readResult{kind: KindWARC}
+	}
 	t, err := model.DecodeText(in.Name, data)
 	if err != nil {
 		return readResult{err: err}
@@ -262,6 +289,10 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 		return newssniffer.ReadDump(inputs[0].Name, []byte(texts[0]))
 	case len(inputs) == 1 && kinds[0] == KindHTML:
 		return newssniffer.ReadNewsSnifferHTML(inputs[0].Name, []byte(texts[0]))
+	case len(inputs) == 1 && kinds[0] == KindWARC:
+		return readWARC(inputs[0])
+	case len(inputs) == 1 && kinds[0] == KindPage:
+		return readPages(inputs)
 	case len(inputs) == 1:
 		return nil, model.InputErrorf(inputs[0].Name, 0,
 			`not a comparison dump (no "Version a Version b" line), redline JSON, or one of two or more plain-text versions`)
@@ -269,6 +300,14 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 	for i, k := range kinds {
 		if k == KindDump {
 			return readChain(inputs, texts, kinds)
+		}
+		if k == KindPage {
+			for j, k := range kinds {
+				if k != KindPage {
+					return nil, model.InputErrorf(inputs[j].Name, 0, "a %s cannot be combined with saved article pages", k)
+				}
+			}
+			return readPages(inputs)
 		}
 		if k == KindHTML {
 			for j, k := range kinds {
@@ -291,6 +330,43 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 	}
 	art.Title = filepath.Base(inputs[len(inputs)-1].Name)
 	return art, nil
+}
+
+// readPages reads saved article pages, which the web package reads by
+// path.
+func readPages(inputs []Input) (*model.Article, error) {
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		if in.Path == "" {
+			return nil, model.InputErrorf(in.Name, 0, "a saved article page is read from a file: give its path")
+		}
+		paths[i] = in.Path
+	}
+	art, err := web.ReadSavedPages(paths)
+	if err != nil {
+		return nil, err
+	}
+	return &art, nil
+}
+
+// readWARC opens a WARC file that holds captures of one article; one of
+// several is chosen with the command line's --article.
+func readWARC(in Input) (*model.Article, error) {
+	if in.Path == "" {
+		return nil, model.InputErrorf(in.Name, 0, "a WARC file is read from a file: give its path")
+	}
+	list, err := web.ListWARC(in.Path)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) > 1 {
+		return nil, model.InputErrorf(in.Name, 0, "the WARC file holds %d articles: choose one with --article URL", len(list))
+	}
+	art, err := web.OpenWARC(in.Path, list[0].URL)
+	if err != nil {
+		return nil, err
+	}
+	return &art, nil
 }
 
 // interner keeps one copy of each distinct paragraph, so that versions
