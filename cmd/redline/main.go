@@ -37,13 +37,24 @@ Usage:
   redline [flags] [SOURCE ...]
 
 With no SOURCE, redline opens its built-in sample: a NewsSniffer
-comparison of a New York Times article. A SOURCE is a NewsSniffer
-comparison page (flattened to text, or saved as HTML), several such pages
-of one article, two or more plain-text versions (files or a folder,
-paragraphs separated by blank lines), a diffengine or NewsEdits SQLite
-archive (a list of its articles; --article KEY opens one), a JSON file
-written by --json, or - for standard input. The kind is recognised from
-the content. --git FILE reads the versions of FILE from its git history.
+comparison of a New York Times article.
+
+  redline https://www.example.com/news/article
+
+opens the captures the web archives hold of an article's URL (the Internet
+Archive unless --web-archive names others), kept in a cache
+($REDLINE_CACHE_DIR, else redline in the user cache directory) so that a
+second open is instant and works --offline.
+
+A SOURCE may also be a NewsSniffer comparison page (flattened to text, or
+saved as HTML), several such pages of one article, two or more plain-text
+versions (files or a folder, paragraphs separated by blank lines), article
+pages saved as HTML (files or a folder), a WARC file (.warc, .warc.gz; of
+several articles, --article URL opens one), a diffengine or NewsEdits
+SQLite archive, also as .db.gz (a list of its articles; --article KEY
+opens one), a JSON file written by --json, or - for standard input. The
+kind is recognised from the content; gzipped inputs are read as what they
+hold. --git FILE reads the versions of FILE from its git history.
 
 In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, / search,
 v inline/side/clean, m pin, enter history, a annotate, ? every key, q quit.
