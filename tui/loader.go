@@ -17,8 +17,12 @@ type Loaded struct {
 }
 
 // Progress is how far a load has come: done of total inputs read (total
-// 0 when unknown).
-type Progress struct{ Done, Total int }
+// 0 when unknown). Unit names what is counted ("captures" for a URL);
+// empty means inputs.
+type Progress struct {
+	Done, Total int
+	Unit        string
+}
 
 // Loader shows a load's progress instead of a frozen screen, then becomes
 // the reader. The load runs elsewhere and reports on the two channels.
@@ -98,7 +102,11 @@ func (l Loader) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (l Loader) View() string {
 	what := "reading"
 	if l.at.Total > 0 {
-		what = fmt.Sprintf("reading %d of %d inputs", l.at.Done, l.at.Total)
+		unit := l.at.Unit
+		if unit == "" {
+			unit = "inputs"
+		}
+		what = fmt.Sprintf("reading %d of %d %s", l.at.Done, l.at.Total, unit)
 	}
 	return truncate(" "+l.spin.View()+" "+what+" … (q to stop)", l.width)
 }

@@ -245,13 +245,17 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	// load: a fetch from the web archives stops at once.
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	unit := ""
+	if _, isURL := webURL(o); isURL {
+		unit = "captures"
+	}
 	go func() {
 		var art *model.Article
 		var err error
 		if fail.Protect(func() {
 			art, err = load(ctx, o, stdin, func(done, total int) {
 				select {
-				case progress <- tui.Progress{Done: done, Total: total}:
+				case progress <- tui.Progress{Done: done, Total: total, Unit: unit}:
 				default: // the screen shows the latest it has taken
 				}
 			})
