@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -116,5 +118,24 @@ func TestURLBadOutcomesAreOneLine(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want one line with %q", code, out, errOut, c.want)
 			}
 		})
+	}
+}
+
+func TestURLLoadStopsWhenCancelled(t *testing.T) {
+	srv := storyArchive(t)
+	t.Setenv("REDLINE_CACHE_DIR", t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // as the loader does when the reader quits
+	o := options{args: []string{storyURL}, archives: []string{srv.URL}, from: -1, to: -1, view: "inline"}
+	art, err := load(ctx, o, nil, nil)
+	if !errors.Is(err, context.Canceled) || art != nil {
+		t.Errorf("load after cancel: %v, %v", art, err)
+	}
+}
+
+func TestArticleNeedsAnArchiveOrWARC(t *testing.T) {
+	_, errOut, code := redline(t, "", "--article", "7", seedFile)
+	if code != 2 || !strings.Contains(errOut, "--article picks an article from a SQLite archive or a WARC file") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
