@@ -109,7 +109,7 @@ func wordDiff(a, b string) ([]Edit, editCounts) {
 	t := &symbolTable{index: make(map[string]int, 64)}
 	sa, sb := t.tokens(a), t.tokens(b)
 	if !t.full {
-		runs := cleanup(alignTokens(sa.syms, sb.syms), t, sa, sb)
+		runs := cleanup(alignWords(sa.syms, sb.syms, t), t, sa, sb)
 		if edits, counts, ok := t.edits(runs, sa, sb); ok {
 			return edits, counts
 		}

@@ -168,3 +168,40 @@ func longestIncreasing(pairs []anchor) []anchor {
 	}
 	return out
 }
+
+// alignWords is alignTokens that lines up words and punctuation first and
+// whitespace only between them: a space is a token like any other to the
+// Myers search, and matching the spaces of "called in a joint statement"
+// can cost the one word the two sides share, marking "called" as
+// rewritten. Whitespace between two kept tokens is then diffed alone.
+func alignWords(a, b []rune, t *symbolTable) []tokenRun {
+	content := func(s []rune) (syms []rune, at []int) {
+		for k, r := range s {
+			if t.class[symbolIndex(r)] != tokenSpace {
+				syms, at = append(syms, r), append(at, k)
+			}
+		}
+		return syms, at
+	}
+	ca, ia := content(a)
+	cb, ib := content(b)
+	var out []tokenRun
+	pa, pb := 0, 0 // next original token on each side
+	i, j := 0, 0   // next content token on each side
+	for _, r := range alignTokens(ca, cb) {
+		switch r.op {
+		case OpDelete:
+			i += r.n
+		case OpInsert:
+			j += r.n
+		case OpEqual:
+			for n := r.n; n > 0; n-- {
+				qa, qb := ia[i], ib[j]
+				out = appendAligned(out, a[pa:qa], b[pb:qb])
+				out = appendRun(out, OpEqual, 1)
+				pa, pb, i, j = qa+1, qb+1, i+1, j+1
+			}
+		}
+	}
+	return appendAligned(out, a[pa:], b[pb:])
+}
