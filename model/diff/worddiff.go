@@ -143,9 +143,12 @@ func (s side) run(from, to int) string { return s.text[s.off[from]:s.off[to]] }
 func (t *symbolTable) tokens(s string) side {
 	sd := side{text: s, off: make([]int, 0, len(s)/3+2), syms: make([]rune, 0, len(s)/3+1)}
 	at := 0
+	// A text already in NFC (all ASCII text is) needs no token checked;
+	// checking each of a megabyte paragraph's tokens costs more than the diff.
+	normal := norm.NFC.IsNormalString(s)
 	scanTokens(s, func(tok string, class tokenClass) {
 		key := tok
-		if !norm.NFC.IsNormalString(tok) {
+		if !normal && !norm.NFC.IsNormalString(tok) {
 			key = norm.NFC.String(tok)
 		}
 		k, ok := t.index[key]
