@@ -49,7 +49,9 @@ type block struct {
 	old     int // index in the base version, -1 if none
 	new     int // index in the shown version, -1 if none
 	guessed bool
-	lines   []string // styled content lines, without the gutter
+	// headline marks the block showing the headline's change.
+	headline bool
+	lines    []string // styled content lines, without the gutter
 }
 
 // changed reports whether the block is something the reader stops at
@@ -63,7 +65,6 @@ type doc struct {
 	starts []int // the first line of each block
 	total  int   // lines in all
 
-	guessed  int      // blocks showing a paragraph the dump reader guessed
 	headline []string // the header's headline, laid out for the same width
 }
 
@@ -73,9 +74,6 @@ func (d *doc) finish() {
 	for i, b := range d.blocks {
 		d.starts[i] = n
 		n += len(b.lines)
-		if b.guessed {
-			d.guessed++
-		}
 	}
 	d.total = n
 }
@@ -196,6 +194,9 @@ func buildDoc(in docInput) *doc {
 			d.blocks[i] = inlineBlock(in, in.cmp.Changes[i], text)
 		})
 	}
+	if in.base != nil && in.cmp != nil && in.cmp.HeadlineChanged && in.view != viewClean {
+		d.blocks = append([]block{headlineBlock(in, text)}, d.blocks...)
+	}
 	if len(d.blocks) == 0 {
 		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
 	}
@@ -284,6 +285,24 @@ func (in docInput) annotate(b *block, w int) {
 	}
 }
 
+// joinNote says where a split piece or a merged paragraph came from.
+func joinNote(c diff.Change) string {
+	if c.Kind == diff.Merged && len(c.Group) == 2 {
+		return fmt.Sprintf("merged from ¶%d and ¶%d", c.Group[0]+1, c.Group[1]+1)
+	}
+	return fmt.Sprintf("split from ¶%d", c.Old+1)
+}
+
+// headlineBlock is the headline's change as a stop in the body, so that
+// ] and [ reach a step that changed only the headline; the header shows
+// the headline itself.
+func headlineBlock(in docInput, width int) block {
+	spans := append(plain("headline · "), editSpans(in.cmp.Headline)...)
+	b := block{kind: diff.Edited, headline: true, old: -1, new: -1}
+	b.lines = renderSpans(wrapSpans(decorate(in.styles, spans), width), in.styles, in.styles.Note)
+	return b
+}
+
 func noteBlock(st *Styles, width int, msg string) block {
 	return block{note: true, old: -1, new: -1,
 		lines: renderSpans(wrapSpans(plain(msg), width), st, st.Note)}
@@ -307,6 +326,8 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 		return b
 	case diff.Moved:
 		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
+	case diff.Split, diff.Merged:
+		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(joinNote(c), width, "…")))
 	case diff.Same:
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b
@@ -319,24 +340,43 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 // an edit are drawn plain, so that struck-through or underlined runs
 // start and end on words, as in git's word diff.
 func editSpans(edits []diff.Edit) []span {
+	return spansOf(edits, true, true)
+}
+
+// spansOf is editSpans for one side or both: with only old, the old
+// version's text exactly (its own spelling, its deletions marked); with
+// only new, the new version's (its insertions marked).
+func spansOf(edits []diff.Edit, old, new bool) []span {
 	out := make([]span, 0, len(edits)+4)
 	for _, e := range edits {
 		r := rolePlain
-		switch e.Op {
-		case diff.OpDelete:
+		text := e.Text
+		switch {
+		case e.Op == diff.OpDelete && !old, e.Op == diff.OpInsert && !new:
+			continue
+		case e.Op == diff.OpDelete:
 			r = roleDeleted
-		case diff.OpInsert:
+			if e.Typographic {
+				r = roleDeletedTypo
+			}
+		case e.Op == diff.OpInsert:
 			r = roleInserted
+			if e.Typographic {
+				r = roleInsertedTypo
+			}
+		case !new:
+			text = e.OldText()
 		}
-		text := model.Visible(e.Text)
+		text = model.Visible(text)
 		if r == rolePlain {
 			out = append(out, span{text: text})
 			continue
 		}
 		core := strings.Trim(text, " ")
 		if core == "" {
-			// A change of spacing alone: show it as it reads now.
-			if r == roleInserted {
+			// A change of spacing alone: show it as it reads on the
+			// side drawn (now, when both are).
+			if r.edit() == roleInserted || !new {
 				out = append(out, span{text: text})
 			}
 			continue
@@ -380,19 +420,19 @@ func decorate(st *Styles, spans []span) []span {
 		if s.match && !(next.match && next.role == s.role) {
 			s.text += matchClose
 		}
-		switch s.role {
+		switch s.role.edit() {
 		case roleDeleted:
-			if prev.role != roleDeleted {
+			if prev.role.edit() != roleDeleted {
 				s.text = delOpen + s.text
 			}
-			if next.role != roleDeleted {
+			if next.role.edit() != roleDeleted {
 				s.text += delClose
 			}
 		case roleInserted:
-			if prev.role != roleInserted {
+			if prev.role.edit() != roleInserted {
 				s.text = insOpen + s.text
 			}
-			if next.role != roleInserted {
+			if next.role.edit() != roleInserted {
 				s.text += insClose
 			}
 		}
@@ -424,10 +464,14 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 			continue
 		}
 		switch {
-		case s.role == roleDeleted && s.match:
+		case s.role.edit() == roleDeleted && s.match:
 			b.WriteString(st.DeletedMatch.Render(s.text))
-		case s.role == roleInserted && s.match:
+		case s.role.edit() == roleInserted && s.match:
 			b.WriteString(st.InsertedMatch.Render(s.text))
+		case s.role == roleDeletedTypo:
+			b.WriteString(st.DeletedTypographic.Render(s.text))
+		case s.role == roleInsertedTypo:
+			b.WriteString(st.InsertedTypographic.Render(s.text))
 		case s.role == roleDeleted:
 			b.WriteString(st.Deleted.Render(s.text))
 		case s.role == roleInserted:
@@ -456,17 +500,10 @@ func sideBlocks(in docInput, width int) []block {
 			movedEdits[c.Old] = c.Edits
 		}
 	}
-	// The two sides of an edit: what the old text and the new text show.
+	// The two sides of an edit: each column reads exactly as its
+	// version, in its own spelling.
 	split := func(edits []diff.Edit) (old, new []span) {
-		for _, s := range editSpans(edits) {
-			if s.role != roleInserted {
-				old = appendSpace(old, s)
-			}
-			if s.role != roleDeleted {
-				new = appendSpace(new, s)
-			}
-		}
-		return old, new
+		return spansOf(edits, true, false), spansOf(edits, false, true)
 	}
 	note := func(msg string) []string {
 		return renderSpans(wrapSpans(plain(msg), colW), st, st.Note)
@@ -488,6 +525,9 @@ func sideBlocks(in docInput, width int) []block {
 		case diff.Moved:
 			_, new := split(c.Edits)
 			right = append(note(fmt.Sprintf("moved from ¶%d", c.Old+1)), in.lines(new, colW)...)
+		case diff.Split, diff.Merged:
+			old, new := split(c.Edits)
+			left, right = in.lines(old, colW), append(note(joinNote(c)), in.lines(new, colW)...)
 		default: // Edited
 			old, new := split(c.Edits)
 			left, right = in.lines(old, colW), in.lines(new, colW)
@@ -508,19 +548,6 @@ func sideBlocks(in docInput, width int) []block {
 		out = append(out, b)
 	}
 	return out
-}
-
-// appendSpace appends s, dropping a space that would double the one the
-// spans end with: one side of an edit lacks the other side's words, not
-// the space between them.
-func appendSpace(spans []span, s span) []span {
-	if n := len(spans); n > 0 && strings.HasSuffix(spans[n-1].text, " ") && strings.HasPrefix(s.text, " ") {
-		s.text = strings.TrimLeft(s.text, " ")
-		if s.text == "" {
-			return spans
-		}
-	}
-	return append(spans, s)
 }
 
 // padRight pads a styled string with spaces to width cells.

@@ -24,7 +24,7 @@ func TestReaderFlow(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyLeft})
 	wait("there is nothing before it to compare")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRight})
-	wait("+471 −268 words")
+	wait("+460 −257 words")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]")})
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
 	wait("or esc to close")

@@ -79,16 +79,21 @@ func (m *Model) layoutHistory() {
 	}
 	for i := 0; i < len(h.steps); {
 		s := h.steps[i]
-		quiet := s.Para < 0 || s.Kind == diff.Same
+		quiet := s.Para < 0 || !newForm(s)
 		if quiet {
 			// A run of versions where nothing happened to it.
 			j := i
-			for j+1 < len(h.steps) && h.steps[j+1].Para < 0 == (s.Para < 0) && (h.steps[j+1].Para < 0 || h.steps[j+1].Kind == diff.Same) {
+			for j+1 < len(h.steps) && h.steps[j+1].Para < 0 == (s.Para < 0) && (h.steps[j+1].Para < 0 || !newForm(h.steps[j+1])) {
 				j++
 			}
 			what := "unchanged"
-			if s.Para < 0 {
-				what = "not in this version"
+			switch {
+			case s.Para < 0 && i > 0 && h.steps[i-1].Para >= 0:
+				what = "removed"
+			case s.Para < 0:
+				what = "not yet written"
+			case s.Kind == diff.Moved:
+				what = fmt.Sprintf("moved to ¶%d, unchanged", s.Para+1)
 			}
 			label := fmt.Sprintf("Version %d", m.art.Versions[i].Number)
 			if j > i {
@@ -115,6 +120,21 @@ func (m *Model) layoutHistory() {
 	d.finish()
 	h.doc, h.width = d, m.width
 	h.offset = clamp(h.offset, 0, max(d.total-m.bodyHeight(), 0))
+}
+
+// newForm reports whether a history step gives the paragraph a text it did
+// not have before: a move with no word edits is the same form in a new
+// place.
+func newForm(s diff.HistoryStep) bool {
+	if s.Kind == diff.Same {
+		return false
+	}
+	for _, e := range s.Edits {
+		if e.Op != diff.OpEqual {
+			return true
+		}
+	}
+	return s.Kind == diff.Added
 }
 
 // handleHistory scrolls the history; esc, q or enter go back to reading.

@@ -11,7 +11,10 @@ type Styles struct {
 
 	Deleted  lipgloss.Style
 	Inserted lipgloss.Style
-	Match    lipgloss.Style // a search match
+	// The halves of a typographic-only edit (quote style, dash kind,
+	// spacing): dimmer than a change of wording.
+	DeletedTypographic, InsertedTypographic lipgloss.Style
+	Match                                   lipgloss.Style // a search match
 	// A search match inside an edit.
 	DeletedMatch, InsertedMatch lipgloss.Style
 
@@ -28,6 +31,7 @@ type Styles struct {
 	GutterAdded   lipgloss.Style
 	GutterRemoved lipgloss.Style
 	GutterMoved   lipgloss.Style
+	GutterJoined  lipgloss.Style // a split piece or a merged paragraph
 	GutterGuessed lipgloss.Style
 
 	TimelineStep   lipgloss.Style
@@ -66,6 +70,8 @@ func DefaultStyles(color bool) Styles {
 	}
 	s.Deleted = p.Foreground(red).Strikethrough(true)
 	s.Inserted = p.Foreground(green).Underline(true)
+	s.DeletedTypographic = p.Foreground(dim).Strikethrough(true)
+	s.InsertedTypographic = p.Foreground(dim).Underline(true)
 	s.Match = p.Background(matchBG).Bold(true)
 	s.DeletedMatch = s.Deleted.Background(matchBG).Bold(true)
 	s.InsertedMatch = s.Inserted.Background(matchBG).Bold(true)
@@ -74,6 +80,7 @@ func DefaultStyles(color bool) Styles {
 	s.GutterAdded = p.Foreground(green)
 	s.GutterRemoved = p.Foreground(red)
 	s.GutterMoved = p.Foreground(blue)
+	s.GutterJoined = p.Foreground(blue)
 	s.GutterGuessed = p.Foreground(amber).Bold(true)
 	s.TimelineStep = p.Foreground(dim)
 	s.TimelineShown = p.Foreground(blue).Bold(true)

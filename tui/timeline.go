@@ -6,7 +6,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// stepsMsg carries the words changed by every step (index i: from
+// stepsMsg carries the size of every step (diff.Comparison.Size: words
+// changed, headline included, and changes that touched no word) (index i: from
 // version i-1 to i), measured beside the event loop.
 type stepsMsg []int
 
@@ -18,8 +19,7 @@ func (m Model) measureSteps() tea.Cmd {
 	return func() tea.Msg {
 		out := make([]int, n)
 		for i := 1; i < n; i++ {
-			s := cmps.peek(i-1, i).Stats
-			out[i] = s.WordsAdded + s.WordsRemoved
+			out[i] = cmps.peek(i-1, i).Size()
 		}
 		return stepsMsg(out)
 	}

@@ -135,7 +135,7 @@ func (m *Model) metaText() string {
 	}
 	// What the reader guessed matters more than when or what: it comes
 	// before them, so a narrow window cuts those first.
-	if g := m.doc.guessed; g > 0 {
+	if g := guessedCount(v); g > 0 {
 		parts = append(parts, fmt.Sprintf("? %d guessed", g))
 	}
 	switch {
@@ -148,6 +148,18 @@ func (m *Model) metaText() string {
 		parts = append(parts, model.Visible(v.Label))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// guessedCount is how many paragraphs of v its reader guessed: the
+// figure the JSON's "guessed" list gives, whatever the view shows.
+func guessedCount(v model.Version) int {
+	seen := map[int]bool{}
+	for _, g := range v.Guessed {
+		if g >= 0 && g < len(v.Paragraphs) {
+			seen[g] = true
+		}
+	}
+	return len(seen)
 }
 
 // missingBefore reports whether the history has a gap between the base
@@ -203,7 +215,7 @@ func (m *Model) historyText() string {
 	h := m.history
 	changed := 0
 	for _, s := range h.steps {
-		if s.Para >= 0 && s.Kind != diff.Same {
+		if s.Para >= 0 && newForm(s) {
 			changed++
 		}
 	}
@@ -215,29 +227,51 @@ func (m *Model) historyText() string {
 }
 
 // statsText sums up the step: words added and removed, paragraphs by
-// what happened to them.
+// what happened to them, edits that touched no word, and the headline.
 func (m *Model) statsText() string {
 	c := m.comparison()
 	if c == nil {
-		return fmt.Sprintf("first version · %d paragraphs", len(m.art.Versions[m.shown].Paragraphs))
+		return "first version · " + plural(len(m.art.Versions[m.shown].Paragraphs), "paragraph", "paragraphs")
 	}
+	return statsLine(c)
+}
+
+// statsLine is the footer's summary of a comparison.
+func statsLine(c *diff.Comparison) string {
 	s := c.Stats
 	parts := []string{fmt.Sprintf("+%d −%d words", s.WordsAdded, s.WordsRemoved)}
 	for _, f := range []struct {
 		n    int
 		what string
-	}{{s.Edited, "¶ edited"}, {s.Moved, "moved"}, {s.Added, "added"}, {s.Removed, "removed"}} {
+	}{
+		{s.Edited, "¶ edited"}, {s.Moved, "moved"}, {s.Split, "split"}, {s.Merged, "merged"},
+		{s.Added, "added"}, {s.Removed, "removed"},
+	} {
 		if f.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", f.n, f.what))
 		}
 	}
+	if s.Punctuation > 0 {
+		parts = append(parts, plural(s.Punctuation, "punctuation edit", "punctuation edits"))
+	}
+	if s.Typographic > 0 {
+		parts = append(parts, plural(s.Typographic, "typographic edit", "typographic edits"))
+	}
+	if s.HeadlineChanged {
+		parts = append(parts, "headline changed")
+	}
 	if len(parts) == 1 && s.WordsAdded == 0 && s.WordsRemoved == 0 {
-		if c.HeadlineChanged {
-			return "only the headline changed"
-		}
 		return "no changes"
 	}
 	return strings.Join(parts, " · ")
+}
+
+// plural is "1 thing" or "n things".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // bodyLines cuts the doc to the window, each line behind its gutter.
@@ -274,6 +308,10 @@ func (m *Model) gutter(bi int, first bool) string {
 			mark = g.removed
 		case diff.Moved, diff.MovedAway:
 			mark = g.moved
+		case diff.Split:
+			mark = g.split
+		case diff.Merged:
+			mark = g.merged
 		}
 		if b.guessed {
 			guess = g.guessed
@@ -285,7 +323,7 @@ func (m *Model) gutter(bi int, first bool) string {
 // gutterMarks are the gutter's marks, drawn once for a Model's styles:
 // the gutter is drawn on every line.
 type gutterMarks struct {
-	cursor, edited, added, removed, moved, guessed string
+	cursor, edited, added, removed, moved, split, merged, guessed string
 }
 
 func newGutterMarks(st *Styles) gutterMarks {
@@ -295,6 +333,8 @@ func newGutterMarks(st *Styles) gutterMarks {
 		added:   st.GutterAdded.Render("+"),
 		removed: st.GutterRemoved.Render("-"),
 		moved:   st.GutterMoved.Render("↕"),
+		split:   st.GutterJoined.Render("⑂"),
+		merged:  st.GutterJoined.Render("⋈"),
 		guessed: st.GutterGuessed.Render("?"),
 	}
 }
@@ -329,7 +369,7 @@ func (m *Model) helpLines(h int) []string {
 		out = append(out, " "+l)
 	}
 	out = append(out, "")
-	legend := "gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ? guessed by the reader"
+	legend := "gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ⑂ split  ⋈ merged  ? guessed by the reader"
 	for _, l := range wrapSpans(plain(legend), m.width-2) {
 		out = append(out, " "+st.Meta.Render(l[0].text))
 	}

@@ -15,7 +15,23 @@ const (
 	rolePlain role = iota
 	roleDeleted
 	roleInserted
+	// The halves of a typographic-only edit (quote style, dash kind,
+	// spacing): marked like any edit, drawn dimmer than wording.
+	roleDeletedTypo
+	roleInsertedTypo
 )
+
+// edit is the role as an edit marker sees it: a typographic deletion is
+// a deletion.
+func (r role) edit() role {
+	switch r {
+	case roleDeletedTypo:
+		return roleDeleted
+	case roleInsertedTypo:
+		return roleInserted
+	}
+	return r
+}
 
 // span is a run of text in one role.
 type span struct {
@@ -139,20 +155,58 @@ func (w *lineWrapper) add(ps ...piece) {
 }
 
 // addBroken lays out a word wider than a line, a grapheme cluster at a
-// time.
+// time. An edit marker ([- -] {+ +}) is never cut: an opening marker
+// travels with the cluster after it and a closing one with the cluster
+// before it, so no line ends in "[" and none starts with "-]" — in
+// scripts without spaces, such as Chinese, this is where words break.
 func (w *lineWrapper) addBroken(word []piece) {
 	for _, p := range word {
 		text := w.spans[p.span].text[p.start:p.end]
-		g := uniseg.NewGraphemes(text)
-		for g.Next() {
-			a, b := g.Positions()
-			q := w.piece(p.span, p.start+a, p.start+b)
+		for at := 0; at < len(text); {
+			var end int
+			switch m := markerLen(text[at:]); {
+			case m > 0 && isCloser(text[at:]):
+				end = at + m
+			case m > 0:
+				end = at + m
+				if end < len(text) {
+					end += clusterLen(text[end:])
+				}
+			default:
+				end = at + clusterLen(text[at:])
+				if isCloser(text[end:]) {
+					end += markerLen(text[end:])
+				}
+			}
+			q := w.piece(p.span, p.start+at, p.start+end)
 			if len(w.cur) > 0 && w.curW+q.width > w.width {
 				w.newLine()
 			}
 			w.add(q)
+			at = end
 		}
 	}
+}
+
+// markerLen is the length of the edit marker s starts with, or 0.
+func markerLen(s string) int {
+	for _, m := range [...]string{delOpen, delClose, insOpen, insClose} {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// isCloser reports whether s starts with a closing edit marker.
+func isCloser(s string) bool {
+	return strings.HasPrefix(s, delClose) || strings.HasPrefix(s, insClose)
+}
+
+// clusterLen is the length of the grapheme cluster s starts with.
+func clusterLen(s string) int {
+	c, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)
+	return len(c)
 }
 
 // newLine ends the current line, joining its pieces into spans: pieces

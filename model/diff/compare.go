@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"redline/model"
 )
 
@@ -30,9 +32,16 @@ const (
 	// MovedAway marks the place a Moved paragraph left, so the reader
 	// sees both ends of the move.
 	MovedAway
+	// Split is one piece of an old paragraph that the new version cut in
+	// two: there is one Split row per piece, each with the same Old and
+	// its own New, and Group lists the pieces.
+	Split
+	// Merged is a new paragraph made of two consecutive old ones: Old is
+	// the first, Group lists both.
+	Merged
 )
 
-var kindNames = [...]string{"same", "edited", "added", "removed", "moved", "moved-away"}
+var kindNames = [...]string{"same", "edited", "added", "removed", "moved", "moved-away", "split", "merged"}
 
 // String names the kind as JSON output and the print mode show it.
 func (k Kind) String() string {
@@ -56,6 +65,14 @@ type Change struct {
 	// OpInsert; Removed: one OpDelete; Edited and Moved: the word diff;
 	// MovedAway: nil (the edits are shown once, at the new place).
 	Edits []Edit
+	// Group lists the paragraphs on the other side of a split or merge:
+	// for Split, the new paragraphs (pieces) Old was cut into; for
+	// Merged, the old paragraphs joined into New. nil for other kinds.
+	//
+	// The edits of a Merged row spell its old paragraphs joined with one
+	// space; the edits of the Split rows of one split, taken together,
+	// spell the old paragraph, each row's new side its own piece.
+	Group []int
 	// Similarity is how alike the pair's texts are, 0..1: the share of
 	// words kept in order, 2·LCS/(words(old)+words(new)). It is what the
 	// pairing thresholds (0.2 for an edit, 0.4 for a move) were applied
@@ -75,6 +92,40 @@ type Stats struct {
 	// (MovedAway markers are not counted: they are the same paragraphs
 	// as the Moved ones).
 	Edited, Added, Removed, Moved int
+	// Split counts old paragraphs cut in two, Merged new paragraphs made
+	// of two old ones (each once, however many rows show it).
+	Split, Merged int
+	// Typographic counts changes that swap typography only (quote
+	// style, dash kind, spacing); Punctuation counts changes of
+	// punctuation marks that touch no word ("A." → "A!"). Neither adds
+	// to the word counts, and a typographic change is not a punctuation
+	// change.
+	Typographic, Punctuation int
+	// HeadlineChanged is true when the headline differs other than in
+	// whitespace or normalization: the headline is part of every step.
+	HeadlineChanged bool
+}
+
+// Size is how big the step is, for the timeline: words added and removed
+// in the body and the headline, plus one for every change that touched
+// no word (a move, split or merge, a typographic or punctuation edit) and
+// one for a headline change, so that no step that changed anything reads
+// as flat.
+func (c *Comparison) Size() int {
+	if c == nil {
+		return 0
+	}
+	s := c.Stats
+	n := s.WordsAdded + s.WordsRemoved + s.Moved + s.Split + s.Merged + s.Typographic + s.Punctuation
+	if s.HeadlineChanged {
+		n++
+		for _, e := range c.Headline {
+			if e.Op != OpEqual {
+				n += countWords(e.Text)
+			}
+		}
+	}
+	return n
 }
 
 // Comparison is the result of comparing an old version with a new one.
@@ -118,23 +169,66 @@ func (c *Comparison) OldIndex(new int) int {
 // Compare compares version a (the base) with version b (the one shown).
 //
 // Paragraphs are aligned in three passes (DESIGN.md, "Comparing two
-// versions"): exact matches by longest common subsequence become Same;
-// between two exact matches, old and new paragraphs are paired by
-// similarity in reading order and become Edited; whatever is still
-// unpaired is searched, across the whole article, for moves. Every pair
-// then gets its word edits. Compare never fails: any two versions,
-// including empty ones, give a comparison.
+// versions"): exact matches whose place is certain become Same; between
+// two of them, old and new paragraphs are paired by similarity in reading
+// order and become Edited; whatever is still unpaired is searched, across
+// the whole article, for moves, and a move that breaks no order is an
+// edit after all. Neighbouring rows that read as one paragraph cut in two
+// (or two joined) become Split (or Merged). Every pair then gets its word
+// edits. Compare never fails: any two versions, including empty ones,
+// give a comparison.
 func Compare(a, b model.Version) *Comparison {
 	c := &Comparison{}
 	if a.Headline != "" || b.Headline != "" {
 		c.Headline = WordDiff(a.Headline, b.Headline)
-		c.HeadlineChanged = squeezeSpace(a.Headline) != squeezeSpace(b.Headline)
+		c.HeadlineChanged = normalKey(a.Headline) != normalKey(b.Headline)
 	}
 	al := alignParagraphs(a.Paragraphs, b.Paragraphs)
-	c.oldToNew, c.newToOld = al.oldTo, al.newTo
-	diffs := pairDiffs(al)
-	c.Changes = make([]Change, 0, len(b.Paragraphs)+len(a.Paragraphs)-len(al.anchors))
+	rows := joinSplits(buildRows(al), al)
+	c.Changes = make([]Change, len(rows))
+	c.oldToNew, c.newToOld = make([]int, len(al.old)), make([]int, len(al.new))
+	for i := range c.oldToNew {
+		c.oldToNew[i] = -1
+	}
+	for j := range c.newToOld {
+		c.newToOld[j] = -1
+	}
+	for k, r := range rows {
+		c.Changes[k] = r.Change
+		c.tally(r)
+	}
+	c.Stats.HeadlineChanged = c.HeadlineChanged
+	return c
+}
 
+// row is a change with what its word diff counted.
+type row struct {
+	Change
+	counts editCounts
+}
+
+// buildRows lays the alignment out in the new version's reading order,
+// with word edits for every pair.
+func buildRows(al *alignment) []row {
+	diffs := pairDiffs(al)
+	rows := make([]row, 0, len(al.new)+len(al.old)-len(al.anchors))
+	pair := func(kind Kind, i, j int) row {
+		r := row{Change: Change{Kind: kind, Old: i, New: j, Similarity: al.sim[i]}}
+		if al.old[i] == al.new[j] {
+			r.Edits = []Edit{{Op: OpEqual, Text: al.new[j]}}
+		} else {
+			// Also for a Same pair that differs only in whitespace or
+			// normalization: its edits must still spell both texts.
+			d := diffs[i]
+			r.Edits, r.counts = d.edits, d.counts
+			if kind == Same {
+				// Layout alone (the paragraphs read the same once
+				// whitespace is squeezed): nothing to count.
+				r.counts = editCounts{}
+			}
+		}
+		return r
+	}
 	i, j := 0, 0 // next old and new paragraph to place
 	for _, an := range append(al.anchors, anchor{old: len(al.old), new: len(al.new)}) {
 		// Paragraphs between two anchors are removed, added or moved:
@@ -142,16 +236,18 @@ func Compare(a, b model.Version) *Comparison {
 		// that came".
 		for ; i < an.old; i++ {
 			if to := al.oldTo[i]; to >= 0 {
-				c.add(Change{Kind: MovedAway, Old: i, New: to, Similarity: al.sim[i]})
+				rows = append(rows, row{Change: Change{Kind: MovedAway, Old: i, New: to, Similarity: al.sim[i]}})
 			} else {
-				c.add(Change{Kind: Removed, Old: i, New: -1, Edits: []Edit{{OpDelete, al.old[i]}}})
+				rows = append(rows, row{Change: Change{Kind: Removed, Old: i, New: -1, Edits: []Edit{{Op: OpDelete, Text: al.old[i]}}},
+					counts: editCounts{deleted: countWords(al.old[i])}})
 			}
 		}
 		for ; j < an.new; j++ {
 			if from := al.newTo[j]; from >= 0 {
-				c.addPair(Moved, al, from, j, diffs)
+				rows = append(rows, pair(Moved, from, j))
 			} else {
-				c.add(Change{Kind: Added, Old: -1, New: j, Edits: []Edit{{OpInsert, al.new[j]}}})
+				rows = append(rows, row{Change: Change{Kind: Added, Old: -1, New: j, Edits: []Edit{{Op: OpInsert, Text: al.new[j]}}},
+					counts: editCounts{inserted: countWords(al.new[j])}})
 			}
 		}
 		if an.old < len(al.old) {
@@ -159,33 +255,58 @@ func Compare(a, b model.Version) *Comparison {
 			if al.same[an.old] {
 				kind = Same
 			}
-			c.addPair(kind, al, an.old, an.new, diffs)
+			rows = append(rows, pair(kind, an.old, an.new))
 			i, j = an.old+1, an.new+1
 		}
 	}
-	return c
+	return rows
 }
 
-// addPair appends the row of a paired paragraph with its word edits.
-func (c *Comparison) addPair(kind Kind, al *alignment, i, j int, diffs map[int]pairDiff) {
-	ch := Change{Kind: kind, Old: i, New: j, Similarity: al.sim[i]}
-	if al.old[i] == al.new[j] {
-		ch.Edits = []Edit{{OpEqual, al.new[j]}}
-	} else {
-		// Also for a Same pair that differs only in whitespace: its
-		// edits must still spell both texts exactly.
-		d := diffs[i]
-		ch.Edits = d.edits
-		c.Stats.WordsRemoved += d.del
-		c.Stats.WordsAdded += d.ins
+// tally adds a row to the stats and the partner indexes.
+func (c *Comparison) tally(r row) {
+	s := &c.Stats
+	if r.Kind != MovedAway {
+		s.WordsAdded += r.counts.inserted
+		s.WordsRemoved += r.counts.deleted
+		s.Typographic += r.counts.typographic
+		s.Punctuation += r.counts.punctuation
 	}
-	c.add(ch)
+	switch r.Kind {
+	case Edited:
+		s.Edited++
+	case Moved:
+		s.Moved++
+	case Added:
+		s.Added++
+	case Removed:
+		s.Removed++
+	case Split:
+		if r.New == r.Group[0] {
+			s.Split++
+		}
+	case Merged:
+		s.Merged++
+	}
+	switch r.Kind {
+	case Same, Edited, Moved:
+		c.oldToNew[r.Old], c.newToOld[r.New] = r.New, r.Old
+	case Split:
+		if r.New == r.Group[0] {
+			c.oldToNew[r.Old] = r.New
+		}
+		c.newToOld[r.New] = r.Old
+	case Merged:
+		for _, o := range r.Group {
+			c.oldToNew[o] = r.New
+		}
+		c.newToOld[r.New] = r.Old
+	}
 }
 
 // pairDiff is the word diff of one pair of paragraphs.
 type pairDiff struct {
-	edits    []Edit
-	del, ins int
+	edits  []Edit
+	counts editCounts
 }
 
 // pairDiffs works out the word diff of every pair whose texts differ,
@@ -203,7 +324,7 @@ func pairDiffs(al *alignment) map[int]pairDiff {
 		for k := lo; k < hi; k++ {
 			p := pairs[k]
 			d := &results[k]
-			d.edits, d.del, d.ins = wordDiff(al.old[p[0]], al.new[p[1]])
+			d.edits, d.counts = wordDiff(al.old[p[0]], al.new[p[1]])
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -228,21 +349,15 @@ func pairDiffs(al *alignment) map[int]pairDiff {
 	return out
 }
 
-// add appends a row and counts it in the stats.
-func (c *Comparison) add(ch Change) {
-	switch ch.Kind {
-	case Edited:
-		c.Stats.Edited++
-	case Moved:
-		c.Stats.Moved++
-	case Added:
-		c.Stats.Added++
-		c.Stats.WordsAdded += countWords(ch.Edits[0].Text)
-	case Removed:
-		c.Stats.Removed++
-		c.Stats.WordsRemoved += countWords(ch.Edits[0].Text)
+// normalKey is the form in which paragraphs are compared: whitespace
+// squeezed and Unicode composed (NFC), so that neither layout nor
+// normalization counts as an edit. Each version still shows its own text.
+func normalKey(s string) string {
+	s = squeezeSpace(s)
+	if norm.NFC.IsNormalString(s) {
+		return s
 	}
-	c.Changes = append(c.Changes, ch)
+	return norm.NFC.String(s)
 }
 
 // squeezeSpace trims s and collapses each run of whitespace to one space,

@@ -2,9 +2,6 @@ package diff
 
 import (
 	"slices"
-	"unicode/utf8"
-
-	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // anchor is a pair of paragraphs that keeps the reading order — a Same or
@@ -65,15 +62,23 @@ func (al *alignment) pair(i, j int, sim float64) {
 }
 
 // matchExact finds the longest common subsequence of paragraphs compared
-// on whitespace-squeezed text, and pairs it. Each distinct text becomes
-// one rune so go-diff's Myers search (O((N+M)·D), linear space, with
-// common prefix and suffix trimmed first) runs on the paragraph sequence:
-// for a typical revision D is small and thousands of paragraphs align in
-// milliseconds.
+// on normalized text (NFC, whitespace squeezed), and pairs it. Each
+// distinct text becomes one symbol and the symbol strings are aligned the
+// way word diffs are (alignTokens: common ends trimmed, Myers search,
+// bounded by counting work): for a typical revision thousands of
+// paragraphs align in milliseconds.
+//
+// An exact pair becomes an anchor — a paragraph that kept its place —
+// only when its place is certain: a text unique to both versions must lie
+// on every longest order-keeping chain of such texts. When [A, B, C]
+// becomes [C, B′, A], A and C each could be "the one that stayed"; the
+// first LCS found would pick one and call the edited B moved. Leaving
+// both to move detection lets B′, which kept its place between them, be
+// the edit, and A and C the moves.
 func (al *alignment) matchExact() []anchor {
 	keys := make(map[string]int32, len(al.old)+len(al.new))
 	intern := func(p string) int32 {
-		p = squeezeSpace(p)
+		p = normalKey(p)
 		k, ok := keys[p]
 		if !ok {
 			k = int32(len(keys))
@@ -99,20 +104,18 @@ func (al *alignment) matchExact() []anchor {
 	for j, k := range al.newKey {
 		rb[j] = symbolRune(int(k))
 	}
-	diffs := newDiffer(len(ra)+len(rb)).DiffMainRunes(ra, rb, false)
-
+	uncertain := al.uncertainUnique()
 	var exact []anchor
 	i, j := 0, 0
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			i += n
-		case diffmatchpatch.DiffInsert:
-			j += n
-		case diffmatchpatch.DiffEqual:
-			for ; n > 0 && i < len(ra) && j < len(rb); n-- {
-				if ra[i] == rb[j] {
+	for _, r := range alignTokens(ra, rb) {
+		switch r.op {
+		case OpDelete:
+			i += r.n
+		case OpInsert:
+			j += r.n
+		case OpEqual:
+			for n := r.n; n > 0; n-- {
+				if !uncertain[i] {
 					al.pair(i, j, 1)
 					exact = append(exact, anchor{i, j})
 				}
@@ -121,6 +124,93 @@ func (al *alignment) matchExact() []anchor {
 		}
 	}
 	return exact
+}
+
+// uncertainUnique marks, by old index, the paragraphs whose text is
+// unique to both versions but whose pair is not on every longest
+// order-keeping chain of such pairs (see matchExact).
+func (al *alignment) uncertainUnique() map[int]bool {
+	type count struct{ old, new, at int }
+	seen := make(map[int32]*count, len(al.old))
+	for i, k := range al.oldKey {
+		c := seen[k]
+		if c == nil {
+			c = &count{}
+			seen[k] = c
+		}
+		c.old++
+		c.at = i
+	}
+	var pairs []anchor
+	at := make(map[int32]int, len(al.new))
+	for j, k := range al.newKey {
+		if c := seen[k]; c != nil {
+			c.new++
+			at[k] = j
+		}
+	}
+	for i, k := range al.oldKey {
+		if c := seen[k]; c.old == 1 && c.new == 1 {
+			pairs = append(pairs, anchor{i, at[k]})
+		}
+	}
+	onEvery := onEveryLongestChain(pairs)
+	var out map[int]bool
+	for k, p := range pairs {
+		if !onEvery[k] {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[p.old] = true
+		}
+	}
+	return out
+}
+
+// onEveryLongestChain reports, for each of pairs (ascending by old), whether
+// it lies on every longest chain whose new indexes ascend too: it lies on
+// some longest chain (the longest chains ending and starting at it add up
+// to the longest) and no other such pair can stand at its place in it.
+func onEveryLongestChain(pairs []anchor) []bool {
+	n := len(pairs)
+	ending := chainLengths(n, func(k int) int { return pairs[k].new })
+	starting := chainLengths(n, func(k int) int { return -pairs[n-1-k].new })
+	longest := 0
+	for _, l := range ending {
+		longest = max(longest, l)
+	}
+	onSome := make([]bool, n)
+	atLevel := make(map[int]int, n) // chain position -> pairs on some longest chain there
+	for k := range pairs {
+		if ending[k]+starting[n-1-k]-1 == longest {
+			onSome[k] = true
+			atLevel[ending[k]]++
+		}
+	}
+	out := make([]bool, n)
+	for k := range pairs {
+		out[k] = onSome[k] && atLevel[ending[k]] == 1
+	}
+	return out
+}
+
+// chainLengths is, for each k of n values key(0..n-1), the length of the
+// longest strictly ascending chain of keys that ends at k (patience
+// sorting, O(n log n)).
+func chainLengths(n int, key func(int) int) []int {
+	out := make([]int, n)
+	var tails []int // tails[l]: smallest key ending a chain of l+1
+	for k := 0; k < n; k++ {
+		v := key(k)
+		l, _ := slices.BinarySearch(tails, v)
+		if l == len(tails) {
+			tails = append(tails, v)
+		} else {
+			tails[l] = v
+		}
+		out[k] = l + 1
+	}
+	return out
 }
 
 // gapsBetween lists the stretches between consecutive anchors (and before
@@ -139,12 +229,19 @@ func gapsBetween(anchors []anchor, nOld, nNew int) []alignGap {
 
 // keepOrder turns into anchors the pairs found by move detection that do
 // not actually break the reading order — they fit between their
-// neighbouring anchors. Greedy gap pairing only leaves such pairs behind
-// when its look-ahead window or the similarity budget stopped it short;
-// a reader would call them edits, not moves. Pairs are tried in old order
-// so two moves that cross each other cannot both become anchors.
+// neighbouring anchors: a reader calls them edits, not moves. Pairs that
+// stayed closest to their old place are tried first, so that when
+// [A, B, C] becomes [C, B, A] it is B that stayed and A and C that moved;
+// two moves that cross each other cannot both become anchors, since the
+// second no longer fits.
 func (al *alignment) keepOrder(moves []anchor) {
-	slices.SortFunc(moves, func(x, y anchor) int { return x.old - y.old })
+	shift := func(a anchor) int { return abs(a.new - a.old) }
+	slices.SortStableFunc(moves, func(x, y anchor) int {
+		if d := shift(x) - shift(y); d != 0 {
+			return d
+		}
+		return x.old - y.old
+	})
 	for _, m := range moves {
 		p, _ := slices.BinarySearchFunc(al.anchors, m.old, func(an anchor, old int) int { return an.old - old })
 		before, after := anchor{-1, -1}, anchor{len(al.old), len(al.new)}
@@ -158,4 +255,11 @@ func (al *alignment) keepOrder(moves []anchor) {
 			al.anchors = slices.Insert(al.anchors, p, m)
 		}
 	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -127,6 +127,13 @@ func (s *pairScorer) score(i, j int) float64 {
 	if len(a)+len(b) == 0 || s.budget <= 0 {
 		return 0
 	}
+	// Words both paragraphs start or end with are in every LCS. Trimming
+	// them first is what lets a small edit in a huge paragraph (megabytes
+	// of one phrase repeated) be scored within the budget at all.
+	p, q := commonEnds(a, b)
+	if p+q >= 64 {
+		return s.scoreMiddle(a, b, p, q)
+	}
 	if s.loaded != i {
 		s.load(i)
 	}
@@ -145,6 +152,67 @@ func (s *pairScorer) score(i, j int) float64 {
 		lcs = s.lcs2(b)
 	default:
 		lcs = s.lcsN(b, w)
+	}
+	return 2 * float64(lcs) / float64(len(a)+len(b))
+}
+
+// commonEnds is how many words a and b share at their start (p) and, of
+// the rest, at their end (q).
+func commonEnds(a, b []int32) (p, q int) {
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for q < len(a)-p && q < len(b)-p && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	return p, q
+}
+
+// scoreMiddle scores a pair that shares p leading and q trailing words:
+// the LCS is those plus the LCS of what lies between, computed with masks
+// of its own (the loaded paragraph's masks cover the whole of it).
+func (s *pairScorer) scoreMiddle(a, b []int32, p, q int) float64 {
+	ma, mb := a[p:len(a)-q], b[p:len(b)-q]
+	lcs := p + q
+	if len(ma) > 0 && len(mb) > 0 {
+		w := (len(ma) + 63) / 64
+		cost := w * len(mb)
+		if cost > s.budget {
+			s.budget = 0
+			return 0
+		}
+		s.budget -= cost
+		masks := make(map[int32][]uint64)
+		for k, id := range ma {
+			m := masks[id]
+			if m == nil {
+				m = make([]uint64, w)
+				masks[id] = m
+			}
+			m[k/64] |= 1 << (k % 64)
+		}
+		v := make([]uint64, w)
+		for k := range v {
+			v[k] = ^uint64(0)
+		}
+		for _, id := range mb {
+			mask := masks[id]
+			if mask == nil {
+				continue
+			}
+			var carry uint64
+			for k, x := range v {
+				u := x & mask[k]
+				var sum uint64
+				sum, carry = bits.Add64(x, u, carry)
+				v[k] = sum | (x &^ u)
+			}
+		}
+		mid := w * 64
+		for _, x := range v {
+			mid -= bits.OnesCount64(x)
+		}
+		lcs += mid
 	}
 	return 2 * float64(lcs) / float64(len(a)+len(b))
 }
@@ -255,7 +323,10 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 		for i := g.o0; i < g.o1 && last+1 < g.n1; i++ {
 			best, bestScore := -1, pairThreshold
 			for j := last + 1; j < g.n1 && j <= last+pairWindow; j++ {
-				if !s.mayExceed(i, j, bestScore) {
+				// Identical texts pair only by exact matching: one left
+				// unpaired there had no certain place (see matchExact),
+				// and move detection decides about it.
+				if s.al.oldKey[i] == s.al.newKey[j] || !s.mayExceed(i, j, bestScore) {
 					continue
 				}
 				if v := s.score(i, j); v > bestScore {

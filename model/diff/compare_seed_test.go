@@ -78,7 +78,7 @@ func TestCompareSeed(t *testing.T) {
 		removed, added string
 	}{
 		{6, 4, "also |policy | to prevent further conflict in the Eastern Mediterranean region", ""},
-		{7, 5, "Libyan |attempting|seize", "trying|take| General Hifter’s forces seized the coastal city of Surt on Monday."},
+		{7, 5, "Libyan |attempting|seize", "trying|take|. General Hifter’s forces seized the coastal city of Surt on Monday"},
 	} {
 		ch := changeAt(c, Moved, want.new)
 		if ch == nil || ch.Old != want.old {
@@ -102,7 +102,8 @@ func TestCompareSeed(t *testing.T) {
 		}
 	}
 
-	wantStats := Stats{Edited: 4, Moved: 5, Added: 8, Removed: 5, WordsAdded: c.Stats.WordsAdded, WordsRemoved: c.Stats.WordsRemoved}
+	// One punctuation edit: ¶9 gained a closing quote mark.
+	wantStats := Stats{Edited: 4, Moved: 5, Added: 8, Removed: 5, Punctuation: 1, WordsAdded: c.Stats.WordsAdded, WordsRemoved: c.Stats.WordsRemoved}
 	if c.Stats != wantStats {
 		t.Errorf("stats %+v, want %+v", c.Stats, wantStats)
 	}
@@ -113,7 +114,7 @@ func TestCompareSeed(t *testing.T) {
 	}
 	t.Logf("seed: +%d −%d words, %+v", c.Stats.WordsAdded, c.Stats.WordsRemoved, c.Stats)
 
-	if c.HeadlineChanged || !reflect.DeepEqual(c.Headline, []Edit{{OpEqual, v2.Headline}}) {
+	if c.HeadlineChanged || !reflect.DeepEqual(c.Headline, []Edit{{Op: OpEqual, Text: v2.Headline}}) {
 		t.Errorf("headline %q changed=%v", c.Headline, c.HeadlineChanged)
 	}
 }

@@ -100,7 +100,7 @@ func TestCompareMoves(t *testing.T) {
 			t.Fatalf("rows\n got %v\nwant %v", got, want)
 		}
 		mv := c.Changes[6]
-		wantEdits := []Edit{{OpEqual, "Opposition leaders called the plan a gimmick and "}, {OpDelete, "demanded"}, {OpInsert, "requested"}, {OpEqual, " a vote in parliament."}}
+		wantEdits := []Edit{{Op: OpEqual, Text: "Opposition leaders called the plan a gimmick and "}, {Op: OpDelete, Text: "demanded"}, {Op: OpInsert, Text: "requested"}, {Op: OpEqual, Text: " a vote in parliament."}}
 		if !reflect.DeepEqual(mv.Edits, wantEdits) {
 			t.Errorf("moved edits %q, want %q", mv.Edits, wantEdits)
 		}
@@ -123,7 +123,7 @@ func TestCompareMoves(t *testing.T) {
 		if got := changeRows(c); !reflect.DeepEqual(got, want) {
 			t.Fatalf("rows\n got %v\nwant %v", got, want)
 		}
-		if mv := c.Changes[5]; !reflect.DeepEqual(mv.Edits, []Edit{{OpEqual, pG}}) || mv.Similarity != 1 {
+		if mv := c.Changes[5]; !reflect.DeepEqual(mv.Edits, []Edit{{Op: OpEqual, Text: pG}}) || mv.Similarity != 1 {
 			t.Errorf("verbatim move %+v", mv)
 		}
 		if c.Stats != (Stats{Moved: 1}) {
@@ -169,13 +169,13 @@ func TestCompareHeadline(t *testing.T) {
 	}{
 		{"empty versions", model.Version{}, model.Version{}, nil, false},
 		{"only a headline, unchanged", model.Version{Headline: "Cease-Fire in Libya"}, model.Version{Headline: "Cease-Fire in Libya"},
-			[]Edit{{OpEqual, "Cease-Fire in Libya"}}, false},
+			[]Edit{{Op: OpEqual, Text: "Cease-Fire in Libya"}}, false},
 		{"only a headline, changed", model.Version{Headline: "Call for Cease-Fire"}, model.Version{Headline: "Joint Call for Cease-Fire"},
-			[]Edit{{OpInsert, "Joint "}, {OpEqual, "Call for Cease-Fire"}}, true},
-		{"headline appears", model.Version{}, model.Version{Headline: "Breaking"}, []Edit{{OpInsert, "Breaking"}}, true},
-		{"headline goes", model.Version{Headline: "Breaking"}, model.Version{}, []Edit{{OpDelete, "Breaking"}}, true},
+			[]Edit{{Op: OpInsert, Text: "Joint "}, {Op: OpEqual, Text: "Call for Cease-Fire"}}, true},
+		{"headline appears", model.Version{}, model.Version{Headline: "Breaking"}, []Edit{{Op: OpInsert, Text: "Breaking"}}, true},
+		{"headline goes", model.Version{Headline: "Breaking"}, model.Version{}, []Edit{{Op: OpDelete, Text: "Breaking"}}, true},
 		{"whitespace only", model.Version{Headline: "A  B"}, model.Version{Headline: "A B"},
-			[]Edit{{OpEqual, "A"}, {OpDelete, "  "}, {OpInsert, " "}, {OpEqual, "B"}}, false},
+			[]Edit{{Op: OpEqual, Text: "A"}, {Op: OpDelete, Text: "  ", Typographic: true}, {Op: OpInsert, Text: " ", Typographic: true}, {Op: OpEqual, Text: "B"}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,7 +183,7 @@ func TestCompareHeadline(t *testing.T) {
 			if !reflect.DeepEqual(c.Headline, tt.edits) || c.HeadlineChanged != tt.changed {
 				t.Errorf("headline %q changed=%v, want %q changed=%v", c.Headline, c.HeadlineChanged, tt.edits, tt.changed)
 			}
-			if len(c.Changes) != 0 || c.Stats != (Stats{}) {
+			if len(c.Changes) != 0 || c.Stats != (Stats{HeadlineChanged: tt.changed}) {
 				t.Errorf("a version without paragraphs gave rows %v, stats %+v", changeRows(c), c.Stats)
 			}
 			if c.NewIndex(0) != -1 || c.OldIndex(0) != -1 {
@@ -228,7 +228,7 @@ func TestSqueezeSpace(t *testing.T) {
 }
 
 func TestKindString(t *testing.T) {
-	want := map[Kind]string{Same: "same", Edited: "edited", Added: "added", Removed: "removed", Moved: "moved", MovedAway: "moved-away", Kind(-1): "kind(?)", Kind(6): "kind(?)"}
+	want := map[Kind]string{Same: "same", Edited: "edited", Added: "added", Removed: "removed", Moved: "moved", MovedAway: "moved-away", Split: "split", Merged: "merged", Kind(-1): "kind(?)", Kind(8): "kind(?)"}
 	for k, s := range want {
 		if got := k.String(); got != s {
 			t.Errorf("Kind(%d).String() = %q, want %q", k, got, s)
@@ -275,6 +275,7 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 	newSeen := make([]int, len(b.Paragraphs))
 	lastNew := -1
 	var stats Stats
+	splitOld := map[int]string{} // old paragraph of a split -> old sides of its pieces so far
 	for k, ch := range c.Changes {
 		fail := func(why string) { t.Fatalf("row %d %+v: %s\nold %q\nnew %q", k, ch, why, a.Paragraphs, b.Paragraphs) }
 		hasOld := ch.Kind != Added
@@ -282,7 +283,22 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 		if hasOld != (ch.Old >= 0 && ch.Old < len(a.Paragraphs)) || hasNew != (ch.New >= 0 && ch.New < len(b.Paragraphs)) {
 			fail("indexes do not fit the kind")
 		}
-		if ch.Kind != Moved && hasOld {
+		switch {
+		case ch.Kind == Merged:
+			if len(ch.Group) != 2 || ch.Group[0] != ch.Old || ch.Group[1] != ch.Old+1 {
+				fail("a merge without its two old paragraphs")
+			}
+			for _, o := range ch.Group {
+				oldSeen[o]++
+			}
+		case ch.Kind == Split:
+			if len(ch.Group) != 2 || (ch.New != ch.Group[0] && ch.New != ch.Group[1]) {
+				fail("a split piece outside its group")
+			}
+			if ch.New == ch.Group[0] {
+				oldSeen[ch.Old]++
+			}
+		case ch.Kind != Moved && hasOld:
 			oldSeen[ch.Old]++
 		}
 		if ch.Kind != MovedAway && hasNew {
@@ -299,30 +315,55 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 		if hasNew {
 			newText = b.Paragraphs[ch.New]
 		}
+		gotOld, gotNew := spellEdits(ch.Edits)
 		switch ch.Kind {
 		case MovedAway:
 			if ch.Edits != nil {
 				fail("a marker carries edits")
 			}
+		case Merged:
+			if want := a.Paragraphs[ch.Old] + " " + a.Paragraphs[ch.Old+1]; gotOld != want || gotNew != newText {
+				fail(fmt.Sprintf("edits spell %q and %q", gotOld, gotNew))
+			}
+		case Split:
+			if gotNew != newText {
+				fail(fmt.Sprintf("piece spells %q", gotNew))
+			}
+			splitOld[ch.Old] += gotOld
+			if ch.New == ch.Group[1] && splitOld[ch.Old] != oldText {
+				fail(fmt.Sprintf("pieces spell %q", splitOld[ch.Old]))
+			}
 		case Same:
-			if squeezeSpace(oldText) != squeezeSpace(newText) || ch.Similarity != 1 {
+			if normalKey(oldText) != normalKey(newText) || ch.Similarity != 1 {
 				fail("same but different")
 			}
 			fallthrough
 		default:
-			if gotOld, gotNew := spellEdits(ch.Edits); gotOld != oldText || gotNew != newText {
+			if gotOld != oldText || gotNew != newText {
 				fail(fmt.Sprintf("edits spell %q and %q", gotOld, gotNew))
 			}
 		}
-		if (ch.Kind == Edited && ch.Similarity <= pairThreshold) || (ch.Kind == Moved && ch.Similarity <= moveThreshold && ch.Similarity != 1) {
+		if (ch.Kind == Edited && ch.Similarity <= pairThreshold) || (ch.Kind == Moved && ch.Similarity <= moveThreshold && ch.Similarity != 1) ||
+			((ch.Kind == Split || ch.Kind == Merged) && ch.Similarity < joinThreshold) {
 			fail("pair below its threshold")
 		}
-		if ch.Kind == MovedAway || ch.Kind == Moved || ch.Kind == Same || ch.Kind == Edited {
+		switch ch.Kind {
+		case MovedAway, Moved, Same, Edited:
 			if c.NewIndex(ch.Old) != ch.New || c.OldIndex(ch.New) != ch.Old {
 				fail("partner indexes disagree")
 			}
-		} else if c.NewIndex(ch.Old) != -1 || c.OldIndex(ch.New) != -1 {
-			fail("an unpaired paragraph has a partner")
+		case Split:
+			if c.NewIndex(ch.Old) != ch.Group[0] || c.OldIndex(ch.New) != ch.Old {
+				fail("split partner indexes disagree")
+			}
+		case Merged:
+			if c.NewIndex(ch.Old) != ch.New || c.NewIndex(ch.Old+1) != ch.New || c.OldIndex(ch.New) != ch.Old {
+				fail("merge partner indexes disagree")
+			}
+		default:
+			if c.NewIndex(ch.Old) != -1 || c.OldIndex(ch.New) != -1 {
+				fail("an unpaired paragraph has a partner")
+			}
 		}
 		switch ch.Kind {
 		case Edited:
@@ -333,6 +374,12 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 			stats.Removed++
 		case Moved:
 			stats.Moved++
+		case Merged:
+			stats.Merged++
+		case Split:
+			if ch.New == ch.Group[0] {
+				stats.Split++
+			}
 		}
 		if ch.Kind != MovedAway {
 			for _, e := range ch.Edits {
@@ -355,6 +402,7 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 			t.Fatalf("new paragraph %d shown %d times: %v", j, n, changeRows(c))
 		}
 	}
+	stats.Typographic, stats.Punctuation, stats.HeadlineChanged = c.Stats.Typographic, c.Stats.Punctuation, c.Stats.HeadlineChanged
 	if stats != c.Stats {
 		t.Fatalf("stats %+v, rows add up to %+v", c.Stats, stats)
 	}

@@ -22,9 +22,9 @@ func TestBrokenVersionsCompare(t *testing.T) {
 	}{
 		{"both empty", empty, empty, Stats{}},
 		{"identical", one, one, Stats{}},
-		{"from empty", empty, one, Stats{WordsAdded: 2, Added: 1}},
-		{"to empty", one, empty, Stats{WordsRemoved: 2, Removed: 1}},
-		{"headline only", headlineOnly, model.Version{Headline: "Only a new headline", Paragraphs: []string{}}, Stats{}},
+		{"from empty", empty, one, Stats{WordsAdded: 2, Added: 1, HeadlineChanged: true}},
+		{"to empty", one, empty, Stats{WordsRemoved: 2, Removed: 1, HeadlineChanged: true}},
+		{"headline only", headlineOnly, model.Version{Headline: "Only a new headline", Paragraphs: []string{}}, Stats{HeadlineChanged: true}},
 	}
 	for _, c := range cases {
 		cmp := Compare(c.a, c.b)

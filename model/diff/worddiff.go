@@ -1,13 +1,10 @@
 package diff
 
 import (
+	"strconv"
 	"strings"
-	"time"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/rivo/uniseg"
-	"github.com/sergi/go-diff/diffmatchpatch"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Op is what a word edit does.
@@ -37,323 +34,227 @@ func (o Op) String() string {
 
 // Edit is a run of text that is kept, deleted or inserted.
 type Edit struct {
-	Op   Op
+	Op Op
+	// Text is the run as the side it belongs to spells it: for OpEqual,
+	// the new version's spelling.
 	Text string
+	// Old is, for an OpEqual run only, the old version's spelling when it
+	// differs from Text by Unicode normalization alone (the old version
+	// stored "e" + U+0301 where the new one has "é"); empty otherwise.
+	// Normalization is no edit, but each version shows its own text.
+	Old string
+	// Typographic is set on both halves (the deletion and the insertion)
+	// of a change that only swaps typography: straight and curly quotes,
+	// one dash for another, one kind of space for another. Such a change
+	// is shown dimmer than a change of wording and counted apart.
+	Typographic bool
 }
 
-// Bounds for go-diff's Myers search. go-diff only offers a wall-clock
-// timeout, and its 1 s default silently returns a coarser diff when the
-// machine is busy, so the same comparison could read differently from run
-// to run. Inputs up to exactDiffLimit symbols in all (tokens of a
-// paragraph pair, or paragraphs of a version pair) are diffed with no
-// timeout: the result is minimal and reproducible. Myers costs
-// O((N+M)·D), so the worst case at the limit — two unrelated 4,000-token
-// paragraphs — takes about 0.25 s on the 2-core development machine, while
-// a real paragraph (a few hundred tokens) or article revision (small D)
-// takes micro- to milliseconds. Larger inputs (a book pasted as one
-// paragraph, a 10,000-paragraph document) get diffTimeout: a safety net so
-// the reader is never stuck for minutes, long enough that it does not fire
-// on sizeable but ordinary revisions even under load. When it fires,
-// go-diff reports the unresolved middle as deleted and inserted — coarse,
-// but still a correct, round-tripping diff.
-const (
-	exactDiffLimit = 8000
-	diffTimeout    = 2 * time.Second
-)
-
-// newDiffer returns a go-diff instance configured for n symbols in total.
-func newDiffer(n int) *diffmatchpatch.DiffMatchPatch {
-	dmp := diffmatchpatch.New()
-	if n <= exactDiffLimit {
-		// 0 also turns off go-diff's half-match shortcut, which may return
-		// a non-minimal diff.
-		dmp.DiffTimeout = 0
-	} else {
-		dmp.DiffTimeout = diffTimeout
-	}
-	return dmp
-}
-
-// Symbols handed to go-diff start at the private-use area and go up from
-// there. go-diff only gives ASCII letters, digits and whitespace special
-// meaning (in its semantic-cleanup scoring), so every rune from U+E000 up
-// behaves the same; surrogates lie below and are never produced, and
-// U+FFFD is skipped so a rune split by the library can never pass for a
-// symbol when we map back.
-const (
-	symbolBase = 0xE000
-	maxSymbols = unicode.MaxRune - symbolBase // U+E000..U+10FFFF less U+FFFD
-)
-
-// symbolRune is the rune that stands for the k-th distinct symbol.
-func symbolRune(k int) rune {
-	r := rune(symbolBase + k)
-	if r >= utf8.RuneError {
-		r++
-	}
-	return r
-}
-
-// symbolIndex inverts symbolRune; it returns -1 for a rune that no symbol
-// maps to.
-func symbolIndex(r rune) int {
+// OldText is the run as the old version spells it: Old when set, else
+// Text; "" for an insertion.
+func (e Edit) OldText() string {
 	switch {
-	case r < symbolBase || r == utf8.RuneError || r > unicode.MaxRune:
-		return -1
-	case r > utf8.RuneError:
-		return int(r-symbolBase) - 1
+	case e.Op == OpInsert:
+		return ""
+	case e.Old != "":
+		return e.Old
 	}
-	return int(r - symbolBase)
+	return e.Text
 }
 
-// tokenClass is what a token is to the word diff and to the word counts.
-type tokenClass int8
-
-const (
-	tokenOther tokenClass = iota // one punctuation mark, symbol or emoji
-	tokenSpace                   // a run of whitespace
-	tokenWord                    // a word, a number, or one CJK character
-)
-
-// scanTokens splits s into the tokens the word diff works on and calls
-// emit for each, in order; the tokens concatenate to s exactly. A token
-// is a run of letters, digits and combining marks (a word), a run of
-// whitespace, one CJK character (those scripts do not separate words with
-// spaces, so the character is the smallest unit a reader can follow), or
-// one other grapheme cluster (a punctuation mark, a symbol, a whole emoji
-// sequence such as 👩‍👩‍👧). Tokens never split a grapheme cluster, so no
-// edit ever cuts a multi-byte character or detaches a combining accent.
-func scanTokens(s string, emit func(tok string, class tokenClass)) {
-	state := -1
-	start, inRun, runClass := 0, false, tokenOther // s[start:i] is a growing word or space run
-	for i := 0; i < len(s); {
-		var n int
-		var class tokenClass
-		var joins bool // whether this cluster can be part of a longer run
-		if c := s[i]; c < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
-			// Fast path: two ASCII bytes in a row are always separate
-			// clusters (CR LF aside, which is whitespace either way).
-			n, class = 1, asciiClass[c]
-			joins = class != tokenOther
-			state = -1
-		} else {
-			var cluster string
-			cluster, _, _, state = uniseg.FirstGraphemeClusterInString(s[i:], state)
-			n = len(cluster)
-			class, joins = clusterClass(cluster)
-		}
-		if inRun && (!joins || class != runClass) {
-			emit(s[start:i], runClass)
-			inRun = false
-		}
-		if !inRun {
-			if joins {
-				start, inRun, runClass = i, true, class
-			} else {
-				emit(s[i:i+n], class)
-			}
-		}
-		i += n
+// NewText is the run as the new version spells it; "" for a deletion.
+func (e Edit) NewText() string {
+	if e.Op == OpDelete {
+		return ""
 	}
-	if inRun {
-		emit(s[start:], runClass)
-	}
+	return e.Text
 }
 
-// asciiClass classifies every ASCII byte once, for the fast path.
-var asciiClass = func() (t [utf8.RuneSelf]tokenClass) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-			t[c] = tokenWord
-		case c == ' ', '\t' <= c && c <= '\r':
-			t[c] = tokenSpace
-		}
-	}
-	return t
-}()
+// WordDiff returns the word-level edits turning a into b. Concatenating
+// the OldText of every edit gives a; the NewText gives b, byte for byte.
+//
+// Tokens are compared in Unicode normalization form C, so a text stored
+// decomposed reads equal to its precomposed copy (DESIGN.md: "normalize
+// for comparing only"). Edits fall on token boundaries (words, runs of
+// space, and every punctuation mark on its own), and only whitespace
+// between two changed words is folded into the change around it, so a
+// rewritten phrase reads as one deletion and one insertion while a word
+// that stayed is never marked. Between two equal runs there is at most
+// one deletion followed by at most one insertion.
+func WordDiff(a, b string) []Edit {
+	edits, _ := wordDiff(a, b)
+	return edits
+}
 
-// clusterClass classifies one grapheme cluster by its first rune and says
-// whether it can be part of a longer run (words and whitespace can; CJK
-// characters, punctuation and symbols stand alone).
-func clusterClass(cluster string) (tokenClass, bool) {
-	r, _ := utf8.DecodeRuneInString(cluster)
+// editCounts is what a word diff counts while it still knows its tokens.
+type editCounts struct {
+	deleted, inserted int // word tokens
+	typographic       int // changes that swap typography only
+	punctuation       int // changes of punctuation marks, no word touched
+}
+
+// wordDiff is WordDiff that also counts what it found.
+func wordDiff(a, b string) ([]Edit, editCounts) {
 	switch {
-	case unicode.IsSpace(r):
-		return tokenSpace, true
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
-		return tokenWord, false
-	case unicode.IsLetter(r), unicode.IsNumber(r), unicode.IsMark(r):
-		// A mark here has no base before it (otherwise the cluster would
-		// hold both); it still belongs with the letters around it.
-		return tokenWord, true
-	}
-	return tokenOther, false
-}
-
-// countWords is the number of word tokens in s: what the stats call words.
-func countWords(s string) int {
-	n := 0
-	scanTokens(s, func(_ string, class tokenClass) {
-		if class == tokenWord {
-			n++
+	case a == b:
+		if a == "" {
+			return nil, editCounts{}
 		}
-	})
-	return n
+		return []Edit{{Op: OpEqual, Text: a}}, editCounts{}
+	case a == "":
+		return []Edit{{Op: OpInsert, Text: b}}, editCounts{inserted: countWords(b)}
+	case b == "":
+		return []Edit{{Op: OpDelete, Text: a}}, editCounts{deleted: countWords(a)}
+	}
+	t := &symbolTable{index: make(map[string]int, 64)}
+	sa, sb := t.tokens(a), t.tokens(b)
+	if !t.full {
+		runs := cleanup(alignWords(sa.syms, sb.syms, t), t, sa, sb)
+		if edits, counts, ok := t.edits(runs, sa, sb); ok {
+			return edits, counts
+		}
+	}
+	// Too many distinct tokens to diff (megabytes of unique words in one
+	// paragraph), or a fault of ours: the honest fallback.
+	edits := []Edit{{Op: OpDelete, Text: a}, {Op: OpInsert, Text: b}}
+	return edits, countChange(edits[0].Text, edits[1].Text, countWords(a), countWords(b), edits)
 }
 
-// symbolTable maps each distinct token of one word diff to a symbol rune.
+// symbolTable maps each distinct token of one word diff, compared in NFC,
+// to a symbol rune.
 type symbolTable struct {
 	index map[string]int
-	text  []string
-	word  []bool
-	full  bool // more distinct tokens than runes to stand for them
+	class []tokenClass // by symbol
+	full  bool         // more distinct tokens than runes to stand for them
 }
 
-// runes returns s as a rune string of symbols, one per token.
-func (t *symbolTable) runes(s string) []rune {
-	out := make([]rune, 0, len(s)/3+1)
+// side is one text of a word diff cut into tokens: token k is
+// text[off[k]:off[k+1]] and stands for symbol syms[k].
+type side struct {
+	text string
+	off  []int
+	syms []rune
+}
+
+// run returns the text of tokens [from, to).
+func (s side) run(from, to int) string { return s.text[s.off[from]:s.off[to]] }
+
+// tokens cuts s into tokens and gives each its symbol.
+func (t *symbolTable) tokens(s string) side {
+	sd := side{text: s, off: make([]int, 0, len(s)/3+2), syms: make([]rune, 0, len(s)/3+1)}
+	at := 0
+	// A text already in NFC (all ASCII text is) needs no token checked;
+	// checking each of a megabyte paragraph's tokens costs more than the diff.
+	normal := norm.NFC.IsNormalString(s)
 	scanTokens(s, func(tok string, class tokenClass) {
-		k, ok := t.index[tok]
+		key := tok
+		if !normal && !norm.NFC.IsNormalString(tok) {
+			key = norm.NFC.String(tok)
+		}
+		k, ok := t.index[key]
 		if !ok {
-			k = len(t.text)
+			k = len(t.class)
 			if k >= maxSymbols {
 				t.full = true
 				return
 			}
-			t.index[tok] = k
-			t.text = append(t.text, tok)
-			t.word = append(t.word, class == tokenWord)
+			t.index[key] = k
+			t.class = append(t.class, class)
 		}
-		out = append(out, symbolRune(k))
+		sd.off = append(sd.off, at)
+		sd.syms = append(sd.syms, symbolRune(k))
+		at += len(tok)
 	})
-	return out
+	sd.off = append(sd.off, len(s))
+	return sd
 }
 
-// WordDiff returns the word-level edits turning a into b. Concatenating the
-// Equal+Delete texts gives a; Equal+Insert gives b, byte for byte.
-//
-// Edits fall on token boundaries (see the tokens above) and are tidied by
-// go-diff's semantic cleanup, which folds small equalities — typically the
-// single space between two changed words — into the change around them,
-// so a rewritten phrase reads as one deletion and one insertion rather
-// than a comb of one-word edits. Between two equal runs there is at most
-// one deletion followed by at most one insertion.
-//
-// Texts that differ only in whitespace get the plain minimal diff instead:
-// there semantic cleanup would fold every one-word equality between two
-// changed spaces into one big change.
-func WordDiff(a, b string) []Edit {
-	edits, _, _ := wordDiff(a, b)
-	return edits
+// words counts the word tokens among syms.
+func (t *symbolTable) words(syms []rune) int {
+	n := 0
+	for _, r := range syms {
+		if t.class[symbolIndex(r)] == tokenWord {
+			n++
+		}
+	}
+	return n
 }
 
-// wordDiff is WordDiff that also counts the words it deleted and inserted,
-// while it still knows which tokens are words.
-func wordDiff(a, b string) (edits []Edit, deleted, inserted int) {
-	switch {
-	case a == b:
-		if a == "" {
-			return nil, 0, 0
-		}
-		return []Edit{{OpEqual, a}}, 0, 0
-	case a == "":
-		return []Edit{{OpInsert, b}}, 0, countWords(b)
-	case b == "":
-		return []Edit{{OpDelete, a}}, countWords(a), 0
-	}
-	t := &symbolTable{index: make(map[string]int, 64)}
-	ra, rb := t.runes(a), t.runes(b)
-	if !t.full {
-		dmp := newDiffer(len(ra) + len(rb))
-		diffs := dmp.DiffMainRunes(ra, rb, false)
-		// Cleanup works on strings of multi-byte runes; if it ever splits
-		// one, the diff before cleanup is still exact.
-		if squeezeSpace(a) != squeezeSpace(b) {
-			if edits, deleted, inserted, ok := t.edits(dmp.DiffCleanupSemantic(diffs), a, b); ok {
-				return edits, deleted, inserted
+// edits spells the runs out as text, each side in its own spelling, and
+// counts them. It reports ok=false unless the result reproduces both
+// texts exactly.
+func (t *symbolTable) edits(runs []tokenRun, a, b side) (edits []Edit, counts editCounts, ok bool) {
+	i, j := 0, 0
+	for k := 0; k < len(runs); k++ {
+		r := runs[k]
+		if r.op == OpEqual {
+			e := Edit{Op: OpEqual, Text: b.run(j, j+r.n)}
+			if old := a.run(i, i+r.n); old != e.Text {
+				e.Old = old
 			}
-			diffs = dmp.DiffMainRunes(ra, rb, false)
+			edits = append(edits, e)
+			i, j = i+r.n, j+r.n
+			continue
 		}
-		if edits, deleted, inserted, ok := t.edits(diffs, a, b); ok {
-			return edits, deleted, inserted
+		// A change: at most one deletion then one insertion, as cleanup
+		// left them.
+		var del, ins tokenRun
+		if r.op == OpDelete {
+			del = r
+			if k+1 < len(runs) && runs[k+1].op == OpInsert {
+				ins = runs[k+1]
+				k++
+			}
+		} else {
+			ins = r
 		}
+		d, n := a.run(i, i+del.n), b.run(j, j+ins.n)
+		first := len(edits)
+		if del.n > 0 {
+			edits = append(edits, Edit{Op: OpDelete, Text: d})
+		}
+		if ins.n > 0 {
+			edits = append(edits, Edit{Op: OpInsert, Text: n})
+		}
+		c := countChange(d, n, t.words(a.syms[i:i+del.n]), t.words(b.syms[j:j+ins.n]), edits[first:])
+		counts.deleted += c.deleted
+		counts.inserted += c.inserted
+		counts.typographic += c.typographic
+		counts.punctuation += c.punctuation
+		i, j = i+del.n, j+ins.n
 	}
-	// Too many distinct tokens to diff (megabytes of unique words in one
-	// paragraph), or a library fault: the honest fallback.
-	return []Edit{{OpDelete, a}, {OpInsert, b}}, countWords(a), countWords(b)
+	return edits, counts, roundTrips(edits, a.text, b.text)
 }
 
-// edits maps go-diff's symbol diffs back to text, merging them so that
-// each run between two equalities is one deletion then one insertion. It
-// reports ok=false unless the result reproduces a and b exactly.
-func (t *symbolTable) edits(diffs []diffmatchpatch.Diff, a, b string) (edits []Edit, deleted, inserted int, ok bool) {
-	var del, ins, eq strings.Builder
-	flushChange := func() {
-		if del.Len() > 0 {
-			edits = append(edits, Edit{OpDelete, del.String()})
-			del.Reset()
-		}
-		if ins.Len() > 0 {
-			edits = append(edits, Edit{OpInsert, ins.String()})
-			ins.Reset()
-		}
-	}
-	flushEqual := func() {
-		if eq.Len() > 0 {
-			edits = append(edits, Edit{OpEqual, eq.String()})
-			eq.Reset()
-		}
-	}
-	for _, d := range diffs {
-		var sb *strings.Builder
-		var words *int
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			if d.Text == "" {
-				continue
-			}
-			flushChange()
-			sb = &eq
-		case diffmatchpatch.DiffDelete:
-			flushEqual()
-			sb, words = &del, &deleted
-		case diffmatchpatch.DiffInsert:
-			flushEqual()
-			sb, words = &ins, &inserted
-		}
-		for _, r := range d.Text {
-			k := symbolIndex(r)
-			if k < 0 || k >= len(t.text) {
-				return nil, 0, 0, false
-			}
-			sb.WriteString(t.text[k])
-			if words != nil && t.word[k] {
-				*words++
-			}
-		}
-	}
-	flushEqual()
-	flushChange()
-	return edits, deleted, inserted, roundTrips(edits, a, b)
-}
-
-// roundTrips reports whether edits turn a into b: Equal+Delete spell a and
-// Equal+Insert spell b.
+// roundTrips reports whether edits turn a into b: the old spellings give
+// a and the new ones b.
 func roundTrips(edits []Edit, a, b string) bool {
 	for _, e := range edits {
-		if e.Op != OpInsert {
-			if !strings.HasPrefix(a, e.Text) {
+		if old := e.OldText(); old != "" || e.Op != OpInsert {
+			if !strings.HasPrefix(a, old) {
 				return false
 			}
-			a = a[len(e.Text):]
+			a = a[len(old):]
 		}
-		if e.Op != OpDelete {
-			if !strings.HasPrefix(b, e.Text) {
+		if nw := e.NewText(); nw != "" || e.Op != OpDelete {
+			if !strings.HasPrefix(b, nw) {
 				return false
 			}
-			b = b[len(e.Text):]
+			b = b[len(nw):]
 		}
 	}
 	return a == "" && b == ""
+}
+
+// String shows an edit the way test failures print it: its op and text,
+// and its old spelling or typographic mark where it has one.
+func (e Edit) String() string {
+	s := e.Op.String() + " " + strconv.Quote(e.Text)
+	if e.Old != "" {
+		s += " (old " + strconv.Quote(e.Old) + ")"
+	}
+	if e.Typographic {
+		s += " (typographic)"
+	}
+	return s
 }

@@ -13,12 +13,8 @@ import (
 func spellEdits(edits []Edit) (old, new string) {
 	var a, b strings.Builder
 	for _, e := range edits {
-		if e.Op != OpInsert {
-			a.WriteString(e.Text)
-		}
-		if e.Op != OpDelete {
-			b.WriteString(e.Text)
-		}
+		a.WriteString(e.OldText())
+		b.WriteString(e.NewText())
 	}
 	return a.String(), b.String()
 }
@@ -52,27 +48,27 @@ func TestWordDiff(t *testing.T) {
 		want []Edit
 	}{
 		{"both empty", "", "", nil},
-		{"identical", "The cat sat.", "The cat sat.", []Edit{{OpEqual, "The cat sat."}}},
-		{"all new", "", "A new line.", []Edit{{OpInsert, "A new line."}}},
-		{"all gone", "An old line.", "", []Edit{{OpDelete, "An old line."}}},
+		{"identical", "The cat sat.", "The cat sat.", []Edit{{Op: OpEqual, Text: "The cat sat."}}},
+		{"all new", "", "A new line.", []Edit{{Op: OpInsert, Text: "A new line."}}},
+		{"all gone", "An old line.", "", []Edit{{Op: OpDelete, Text: "An old line."}}},
 		{"one word replaced", "The cat sat.", "The dog sat.",
-			[]Edit{{OpEqual, "The "}, {OpDelete, "cat"}, {OpInsert, "dog"}, {OpEqual, " sat."}}},
+			[]Edit{{Op: OpEqual, Text: "The "}, {Op: OpDelete, Text: "cat"}, {Op: OpInsert, Text: "dog"}, {Op: OpEqual, Text: " sat."}}},
 		{"word inserted, space trails", "in Libya", "in the Libya",
-			[]Edit{{OpEqual, "in "}, {OpInsert, "the "}, {OpEqual, "Libya"}}},
+			[]Edit{{Op: OpEqual, Text: "in "}, {Op: OpInsert, Text: "the "}, {Op: OpEqual, Text: "Libya"}}},
 		{"word deleted", "Russia only became involved", "Russia became involved",
-			[]Edit{{OpEqual, "Russia "}, {OpDelete, "only "}, {OpEqual, "became involved"}}},
+			[]Edit{{Op: OpEqual, Text: "Russia "}, {Op: OpDelete, Text: "only "}, {Op: OpEqual, Text: "became involved"}}},
 		{"punctuation is its own token", "Tripoli and announced", "Tripoli. Turkey announced",
-			[]Edit{{OpEqual, "Tripoli"}, {OpDelete, " and"}, {OpInsert, ". Turkey"}, {OpEqual, " announced"}}},
+			[]Edit{{Op: OpEqual, Text: "Tripoli"}, {Op: OpDelete, Text: " and"}, {Op: OpInsert, Text: ". Turkey"}, {Op: OpEqual, Text: " announced"}}},
 		{"whole words, not letters", "appeared to", "appear to",
-			[]Edit{{OpDelete, "appeared"}, {OpInsert, "appear"}, {OpEqual, " to"}}},
+			[]Edit{{Op: OpDelete, Text: "appeared"}, {Op: OpInsert, Text: "appear"}, {Op: OpEqual, Text: " to"}}},
 		{"space between two changes joins them", "begin Saturday night, stepping", "begin this weekend, stepping",
-			[]Edit{{OpEqual, "begin "}, {OpDelete, "Saturday night"}, {OpInsert, "this weekend"}, {OpEqual, ", stepping"}}},
+			[]Edit{{Op: OpEqual, Text: "begin "}, {Op: OpDelete, Text: "Saturday night"}, {Op: OpInsert, Text: "this weekend"}, {Op: OpEqual, Text: ", stepping"}}},
 		{"CJK character by character", "日本語の文章", "日本語の記事",
-			[]Edit{{OpEqual, "日本語の"}, {OpDelete, "文章"}, {OpInsert, "記事"}}},
+			[]Edit{{Op: OpEqual, Text: "日本語の"}, {Op: OpDelete, Text: "文章"}, {Op: OpInsert, Text: "記事"}}},
 		{"combining mark stays on its letter", "cafe\u0301 noir", "cafe noir",
-			[]Edit{{OpDelete, "cafe\u0301"}, {OpInsert, "cafe"}, {OpEqual, " noir"}}},
+			[]Edit{{Op: OpDelete, Text: "cafe\u0301"}, {Op: OpInsert, Text: "cafe"}, {Op: OpEqual, Text: " noir"}}},
 		{"emoji sequence is one token", "we 👩‍👩‍👧 all", "we 👩‍👩‍👦 all",
-			[]Edit{{OpEqual, "we "}, {OpDelete, "👩‍👩‍👧"}, {OpInsert, "👩‍👩‍👦"}, {OpEqual, " all"}}},
+			[]Edit{{Op: OpEqual, Text: "we "}, {Op: OpDelete, Text: "👩‍👩‍👧"}, {Op: OpInsert, Text: "👩‍👩‍👦"}, {Op: OpEqual, Text: " all"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,7 +200,8 @@ func TestWordDiffRoundTrip(t *testing.T) {
 		if n%4 == 0 {
 			b = text()
 		}
-		edits, del, ins := wordDiff(a, b)
+		edits, counts := wordDiff(a, b)
+		del, ins := counts.deleted, counts.inserted
 		checkEditShape(t, a, b, edits)
 		wantDel, wantIns := 0, 0
 		for _, e := range edits {
@@ -239,13 +236,13 @@ func TestSymbolRunes(t *testing.T) {
 }
 
 func TestRoundTripsRejectsWrongEdits(t *testing.T) {
-	if roundTrips([]Edit{{OpEqual, "ab"}}, "ab", "ac") {
+	if roundTrips([]Edit{{Op: OpEqual, Text: "ab"}}, "ab", "ac") {
 		t.Error("an equal run that only one side has was accepted")
 	}
-	if roundTrips([]Edit{{OpDelete, "a"}}, "ab", "") {
+	if roundTrips([]Edit{{Op: OpDelete, Text: "a"}}, "ab", "") {
 		t.Error("edits that stop short were accepted")
 	}
-	if !roundTrips([]Edit{{OpDelete, "a"}, {OpInsert, "b"}}, "a", "b") {
+	if !roundTrips([]Edit{{Op: OpDelete, Text: "a"}, {Op: OpInsert, Text: "b"}}, "a", "b") {
 		t.Error("a correct replacement was rejected")
 	}
 }
@@ -273,7 +270,8 @@ func FuzzWordDiff(f *testing.F) {
 	f.Add("e\u0301 👩‍👩‍👧", "e 👩‍👩‍👦")
 	f.Add("a\xffb", "a\xfeb")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		edits, del, ins := wordDiff(a, b)
+		edits, counts := wordDiff(a, b)
+		del, ins := counts.deleted, counts.inserted
 		checkEditShape(t, a, b, edits)
 		if del < 0 || ins < 0 {
 			t.Fatalf("negative word counts %d %d", del, ins)

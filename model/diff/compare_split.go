@@ -1,0 +1,189 @@
+package diff
+
+import "strings"
+
+// joinThreshold is how alike an old paragraph must be to two new ones
+// read as one (or two old ones to one new) for the step to be a split (or
+// a merge): the same Dice score as pairing, on the joined text. It is
+// set well above moveThreshold because a split claims that nothing but
+// the paragraph break came between the sentences.
+const joinThreshold = 0.6
+
+// joinSplits finds, among neighbouring rows, a paragraph cut in two or two
+// joined, and shows each as one split or merge: an edited paragraph
+// followed by an added one (or a removed one) that together read as one,
+// or a removed paragraph followed by two added ones (or two removed
+// followed by one added) that do. The joined reading must beat the
+// pairing it replaces, so a genuinely new paragraph next to an edited one
+// is left alone: its words lower the score of the joined text.
+func joinSplits(rows []row, al *alignment) []row {
+	out := make([]row, 0, len(rows))
+	kindAt := func(k int) Kind {
+		if k < len(rows) {
+			return rows[k].Kind
+		}
+		return -1
+	}
+	for k := 0; k < len(rows); k++ {
+		r := rows[k]
+		switch {
+		case r.Kind == Edited && kindAt(k+1) == Added && rows[k+1].New == r.New+1:
+			if s, ok := trySplit(al, r.Old, r.New, r.Similarity); ok {
+				out, k = append(out, s...), k+1
+				continue
+			}
+		case r.Kind == Added && kindAt(k+1) == Edited && rows[k+1].New == r.New+1:
+			if s, ok := trySplit(al, rows[k+1].Old, r.New, rows[k+1].Similarity); ok {
+				out, k = append(out, s...), k+1
+				continue
+			}
+		case r.Kind == Removed && kindAt(k+1) == Added && kindAt(k+2) == Added && rows[k+2].New == rows[k+1].New+1:
+			if s, ok := trySplit(al, r.Old, rows[k+1].New, 0); ok {
+				out, k = append(out, s...), k+2
+				continue
+			}
+		case r.Kind == Edited && kindAt(k+1) == Removed && rows[k+1].Old == r.Old+1:
+			if m, ok := tryMerge(al, r.Old, r.New, r.Similarity); ok {
+				out, k = append(out, m), k+1
+				continue
+			}
+		case r.Kind == Removed && kindAt(k+1) == Edited && rows[k+1].Old == r.Old+1:
+			if m, ok := tryMerge(al, r.Old, rows[k+1].New, rows[k+1].Similarity); ok {
+				out, k = append(out, m), k+1
+				continue
+			}
+		case r.Kind == Removed && kindAt(k+1) == Removed && kindAt(k+2) == Added && rows[k+1].Old == r.Old+1:
+			if m, ok := tryMerge(al, r.Old, rows[k+2].New, 0); ok {
+				out, k = append(out, m), k+2
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// joinedDiff diffs a against b and scores them as pairing does.
+func joinedDiff(a, b string) ([]Edit, editCounts, float64) {
+	edits, counts := wordDiff(a, b)
+	wa, wb := countWords(a), countWords(b)
+	if wa+wb == 0 {
+		return edits, counts, 0
+	}
+	return edits, counts, 2 * float64(wa-counts.deleted) / float64(wa+wb)
+}
+
+// tryMerge reads old paragraphs i and i+1 as joined into new paragraph j.
+func tryMerge(al *alignment, i, j int, pairSim float64) (row, bool) {
+	edits, counts, sim := joinedDiff(al.old[i]+" "+al.old[i+1], al.new[j])
+	if sim < joinThreshold || sim <= pairSim {
+		return row{}, false
+	}
+	return row{Change: Change{Kind: Merged, Old: i, New: j, Group: []int{i, i + 1}, Edits: edits, Similarity: sim}, counts: counts}, true
+}
+
+// trySplit reads old paragraph i as cut into new paragraphs j and j+1.
+func trySplit(al *alignment, i, j int, pairSim float64) ([]row, bool) {
+	first := al.new[j]
+	edits, counts, sim := joinedDiff(al.old[i], first+" "+al.new[j+1])
+	if sim < joinThreshold || sim <= pairSim {
+		return nil, false
+	}
+	a, b, ok := cutAt(edits, len(first))
+	if !ok {
+		return nil, false
+	}
+	group := []int{j, j + 1}
+	return []row{
+		// The counts go with the first piece, so the split is counted once.
+		{Change: Change{Kind: Split, Old: i, New: j, Group: group, Edits: a, Similarity: sim}, counts: counts},
+		{Change: Change{Kind: Split, Old: i, New: j + 1, Group: group, Edits: b, Similarity: sim}},
+	}, true
+}
+
+// cutAt cuts the edits of old → (first + " " + second) at the joining
+// space, which starts at byte at of the new text: the first part spells
+// first, the second part second. A space the old text had there stays on
+// the old side (as a deletion, which the reader does not see: the
+// paragraph break took its place); one it did not have is dropped.
+func cutAt(edits []Edit, at int) (first, second []Edit, ok bool) {
+	pos := 0 // bytes of new text seen
+	for _, e := range edits {
+		nt := e.NewText()
+		if nt == "" { // a deletion
+			if pos <= at {
+				first = append(first, e)
+			} else {
+				second = append(second, e)
+			}
+			continue
+		}
+		lo, hi := pos, pos+len(nt)
+		pos = hi
+		if hi <= at {
+			first = append(first, e)
+			continue
+		}
+		if lo > at {
+			second = append(second, e)
+			continue
+		}
+		if e.Old != "" {
+			return nil, nil, false // a normalization-only run across the cut: keep it whole
+		}
+		if lo < at {
+			first = append(first, Edit{Op: e.Op, Text: nt[:at-lo], Typographic: e.Typographic})
+		}
+		if e.Op == OpEqual {
+			first = append(first, Edit{Op: OpDelete, Text: nt[at-lo : at-lo+1]})
+		}
+		if rest := nt[at-lo+1:]; rest != "" {
+			second = append(second, Edit{Op: e.Op, Text: rest, Typographic: e.Typographic})
+		}
+	}
+	return tidy(first), tidy(second), true
+}
+
+// tidy restores the shape every consumer relies on after cutting: no
+// empty edit, no two equal runs in a row, and between two equal runs one
+// deletion then one insertion.
+func tidy(edits []Edit) []Edit {
+	var out []Edit
+	var del, ins strings.Builder
+	delTypo, insTypo := true, true
+	flush := func() {
+		if del.Len() > 0 {
+			out = append(out, Edit{Op: OpDelete, Text: del.String(), Typographic: delTypo})
+		}
+		if ins.Len() > 0 {
+			out = append(out, Edit{Op: OpInsert, Text: ins.String(), Typographic: insTypo})
+		}
+		del.Reset()
+		ins.Reset()
+		delTypo, insTypo = true, true
+	}
+	for _, e := range edits {
+		switch {
+		case e.Text == "":
+		case e.Op == OpDelete:
+			del.WriteString(e.Text)
+			delTypo = delTypo && e.Typographic
+		case e.Op == OpInsert:
+			ins.WriteString(e.Text)
+			insTypo = insTypo && e.Typographic
+		default:
+			flush()
+			if n := len(out) - 1; n >= 0 && out[n].Op == OpEqual {
+				old := out[n].OldText() + e.OldText()
+				out[n].Text += e.Text
+				if old != out[n].Text {
+					out[n].Old = old
+				}
+				continue
+			}
+			out = append(out, e)
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,207 @@
+package diff
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// tokenRun is n tokens kept, deleted or inserted.
+type tokenRun struct {
+	op Op
+	n  int
+}
+
+// exactDiffLimit bounds go-diff's Myers search, which costs O((N+M)·D):
+// a stretch of at most this many tokens (both sides together) is diffed
+// exactly, the worst case (two unrelated 4,000-token stretches) in about
+// 0.25 s on the 2-core development machine. A longer stretch is first cut
+// at tokens that occur once on each side and keep their order (patience
+// diff), and each piece is diffed alone; a piece still too long with no
+// such token in it is shown as deleted and inserted. Every bound counts
+// tokens, never time: the same texts give the same edits on any machine
+// under any load (CONVENTIONS.md, 11).
+const exactDiffLimit = 8000
+
+// newDiffer returns a go-diff instance that never looks at the clock.
+func newDiffer() *diffmatchpatch.DiffMatchPatch {
+	dmp := diffmatchpatch.New()
+	// 0 turns off the wall-clock deadline, and with it go-diff's
+	// half-match shortcut, which may return a non-minimal diff.
+	dmp.DiffTimeout = 0
+	return dmp
+}
+
+// alignTokens is a diff of two symbol strings as runs of tokens: common
+// prefix and suffix first, before any bound applies, so that a small edit
+// in a huge paragraph is found exactly.
+func alignTokens(a, b []rune) []tokenRun {
+	var out []tokenRun
+	return appendAligned(out, a, b)
+}
+
+// appendAligned appends the diff of a and b to out.
+func appendAligned(out []tokenRun, a, b []rune) []tokenRun {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	out = appendRun(out, OpEqual, p)
+	out = appendMiddle(out, a[p:len(a)-s], b[p:len(b)-s])
+	return appendRun(out, OpEqual, s)
+}
+
+// appendMiddle diffs two stretches that share no prefix or suffix.
+func appendMiddle(out []tokenRun, a, b []rune) []tokenRun {
+	switch {
+	case len(a) == 0 || len(b) == 0:
+		return appendRun(appendRun(out, OpDelete, len(a)), OpInsert, len(b))
+	case len(a)+len(b) <= exactDiffLimit:
+		for _, d := range newDiffer().DiffMainRunes(a, b, false) {
+			n := utf8.RuneCountInString(d.Text)
+			switch d.Type {
+			case diffmatchpatch.DiffEqual:
+				out = appendRun(out, OpEqual, n)
+			case diffmatchpatch.DiffDelete:
+				out = appendRun(out, OpDelete, n)
+			case diffmatchpatch.DiffInsert:
+				out = appendRun(out, OpInsert, n)
+			}
+		}
+		return out
+	}
+	anchors := uniqueAnchors(a, b)
+	if len(anchors) == 0 {
+		return appendRun(appendRun(out, OpDelete, len(a)), OpInsert, len(b))
+	}
+	i, j := 0, 0
+	for _, an := range anchors {
+		out = appendAligned(out, a[i:an.old], b[j:an.new])
+		out = appendRun(out, OpEqual, 1)
+		i, j = an.old+1, an.new+1
+	}
+	return appendAligned(out, a[i:], b[j:])
+}
+
+// appendRun appends n tokens of op, joining a run of the same op.
+func appendRun(out []tokenRun, op Op, n int) []tokenRun {
+	if n == 0 {
+		return out
+	}
+	if k := len(out) - 1; k >= 0 && out[k].op == op {
+		out[k].n += n
+		return out
+	}
+	return append(out, tokenRun{op, n})
+}
+
+// maxAnchorCount is how often a token may occur (as often on each side)
+// and still anchor a long stretch: once, as patience diff asks, finds
+// too few anchors in prose that repeats its words; a few times, with the
+// k-th occurrence on one side paired with the k-th on the other, finds
+// enough, and the longest order-keeping chain drops the wrong guesses.
+const maxAnchorCount = 4
+
+// uniqueAnchors pairs the symbols that occur as often in a as in b, and
+// rarely (see maxAnchorCount), and keeps the longest chain of them in the
+// same order on both sides (a longest increasing subsequence, O(n log n)).
+func uniqueAnchors(a, b []rune) []anchor {
+	type seen struct {
+		inA int
+		atB []int
+	}
+	count := make(map[rune]*seen, len(a)/4)
+	for _, r := range a {
+		s := count[r]
+		if s == nil {
+			s = &seen{}
+			count[r] = s
+		}
+		s.inA++
+	}
+	for j, r := range b {
+		if s := count[r]; s != nil && s.inA <= maxAnchorCount && len(s.atB) <= maxAnchorCount {
+			s.atB = append(s.atB, j)
+		}
+	}
+	var pairs []anchor
+	taken := make(map[rune]int, len(count))
+	for i, r := range a {
+		if s := count[r]; s.inA <= maxAnchorCount && len(s.atB) == s.inA {
+			pairs = append(pairs, anchor{i, s.atB[taken[r]]})
+			taken[r]++
+		}
+	}
+	return longestIncreasing(pairs)
+}
+
+// longestIncreasing returns the longest subsequence of pairs (in
+// ascending old order) whose new indexes ascend too; of several equally
+// long, the one patience sorting finds, which is fixed by the input.
+func longestIncreasing(pairs []anchor) []anchor {
+	if len(pairs) == 0 {
+		return nil
+	}
+	tails := []int{}                // tails[k]: pair index ending a chain of k+1
+	prev := make([]int, len(pairs)) // chain links
+	for k, p := range pairs {
+		pos, _ := slices.BinarySearchFunc(tails, p.new, func(t, nw int) int { return pairs[t].new - nw })
+		if pos > 0 {
+			prev[k] = tails[pos-1]
+		} else {
+			prev[k] = -1
+		}
+		if pos == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[pos] = k
+		}
+	}
+	out := make([]anchor, len(tails))
+	for k, at := len(tails)-1, tails[len(tails)-1]; k >= 0; k, at = k-1, prev[at] {
+		out[k] = pairs[at]
+	}
+	return out
+}
+
+// alignWords is alignTokens that lines up words and punctuation first and
+// whitespace only between them: a space is a token like any other to the
+// Myers search, and matching the spaces of "called in a joint statement"
+// can cost the one word the two sides share, marking "called" as
+// rewritten. Whitespace between two kept tokens is then diffed alone.
+func alignWords(a, b []rune, t *symbolTable) []tokenRun {
+	content := func(s []rune) (syms []rune, at []int) {
+		for k, r := range s {
+			if t.class[symbolIndex(r)] != tokenSpace {
+				syms, at = append(syms, r), append(at, k)
+			}
+		}
+		return syms, at
+	}
+	ca, ia := content(a)
+	cb, ib := content(b)
+	var out []tokenRun
+	pa, pb := 0, 0 // next original token on each side
+	i, j := 0, 0   // next content token on each side
+	for _, r := range alignTokens(ca, cb) {
+		switch r.op {
+		case OpDelete:
+			i += r.n
+		case OpInsert:
+			j += r.n
+		case OpEqual:
+			for n := r.n; n > 0; n-- {
+				qa, qb := ia[i], ib[j]
+				out = appendAligned(out, a[pa:qa], b[pb:qb])
+				out = appendRun(out, OpEqual, 1)
+				pa, pb, i, j = qa+1, qb+1, i+1, j+1
+			}
+		}
+	}
+	return appendAligned(out, a[pa:], b[pb:])
+}

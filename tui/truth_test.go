@@ -1,0 +1,79 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"redline/model"
+)
+
+// printed is --print --no-color of a two-version article at width.
+func printed(t *testing.T, a, b model.Version, width int, view string) string {
+	t.Helper()
+	a.Number, b.Number = 1, 2
+	art := &model.Article{Title: "t", Versions: []model.Version{a, b}}
+	var sb strings.Builder
+	if err := Print(&sb, art, PrintOptions{Base: -1, Shown: 1, Width: width, View: view, Styles: DefaultStyles(false)}); err != nil {
+		t.Fatal(err)
+	}
+	return sb.String()
+}
+
+// TestPrintSideBySideReadsEachVersion: each column reads exactly as its
+// version, not "noise ." on the old side.
+func TestPrintSideBySideReadsEachVersion(t *testing.T) {
+	out := printed(t, model.Version{Paragraphs: []string{"The mayor spoke about noise."}},
+		model.Version{Paragraphs: []string{"The mayor spoke about noise and traffic."}}, 60, "side")
+	if strings.Contains(out, "noise .") || !strings.Contains(out, "noise.") || !strings.Contains(out, "{+and traffic+}.") {
+		t.Errorf("side by side:\n%s", out)
+	}
+}
+
+// TestPrintMarkersNeverBreak: in Chinese, where lines break between
+// characters, no line ends inside an edit marker.
+func TestPrintMarkersNeverBreak(t *testing.T) {
+	out := printed(t, model.Version{Paragraphs: []string{"市政府宣布将于今年秋天开始实施新的交通规划方案。"}},
+		model.Version{Paragraphs: []string{"市政府宣布将于下个月开始实施新的交通规划方案。"}}, 20, "")
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimRight(l, " ")
+		if strings.HasSuffix(l, "[") || strings.HasSuffix(l, "{") || strings.HasPrefix(strings.TrimLeft(l, " ~"), "-]") ||
+			strings.HasPrefix(strings.TrimLeft(l, " ~"), "+}") || strings.HasPrefix(strings.TrimLeft(l, " ~"), "-") {
+			t.Errorf("a marker breaks at %q:\n%s", l, out)
+		}
+	}
+	if !strings.Contains(out, "[-今年秋天-]") {
+		t.Errorf("edit not marked whole:\n%s", out)
+	}
+}
+
+// TestPrintHeadlineOnlyStep: a step that changed only the headline says
+// so, and the headline is a stop in the body.
+func TestPrintHeadlineOnlyStep(t *testing.T) {
+	p := []string{"Nothing else changed in this article."}
+	out := printed(t, model.Version{Headline: "Talks Stall", Paragraphs: p}, model.Version{Headline: "Talks Collapse", Paragraphs: p}, 80, "")
+	if !strings.Contains(out, "headline changed") || !strings.Contains(out, "headline · Talks [-Stall-]{+Collapse+}") {
+		t.Errorf("headline-only step:\n%s", out)
+	}
+	m := newTestModel(t, &model.Article{Title: "t", Versions: []model.Version{
+		{Number: 1, Headline: "Talks Stall", Paragraphs: p}, {Number: 2, Headline: "Talks Collapse", Paragraphs: p}}}, 80, 24)
+	if !m.doc.blocks[0].changed() || !m.doc.blocks[0].headline {
+		t.Errorf("the headline is not a stop: %+v", m.doc.blocks[0])
+	}
+}
+
+// TestPrintCountsReadRight: the first version of one paragraph says
+// "1 paragraph"; a quote-style change and a punctuation edit are named.
+func TestPrintCountsReadRight(t *testing.T) {
+	art := &model.Article{Title: "t", Versions: []model.Version{{Number: 1, Paragraphs: []string{"A."}}}}
+	m := newTestModel(t, art, 80, 24)
+	if got := m.statsText(); got != "first version · 1 paragraph" {
+		t.Errorf("stats %q", got)
+	}
+	out := printed(t, model.Version{Paragraphs: []string{`He said it was "encouraging".`, "A."}},
+		model.Version{Paragraphs: []string{"He said it was “encouraging”.", "A!"}}, 80, "")
+	for _, want := range []string{`[-"-]{+“+}encouraging[-"-]{+”+}.`, "A[-.-]{+!+}", "+0 −0 words · 2 ¶ edited · 1 punctuation edit · 2 typographic edits"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("print lacks %q:\n%s", want, out)
+		}
+	}
+}
