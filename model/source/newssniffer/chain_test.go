@@ -16,9 +16,9 @@ import (
 )
 
 // renderChain renders n generated versions as n-1 dumps, 1/2, 2/3, ….
-func renderChain(seed uint64, n int) ([]model.Version, []source.Input) {
+func renderChain(seed uint64, n int, opts dumpgen.PairOptions) ([]model.Version, []source.Input) {
 	rng := rand.New(rand.NewPCG(seed, 0xc4a1))
-	vs := dumpgen.Chain(rng, n, dumpgen.PairOptions{})
+	vs := dumpgen.Chain(rng, n, opts)
 	var inputs []source.Input
 	for i := 0; i+1 < n; i++ {
 		text := dumpgen.Render(vs[i], vs[i+1], dumpgen.RenderOptions{Source: "test", URL: "https://example.com/story",
@@ -34,8 +34,9 @@ func TestChainReadsBackEveryVersion(t *testing.T) {
 	var chained, alone recovery
 	exactChains := 0
 	n := *propertyPairs / 4
+	opts := mixOptions(t)
 	for seed := uint64(1); seed <= uint64(n); seed++ {
-		want, inputs := renderChain(seed, 4)
+		want, inputs := renderChain(seed, 4, opts)
 		shuffled := append([]source.Input(nil), inputs...)
 		rand.New(rand.NewPCG(seed, 1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		art, err := source.Read(shuffled)
@@ -103,7 +104,7 @@ func TestChainOfTheFourVersionSample(t *testing.T) {
 }
 
 func TestChainWithAMissingLinkHasAGap(t *testing.T) {
-	_, inputs := renderChain(3, 5) // 1/2 2/3 3/4 4/5
+	_, inputs := renderChain(3, 5, dumpgen.PairOptions{}) // 1/2 2/3 3/4 4/5
 	art, err := source.Read([]source.Input{inputs[0], inputs[1], inputs[3]})
 	if err != nil {
 		t.Fatal(err)
@@ -118,8 +119,8 @@ func TestChainWithAMissingLinkHasAGap(t *testing.T) {
 }
 
 func TestDumpsOfDifferentArticlesAreAnError(t *testing.T) {
-	_, a := renderChain(5, 2)
-	_, b := renderChain(6, 2)
+	_, a := renderChain(5, 2, dumpgen.PairOptions{})
+	_, b := renderChain(6, 2, dumpgen.PairOptions{})
 	other := strings.Replace(string(b[0].Data), "https://example.com/story", "https://example.com/another", 1)
 	_, err := source.Read([]source.Input{a[0], {Name: "other.txt", Data: []byte(other)}})
 	if err == nil || !strings.Contains(err.Error(), "other.txt") || !strings.Contains(err.Error(), a[0].Name) {
@@ -128,7 +129,7 @@ func TestDumpsOfDifferentArticlesAreAnError(t *testing.T) {
 }
 
 func TestFolderOfDumpsIsAChain(t *testing.T) {
-	want, inputs := renderChain(11, 4)
+	want, inputs := renderChain(11, 4, dumpgen.PairOptions{})
 	dir := t.TempDir()
 	for _, in := range inputs {
 		if err := os.WriteFile(filepath.Join(dir, in.Name), in.Data, 0o644); err != nil {

@@ -17,7 +17,20 @@ import (
 var (
 	propertyPairs = flag.Int("pairs", 400, "generated pairs for TestDumpReaderRecoversGeneratedPairs")
 	propertyShow  = flag.Int("show", 0, "print this many failed pairs")
+	propertyMix   = flag.String("mix", "old", `the generator's mix: "old" (DefaultMix: prose) or "new" (NewsMix: headings, labels, lists, rewrites)`)
 )
+
+// mixOptions is the generator's options for -mix.
+func mixOptions(t testing.TB) dumpgen.PairOptions {
+	switch *propertyMix {
+	case "old":
+		return dumpgen.PairOptions{}
+	case "new":
+		return dumpgen.PairOptions{Mix: dumpgen.NewsMix}
+	}
+	t.Fatalf("-mix %q: want old or new", *propertyMix)
+	return dumpgen.PairOptions{}
+}
 
 // recovery tallies how well the reader gets generated versions back.
 type recovery struct {
@@ -112,9 +125,10 @@ func (r *recovery) add(got, want model.Version) bool {
 func TestDumpReaderRecoversGeneratedPairs(t *testing.T) {
 	var r recovery
 	shown := 0
+	opts := mixOptions(t)
 	for seed := 1; seed <= *propertyPairs; seed++ {
 		rng := rand.New(rand.NewPCG(uint64(seed), 0x5eed))
-		a, b := dumpgen.Pair(rng, dumpgen.PairOptions{})
+		a, b := dumpgen.Pair(rng, opts)
 		join := dumpgen.JoinPolicy{Matched: 0.5, Changed: 0.1}.Func(rng)
 		text := dumpgen.Render(a, b, dumpgen.RenderOptions{Source: "test", URL: "https://example.com/a",
 			Changes: 2, Elapsed: b.Elapsed, JoinRow: join})
