@@ -1,0 +1,72 @@
+package cells
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file weighs a cut by how alike its two cells read letter by
+// letter. Word trigrams (split_link.go) link sentences long enough to
+// share three words; a heading, a label line or a list item is too short
+// for that, yet its edited form keeps most of its letters in place:
+// "Safety tips" and "Safety tips for travellers", "Last updated: 4 May"
+// and "Last updated: 9 June", "Signs of strain" and "Signs of Strain".
+// Two such cells side by side are one short paragraph in two versions,
+// whatever punctuation (or none) ends the first.
+
+const (
+	// alikeWeight is the evidence, in nats, of two cells that agree in
+	// every letter of the shorter one (up to case), outside the edit.
+	// It outweighs the dearest unpunctuated cut (costUnpunctuated) and a
+	// heading's sentence-count prior, as one strong link does.
+	alikeWeight = 10
+	// alikeMin is the least likeness that counts: below it, two cells
+	// that merely start alike ("The government said …") are no evidence.
+	alikeMin = 0.6
+	// alikeMinRunes: cells shorter than this agree by chance.
+	alikeMinRunes = 4
+	// maxAlikeCell bounds the shorter cell, in bytes, for which likeness
+	// is weighed: longer cells have sentences that trigrams link, and the
+	// bound keeps the work linear in the row.
+	maxAlikeCell = 400
+)
+
+// alikeEvidence is the evidence, in nats, for cutting text into left and
+// right from the two reading alike: the shares of the shorter cell that
+// its common prefix and suffix with the other cover, case folded.
+func alikeEvidence(left, right string) float64 {
+	short := min(len(left), len(right))
+	if short > maxAlikeCell {
+		return 0
+	}
+	ln, rn := utf8.RuneCountInString(left), utf8.RuneCountInString(right)
+	n := min(ln, rn)
+	if n < alikeMinRunes {
+		return 0
+	}
+	prefix := 0
+	for i, j := 0, 0; i < len(left) && j < len(right); {
+		a, an := utf8.DecodeRuneInString(left[i:])
+		b, bn := utf8.DecodeRuneInString(right[j:])
+		if unicode.ToLower(a) != unicode.ToLower(b) {
+			break
+		}
+		prefix++
+		i, j = i+an, j+bn
+	}
+	suffix := 0
+	for i, j := len(left), len(right); i > 0 && j > 0 && prefix+suffix < n; {
+		a, an := utf8.DecodeLastRuneInString(left[:i])
+		b, bn := utf8.DecodeLastRuneInString(right[:j])
+		if unicode.ToLower(a) != unicode.ToLower(b) {
+			break
+		}
+		suffix++
+		i, j = i-an, j-bn
+	}
+	share := float64(min(prefix+suffix, n)) / float64(n)
+	if share < alikeMin {
+		return 0
+	}
+	return alikeWeight * share
+}
