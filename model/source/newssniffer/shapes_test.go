@@ -80,3 +80,27 @@ func TestAParagraphThatLostItsLastSentence(t *testing.T) {
 		t.Errorf("read as\n old %q\n new %q", old, new)
 	}
 }
+
+// A long section on one side with nothing on the page to say whether it
+// was removed or added is an open choice: every paragraph is flagged.
+func TestALongUncuedSectionIsAGuess(t *testing.T) {
+	section := []string{
+		"Farmers in the valley said the harvest had been the worst in a decade.",
+		"A new bridge over the river is due to open in the spring.",
+		"The museum will stay closed for repairs until the end of the year.",
+		"Local schools reported a sharp rise in enrolment this autumn.",
+		"The city council approved a budget for new bicycle lanes.",
+		"Tourism to the coast recovered after two difficult seasons.",
+		"A storm damaged several fishing boats in the harbour overnight.",
+		"The regional airport added three routes to southern Europe.",
+	}
+	art, err := ReadDump("section.txt", []byte(shapeHeader+before+before+"\n"+strings.Join(section, "\n")+"\n"+after+" "+after))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range art.Versions {
+		if len(v.Paragraphs) == 2+len(section) && len(v.Guessed) != len(section) {
+			t.Errorf("version %d guessed %v, want all %d paragraphs of the section", v.Number, v.Guessed, len(section))
+		}
+	}
+}
