@@ -93,6 +93,10 @@ func TestALongUncuedSectionIsAGuess(t *testing.T) {
 		"Tourism to the coast recovered after two difficult seasons.",
 		"A storm damaged several fishing boats in the harbour overnight.",
 		"The regional airport added three routes to southern Europe.",
+		"Water levels in the reservoir rose after a week of heavy rain.",
+		"The national orchestra announced a tour of twelve cities.",
+		"Volunteers planted two thousand trees along the northern ridge.",
+		"A festival of street food drew large crowds to the old town.",
 	}
 	art, err := ReadDump("section.txt", []byte(shapeHeader+before+before+"\n"+strings.Join(section, "\n")+"\n"+after+" "+after))
 	if err != nil {
