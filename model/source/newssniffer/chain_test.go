@@ -184,3 +184,25 @@ func TestFolderOfPlainVersionsInOrder(t *testing.T) {
 		}
 	}
 }
+
+// Two dumps that read their shared version irreconcilably: the article
+// shows the reading the note says was kept.
+func TestDisagreementKeepsTheReadingItNames(t *testing.T) {
+	head := "This article is from the source 'test' and was first published or seen on . \n"
+	p := head + "Version 1 Version 2\nH H\nThe first version said one thing.The first version said one thing."
+	q := head + "Version 2 Version 3\nH H\nThe second dump says another.The second dump says another."
+	art, err := newssniffer.ReadChain([]string{"p.txt", "q.txt"}, []string{p, q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Notes) != 1 {
+		t.Fatalf("notes %q, want one disagreement", art.Notes)
+	}
+	want := "The first version said one thing."
+	if strings.HasSuffix(art.Notes[0], "kept q.txt's reading") {
+		want = "The second dump says another."
+	}
+	if got := art.Versions[1].Paragraphs; len(got) != 1 || got[0] != want {
+		t.Errorf("note %q, but version 2 reads %q", art.Notes[0], got)
+	}
+}
