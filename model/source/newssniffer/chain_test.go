@@ -31,7 +31,7 @@ func renderChain(seed uint64, n int, opts dumpgen.PairOptions) ([]model.Version,
 // TestChainReadsBackEveryVersion reads chains of 4 versions given as 3
 // dumps (in shuffled order) and compares with reading each dump alone.
 func TestChainReadsBackEveryVersion(t *testing.T) {
-	var chained, alone recovery
+	chained, alone := recovery{guessedOpen: -1}, recovery{guessedOpen: -1}
 	exactChains := 0
 	n := *propertyPairs / 4
 	opts := mixOptions(t)

@@ -116,6 +116,7 @@ func (r *Reader) tryAlternative(rows []int, apply func() float64) {
 		for _, i := range r.changedSince(m) {
 			r.rows[i].guessed = true
 		}
+		r.record()
 	}
 	r.rollback(m)
 }
