@@ -23,8 +23,8 @@ const (
 	// alikeMin is the least likeness that counts: below it, two cells
 	// that merely start alike ("The government said …") are no evidence.
 	alikeMin = 0.6
-	// alikeMinRunes: cells shorter than this agree by chance.
-	alikeMinRunes = 4
+	// alikeMinBytes: cells shorter than this agree by chance.
+	alikeMinBytes = 4
 	// maxAlikeCell bounds the shorter cell, in bytes, for which likeness
 	// is weighed: longer cells have sentences that trigrams link, and the
 	// bound keeps the work linear in the row.
@@ -32,39 +32,35 @@ const (
 )
 
 // alikeEvidence is the evidence, in nats, for cutting text into left and
-// right from the two reading alike: the shares of the shorter cell that
-// its common prefix and suffix with the other cover, case folded.
+// right from the two reading alike: the share of the shorter cell that
+// its common prefix and suffix with the other cover, case folded. The
+// work is the length of what they share, not of the row.
 func alikeEvidence(left, right string) float64 {
-	short := min(len(left), len(right))
-	if short > maxAlikeCell {
-		return 0
-	}
-	ln, rn := utf8.RuneCountInString(left), utf8.RuneCountInString(right)
-	n := min(ln, rn)
-	if n < alikeMinRunes {
+	// Lengths in bytes: counting runes would rescan every cell, and the
+	// share is alike in either unit for text of one script.
+	n := min(len(left), len(right))
+	if n > maxAlikeCell || n < alikeMinBytes {
 		return 0
 	}
 	prefix := 0
-	for i, j := 0, 0; i < len(left) && j < len(right); {
-		a, an := utf8.DecodeRuneInString(left[i:])
-		b, bn := utf8.DecodeRuneInString(right[j:])
-		if unicode.ToLower(a) != unicode.ToLower(b) {
+	for prefix < n {
+		a, an := utf8.DecodeRuneInString(left[prefix:])
+		b, bn := utf8.DecodeRuneInString(right[prefix:])
+		if an != bn || unicode.ToLower(a) != unicode.ToLower(b) {
 			break
 		}
-		prefix++
-		i, j = i+an, j+bn
+		prefix += an
 	}
 	suffix := 0
-	for i, j := len(left), len(right); i > 0 && j > 0 && prefix+suffix < n; {
-		a, an := utf8.DecodeLastRuneInString(left[:i])
-		b, bn := utf8.DecodeLastRuneInString(right[:j])
-		if unicode.ToLower(a) != unicode.ToLower(b) {
+	for prefix+suffix < n {
+		a, an := utf8.DecodeLastRuneInString(left[:len(left)-suffix])
+		b, bn := utf8.DecodeLastRuneInString(right[:len(right)-suffix])
+		if an != bn || unicode.ToLower(a) != unicode.ToLower(b) {
 			break
 		}
-		suffix++
-		i, j = i-an, j-bn
+		suffix += an
 	}
-	share := float64(min(prefix+suffix, n)) / float64(n)
+	share := float64(prefix+suffix) / float64(n)
 	if share < alikeMin {
 		return 0
 	}
