@@ -30,11 +30,21 @@ type EditMix struct {
 	// Rewrite replaces a whole paragraph, either re-cast in the same shape
 	// or written anew.
 	Rewrite float64
+	// The page shapes below (shapes.go) are zero in DefaultMix, which
+	// then generates exactly what it always did; NewsMix turns them on.
+	Shapes ShapeMix
 }
 
 // DefaultMix is a news update like the seed's: mostly edits inside
 // paragraphs and new reporting, with some reshuffling.
 var DefaultMix = EditMix{Words: 30, Sentences: 18, Insert: 14, Remove: 8, Move: 8, Split: 4, Merge: 6, Rewrite: 8}
+
+// NewsMix is DefaultMix on pages with the structure real news pages
+// have besides prose: subheads, label lines, lists and bullets, lead-ins
+// ending in a colon, anchors, headlines that change more often, now and
+// then a near-total rewrite or a long section cut or added.
+var NewsMix = EditMix{Words: 30, Sentences: 18, Insert: 14, Remove: 8, Move: 8, Split: 4, Merge: 6, Rewrite: 8,
+	Shapes: ShapeMix{Headings: 8, Labels: 6, Lists: 10, Sections: 3, Overhaul: 1.5, HeadlineRate: 0.35}}
 
 // PairOptions chooses what Pair and Chain generate.
 type PairOptions struct {
@@ -68,6 +78,9 @@ func Chain(rng *rand.Rand, n int, o PairOptions) []model.Version {
 	}
 	w := newWriter(rng)
 	art := w.newArticle(o.Paragraphs)
+	if o.Mix.Shapes.on() {
+		w.addShapes(&art)
+	}
 	out := []model.Version{art.version(1, "")}
 	for i := 2; i <= n; i++ {
 		art = w.edit(art, o)
@@ -129,7 +142,11 @@ func changeRate(rng *rand.Rand) float64 {
 func (w *writer) edit(a article, o PairOptions) article {
 	rng := w.rng
 	b := a.clone()
-	if !o.KeepHeadline && rng.Float64() < 0.2 {
+	headlineRate := 0.2
+	if o.Mix.Shapes.HeadlineRate > 0 {
+		headlineRate = o.Mix.Shapes.HeadlineRate
+	}
+	if !o.KeepHeadline && rng.Float64() < headlineRate {
 		w.editHeadline(&b)
 	}
 	rate := o.ChangeRate
@@ -149,6 +166,10 @@ func (w *writer) edit(a article, o PairOptions) article {
 			{mix.Words, w.opWords}, {mix.Sentences, w.opSentences}, {mix.Insert, w.opInsert},
 			{mix.Remove, w.opRemove}, {mix.Move, w.opMove}, {mix.Split, w.opSplit},
 			{mix.Merge, w.opMerge}, {mix.Rewrite, w.opRewrite},
+			// Zero in DefaultMix: never drawn, so its pages are unchanged.
+			{mix.Shapes.Headings, w.opHeading}, {mix.Shapes.Labels, w.opLabel},
+			{mix.Shapes.Lists, w.opList}, {mix.Shapes.Sections, w.opSection},
+			{mix.Shapes.Overhaul, w.opOverhaul},
 		}
 		total := 0.0
 		for _, op := range ops {
@@ -196,7 +217,8 @@ func dedupe(b *article) {
 	out := b.paras[:0]
 	for _, p := range b.paras {
 		t := collapse(p.text())
-		if t == "" || seen[t] {
+		// A list may print several lone bullets; nothing else repeats.
+		if t == "" || (seen[t] && p.kind != bullet) {
 			continue
 		}
 		seen[t] = true
@@ -506,6 +528,11 @@ func (w *writer) opRewrite(b *article) int {
 	if i < 0 {
 		return 0
 	}
+	return w.opRewriteAt(b, i)
+}
+
+// opRewriteAt replaces paragraph i: recast sentence by sentence, or new.
+func (w *writer) opRewriteAt(b *article, i int) int {
 	if w.rng.IntN(2) == 0 {
 		changed := false
 		for at := range b.paras[i].sents {

@@ -363,6 +363,10 @@ const (
 	heading          // a subhead: short, no full stop
 	credit           // the closing byline
 	dot              // a stray "." left by the page's extraction
+	label            // a label line: "Last updated: 4 May" (shapes.go)
+	leadIn           // a lead-in that ends with a colon, before a list
+	item             // a list item, with or without its bullet
+	bullet           // a lone bullet the extraction left as a paragraph
 )
 
 // paragraph is a paragraph as a list of sentences, so edits can work on

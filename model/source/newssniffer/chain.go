@@ -102,14 +102,18 @@ func reconcile(p, q *dumpPage, pFixed bool) []string {
 		p.rows.Settle(qOK && qLoss-pLoss < cells.GuessMargin)
 		q.rows.KeepGuesses(true, nil)
 	default:
-		notes = append(notes, disagreement(p, q, pv, qv))
+		note, keptQ := disagreement(p, q, pv, qv)
+		q.keepsShared = keptQ
+		notes = append(notes, note)
 	}
 	return notes
 }
 
 // disagreement says where two dumps read one version differently and
-// neither can be read the other's way.
-func disagreement(p, q *dumpPage, pv, qv model.Version) string {
+// neither can be read the other's way, and which reading is kept: the
+// one with fewer guesses, q's on a tie. keptQ reports it, so that the
+// article shows the reading the note names.
+func disagreement(p, q *dumpPage, pv, qv model.Version) (note string, keptQ bool) {
 	k := 0
 	for k < len(pv.Paragraphs) && k < len(qv.Paragraphs) && pv.Paragraphs[k] == qv.Paragraphs[k] {
 		k++
@@ -124,12 +128,12 @@ func disagreement(p, q *dumpPage, pv, qv model.Version) string {
 		}
 		return fmt.Sprintf("%q", s)
 	}
-	kept := q.file
+	kept, keptQ := q.file, true
 	if len(pv.Guessed) < len(qv.Guessed) {
-		kept = p.file
+		kept, keptQ = p.file, false
 	}
 	return fmt.Sprintf("Version %d, paragraph %d: %s reads %s, %s reads %s; kept %s's reading",
-		pv.Number, k+1, p.file, excerpt(pv.Paragraphs), q.file, excerpt(qv.Paragraphs), kept)
+		pv.Number, k+1, p.file, excerpt(pv.Paragraphs), q.file, excerpt(qv.Paragraphs), kept), keptQ
 }
 
 // reconcileHeadline makes the shared version's headline read the same in
@@ -189,8 +193,15 @@ func assemble(pages []*dumpPage, notes []string) *model.Article {
 			// The shared version: the earlier dump's elapsed time, the
 			// union of what either dump still had to guess.
 			prev := &art.Versions[len(art.Versions)-1]
-			prev.Guessed = unionInts(prev.Guessed, read.Versions[0].Guessed)
-			prev.HeadlineGuessed = prev.HeadlineGuessed && read.Versions[0].HeadlineGuessed
+			if d.keepsShared {
+				// The dumps disagreed and the note kept this one's
+				// reading: show what the note says.
+				prev.Paragraphs, prev.Guessed = read.Versions[0].Paragraphs, read.Versions[0].Guessed
+				prev.Headline, prev.HeadlineGuessed = read.Versions[0].Headline, read.Versions[0].HeadlineGuessed
+			} else {
+				prev.Guessed = unionInts(prev.Guessed, read.Versions[0].Guessed)
+				prev.HeadlineGuessed = prev.HeadlineGuessed && read.Versions[0].HeadlineGuessed
+			}
 		}
 		art.Versions = append(art.Versions, read.Versions[1])
 	}

@@ -16,9 +16,9 @@ import (
 )
 
 // renderChain renders n generated versions as n-1 dumps, 1/2, 2/3, ….
-func renderChain(seed uint64, n int) ([]model.Version, []source.Input) {
+func renderChain(seed uint64, n int, opts dumpgen.PairOptions) ([]model.Version, []source.Input) {
 	rng := rand.New(rand.NewPCG(seed, 0xc4a1))
-	vs := dumpgen.Chain(rng, n, dumpgen.PairOptions{})
+	vs := dumpgen.Chain(rng, n, opts)
 	var inputs []source.Input
 	for i := 0; i+1 < n; i++ {
 		text := dumpgen.Render(vs[i], vs[i+1], dumpgen.RenderOptions{Source: "test", URL: "https://example.com/story",
@@ -31,11 +31,12 @@ func renderChain(seed uint64, n int) ([]model.Version, []source.Input) {
 // TestChainReadsBackEveryVersion reads chains of 4 versions given as 3
 // dumps (in shuffled order) and compares with reading each dump alone.
 func TestChainReadsBackEveryVersion(t *testing.T) {
-	var chained, alone recovery
+	chained, alone := recovery{guessedOpen: -1}, recovery{guessedOpen: -1}
 	exactChains := 0
 	n := *propertyPairs / 4
+	opts := mixOptions(t)
 	for seed := uint64(1); seed <= uint64(n); seed++ {
-		want, inputs := renderChain(seed, 4)
+		want, inputs := renderChain(seed, 4, opts)
 		shuffled := append([]source.Input(nil), inputs...)
 		rand.New(rand.NewPCG(seed, 1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		art, err := source.Read(shuffled)
@@ -103,7 +104,7 @@ func TestChainOfTheFourVersionSample(t *testing.T) {
 }
 
 func TestChainWithAMissingLinkHasAGap(t *testing.T) {
-	_, inputs := renderChain(3, 5) // 1/2 2/3 3/4 4/5
+	_, inputs := renderChain(3, 5, dumpgen.PairOptions{}) // 1/2 2/3 3/4 4/5
 	art, err := source.Read([]source.Input{inputs[0], inputs[1], inputs[3]})
 	if err != nil {
 		t.Fatal(err)
@@ -118,8 +119,8 @@ func TestChainWithAMissingLinkHasAGap(t *testing.T) {
 }
 
 func TestDumpsOfDifferentArticlesAreAnError(t *testing.T) {
-	_, a := renderChain(5, 2)
-	_, b := renderChain(6, 2)
+	_, a := renderChain(5, 2, dumpgen.PairOptions{})
+	_, b := renderChain(6, 2, dumpgen.PairOptions{})
 	other := strings.Replace(string(b[0].Data), "https://example.com/story", "https://example.com/another", 1)
 	_, err := source.Read([]source.Input{a[0], {Name: "other.txt", Data: []byte(other)}})
 	if err == nil || !strings.Contains(err.Error(), "other.txt") || !strings.Contains(err.Error(), a[0].Name) {
@@ -128,7 +129,7 @@ func TestDumpsOfDifferentArticlesAreAnError(t *testing.T) {
 }
 
 func TestFolderOfDumpsIsAChain(t *testing.T) {
-	want, inputs := renderChain(11, 4)
+	want, inputs := renderChain(11, 4, dumpgen.PairOptions{})
 	dir := t.TempDir()
 	for _, in := range inputs {
 		if err := os.WriteFile(filepath.Join(dir, in.Name), in.Data, 0o644); err != nil {
@@ -181,5 +182,27 @@ func TestFolderOfPlainVersionsInOrder(t *testing.T) {
 		if strings.Join(got, " ") != want {
 			t.Errorf("order %d: %v, want %s", order, got, want)
 		}
+	}
+}
+
+// Two dumps that read their shared version irreconcilably: the article
+// shows the reading the note says was kept.
+func TestDisagreementKeepsTheReadingItNames(t *testing.T) {
+	head := "This article is from the source 'test' and was first published or seen on . \n"
+	p := head + "Version 1 Version 2\nH H\nThe first version said one thing.The first version said one thing."
+	q := head + "Version 2 Version 3\nH H\nThe second dump says another.The second dump says another."
+	art, err := newssniffer.ReadChain([]string{"p.txt", "q.txt"}, []string{p, q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Notes) != 1 {
+		t.Fatalf("notes %q, want one disagreement", art.Notes)
+	}
+	want := "The first version said one thing."
+	if strings.HasSuffix(art.Notes[0], "kept q.txt's reading") {
+		want = "The second dump says another."
+	}
+	if got := art.Versions[1].Paragraphs; len(got) != 1 || got[0] != want {
+		t.Errorf("note %q, but version 2 reads %q", art.Notes[0], got)
 	}
 }

@@ -14,7 +14,10 @@
 //     "XX" is a matched paragraph (cells.SameCells); the others form runs.
 //  2. Candidate cuts (cells.New → rowBoundaries, boundaryCost in
 //     cells/boundary.go): every place a row could be cut into an old and a
-//     new cell, each with a prior cost in nats.
+//     new cell — after a sentence end, a colon, a semicolon, a heading or
+//     label without punctuation, before a bullet — each with a prior cost
+//     in nats and the evidence of its two cells reading alike
+//     (cells/alike.go).
 //  3. Link evidence (cells/split_link.go): rows are segmented into
 //     sentences, and sentences that share word trigrams (weighted by how
 //     rare they are on the page) are linked: linked sentences belong to
@@ -26,11 +29,13 @@
 //  5. Flag guesses (cells/split_guess.go): every plausible alternative is
 //     tried, its linked rows answer, and each paragraph that reads
 //     differently under an alternative scoring within cells.GuessMargin of
-//     the chosen reading is marked guessed.
+//     the chosen reading is marked guessed; a run's side prior counts once
+//     for the run, not once per row.
 //  6. Reconcile chains (ReadChain, chain.go): a version two dumps share
 //     must read the same in both; where they differ, one dump is read again
 //     under the other's reading (Reader.Constrained) and the pair that
-//     loses least score is kept.
+//     loses least score is kept; where neither fits, a note names the
+//     reading kept, and the article shows that one.
 //
 // The score's terms are all log-probabilities, in nats; see the cells
 // package for each.

@@ -66,6 +66,9 @@ type dumpPage struct {
 	headlineRow string
 	rows        *cells.Reader
 	solo        float64 // the rows\' score read alone, before a chain
+	// keepsShared says that this dump and the one before it read their
+	// shared version differently, and the chain keeps this dump's reading.
+	keepsShared bool
 }
 
 // parseDump reads a dump's header and table rows.

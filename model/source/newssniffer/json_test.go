@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"redline/model"
+	"redline/model/internal/dumpgen"
 	"redline/model/source"
 )
 
 // TestJSONRoundTrip writes articles as --json does and reads them back
 // into the identical article.
 func TestJSONRoundTrip(t *testing.T) {
-	_, inputs := renderChain(3, 5)
+	_, inputs := renderChain(3, 5, dumpgen.PairOptions{})
 	chain, err := source.Read([]source.Input{inputs[0], inputs[1], inputs[3]}) // with a gap
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +37,7 @@ func TestJSONRoundTrip(t *testing.T) {
 // TestWriteJSONIsMarshalIndent holds the streamed JSON to what the
 // standard encoder would write.
 func TestWriteJSONIsMarshalIndent(t *testing.T) {
-	_, inputs := renderChain(3, 5)
+	_, inputs := renderChain(3, 5, dumpgen.PairOptions{})
 	chain, err := source.Read([]source.Input{inputs[0], inputs[1], inputs[3]})
 	if err != nil {
 		t.Fatal(err)

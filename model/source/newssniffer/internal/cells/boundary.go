@@ -18,6 +18,10 @@ type boundary struct {
 	// self is the evidence for a boundary inside a sentence from the two
 	// parts reading alike (see selfEvidence); 0 for the others.
 	self float64
+	// alike is the evidence from the two cells reading alike letter by
+	// letter (see alikeEvidence): a heading, label or list item and its
+	// edited form, cut at any kind of boundary.
+	alike float64
 }
 
 // Boundary costs. A sentence end is free; what often ends a sentence too
@@ -30,6 +34,25 @@ const (
 	costPunctOnlyCell = 0.5 // a cell of punctuation alone, like the seed's "."
 	costHeading       = 4   // a short left cell with no end punctuation
 	costUnpunctuated  = 5.5 // a long left cell with no end punctuation
+	// A lone bullet is a cell of its own now and then (a list whose
+	// bullets the page's extraction kept apart), less often than the
+	// seed's ".".
+	costLoneBullet = 1
+	// Any other symbol alone ("#", "¶") is an anchor that ends a heading,
+	// not a cell: dearer than atomCost, so it stays in its sentence.
+	costLoneSymbol = 3.5
+	// A bullet before text belongs to its item: cutting it off costs more
+	// than atomCost, so "• Text" is one sentence.
+	costBulletCell = 4
+	// A colon ends a lead-in cell ("The rules include:") but more often
+	// introduces a quotation inside a paragraph.
+	costColon = 3.5
+	// A semicolon ends a list item ("…at noon;") but more often joins two
+	// clauses of one sentence.
+	costSemicolon = 4.5
+	// costLowerStart is added when the right cell starts in lower case,
+	// as only a list item after a colon or semicolon does.
+	costLowerStart = 1
 	// atomCost is the dearest boundary that still separates sentences;
 	// costlier ones fall inside a sentence.
 	atomCost = 3
@@ -142,13 +165,25 @@ func boundaryCost(left, right string, f cutFacts) (cost float64, ok bool) {
 	}
 	first, _ := utf8.DecodeRuneInString(right)
 	if !f.leftHas || !f.rightHas {
-		if f.joined {
+		switch {
+		case f.joined:
 			return 0, false
+		case !f.rightHas && isBullet(right):
+			return costLoneBullet, true
+		case !f.rightHas && right != "." && !strings.HasPrefix(right, ". "):
+			return costLoneSymbol, true
+		case !f.leftHas && isBullet(left):
+			return costBulletCell, true
 		}
 		return costPunctOnlyCell, true
 	}
-	if !CanStartParagraph(first) {
+	last, _ := utf8.DecodeLastRuneInString(left)
+	listEnd := last == ':' || last == ';'
+	if !CanStartParagraph(first) && !(listEnd && unicode.IsLower(first)) {
 		return 0, false
+	}
+	if !CanStartParagraph(first) {
+		cost = costLowerStart
 	}
 	ends, word := endsSentence(left)
 	if f.joined {
@@ -156,14 +191,21 @@ func boundaryCost(left, right string, f cutFacts) (cost float64, ok bool) {
 		// it, and before it a sentence end ("Italy.Turkey") or, for a cell
 		// that lost its full stop, a lower-case letter ("officeHuman");
 		// "3.5" or "nytimes.com" are no cuts.
-		last, _ := utf8.DecodeLastRuneInString(left)
-		if !(unicode.IsUpper(first) || first == '“' || first == '‘' || first == '"') ||
-			!(ends || unicode.IsLower(last)) {
+		// A label's date ("2023Still") or a bullet ("Saturday• Trains")
+		// joins the same way.
+		if !(unicode.IsUpper(first) || first == '“' || first == '‘' || first == '"' || isBulletRune(first)) ||
+			!(ends || unicode.IsLower(last) || unicode.IsDigit(last) || listEnd) {
 			return 0, false
 		}
-		cost = costJoin
+		cost += costJoin
 	}
 	if !ends {
+		switch last {
+		case ':':
+			return cost + costColon, true
+		case ';':
+			return cost + costSemicolon, true
+		}
 		if continuesSentence(left) {
 			return 0, false
 		}
@@ -208,7 +250,8 @@ func rowBoundaries(text string) []boundary {
 				if c, ok := boundaryCost(text[:i], text[i+1:], f); ok {
 					out = append(out, boundary{leftEnd: i, rightStart: i + 1, cost: c})
 				}
-			case prev != ' ' && (IsTerminal(prev) || IsCloser(prev) || (unicode.IsLower(prev) && unicode.IsUpper(r))):
+			case prev != ' ' && (IsTerminal(prev) || IsCloser(prev) || prev == ':' || prev == ';' ||
+				((unicode.IsLower(prev) || unicode.IsDigit(prev)) && (unicode.IsUpper(r) || isBulletRune(r)))):
 				f.rightHas, f.joined = lastWord >= i, true
 				if c, ok := boundaryCost(text[:i], text[i:], f); ok {
 					out = append(out, boundary{leftEnd: i, rightStart: i, cost: c})
@@ -222,6 +265,26 @@ func rowBoundaries(text string) []boundary {
 		prev = r
 	}
 	return out
+}
+
+// isBulletRune reports whether r marks a list item.
+func isBulletRune(r rune) bool {
+	switch r {
+	case '•', '◦', '▪', '‣', '●':
+		return true
+	}
+	return false
+}
+
+// isBullet reports whether s is a list item's marker alone: a bullet, or
+// a dash or star as plain-text lists write one.
+func isBullet(s string) bool {
+	switch s {
+	case "-", "–", "—", "*":
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && isBulletRune(r)
 }
 
 // functionWords are words that leave a sentence unfinished: no heading or

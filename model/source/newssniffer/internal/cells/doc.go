@@ -7,10 +7,13 @@
 // A reading of the page is scored as a sum of log-probabilities, in nats;
 // the reader keeps the reading with the highest sum:
 //
-//   - boundary cost (boundary.go, costJoin … costUnpunctuated,
+//   - boundary cost (boundary.go, costJoin … costLowerStart,
 //     abbreviationCost): minus the cost of each two-cell row's cut — free
 //     after a sentence end, dear after "Mr." or a month before its day,
-//     dearer with no punctuation at all;
+//     after a colon (a lead-in) or a semicolon (a list item), dearer with
+//     no punctuation at all (a heading, a label line); a lone "." or
+//     bullet may be a cell, a bullet before text may not, and a lone
+//     anchor ("#") ends its heading;
 //   - sentence-count prior (sentencePrior): paragraphs hold one to three
 //     sentences;
 //   - side prior (sidePrior: ln 0.55 added, ln 0.45 removed) for each
@@ -19,8 +22,17 @@
 //   - evidence (evidence, agreement): for each pair of linked sentences,
 //     its weight (shared trigrams, rarer ones heavier) times +1 when they
 //     sit on opposite sides and −1 when on the same side;
-//   - self-evidence (selfEvidence): a cut inside a sentence whose two parts
-//     read alike — an edited paragraph that lost its full stop.
+//   - self-evidence (selfEvidence) and likeness (alikeEvidence, up to
+//     alikeWeight): a cut whose two cells read alike — by shared word
+//     trigrams inside a sentence, or letter by letter for short cells
+//     (an edited heading, label or list item) — whichever is stronger;
+//   - order (orderEvidence, orderWeight): a cut after which the new cell
+//     starts with the counterpart of the old cell's first sentence.
+//
+// When alternatives are weighed (split_guess.go), the one-cell rows of a
+// run carry one side prior between them, not one each (runSidePrior):
+// their side is one choice, and an uncued long section must read as the
+// open choice it is.
 //
 // A reading is decided when every plausible alternative scores at least
 // GuessMargin nats below it; otherwise the paragraphs it changes are

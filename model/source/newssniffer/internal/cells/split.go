@@ -104,6 +104,8 @@ type Reader struct {
 	scratch   []float64 // evidenceCuts' buffer
 	sides     []side    // each sentence's side in the current reading
 	epoch     int       // counts answers (respond), to mark what each saw
+	recording bool      // keep the alternatives markGuesses accepts
+	alts      [][]State // the readings kept while recording
 }
 
 // Tuning of the reading, in nats.

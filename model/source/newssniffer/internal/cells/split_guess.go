@@ -51,10 +51,30 @@ func (r *Reader) markGuesses() {
 					}
 					return d
 				}
-				r.tryAlternative(run, apply)
+				r.tryAlternative(run, func() float64 {
+					was := r.runSidePrior(ri)
+					d := apply()
+					return d + r.runSidePrior(ri) - was
+				})
 			}
 		}
 	}
+}
+
+// runSidePrior corrects the priors of run ri's one-cell rows from one
+// side prior each to one for the run: which side a run's one-cell rows
+// are on is one choice, so when an alternative flips them all, ten rows
+// must not weigh ten times against it. Without this an uncued section of
+// ten paragraphs, removed or added, would read as decided by the side
+// prior alone. It returns what to add to the per-row sum.
+func (r *Reader) runSidePrior(ri int) float64 {
+	run := r.runs[ri].rows
+	k, s := r.runShape(ri)
+	tail := len(run) - k
+	if tail == 0 {
+		return 0
+	}
+	return sidePrior(s) - float64(tail)*sidePrior(s)
 }
 
 // runShape reads back a run's (k, side) from its rows' states.
@@ -96,6 +116,7 @@ func (r *Reader) tryAlternative(rows []int, apply func() float64) {
 		for _, i := range r.changedSince(m) {
 			r.rows[i].guessed = true
 		}
+		r.record()
 	}
 	r.rollback(m)
 }

@@ -32,6 +32,7 @@ func (r *Reader) segment(i int) {
 	}
 	for bi, b := range row.bounds {
 		row.cuts[bi] = r.cutAt(i, b)
+		row.bounds[bi].alike = alikeEvidence(row.text[:b.leftEnd], row.text[b.rightStart:])
 		if b.cost > atomCost && len(repeats) > 0 {
 			row.bounds[bi].self = r.selfEvidence(i, b, repeats)
 		}

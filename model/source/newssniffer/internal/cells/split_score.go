@@ -37,6 +37,11 @@ func sidePrior(s side) float64 {
 
 var logNewSide, logOldSide = math.Log(0.55), math.Log(0.45)
 
+// orderWeight is the evidence, in nats, of a new cell that starts where
+// its old cell started (orderEvidence): more than the sentence-count
+// prior's taste for one length over another, less than one link.
+const orderWeight = 1.5
+
 // sentenceSide is the side a sentence takes in its row's current reading.
 func (r *Reader) sentenceSide(id int) side { return r.sides[id] }
 
@@ -194,7 +199,11 @@ func (r *Reader) priorOf(i int, st State) float64 {
 			right = append(right, id)
 		}
 	}
-	p := r.cellPrior(left) + r.cellPrior(right) - b.cost + b.self
+	// Two kinds of likeness of the cells speak for one cut; either is the
+	// same fact, that the cells are one paragraph in two versions, so the
+	// stronger counts, not both.
+	p := r.cellPrior(left) + r.cellPrior(right) - b.cost + max(b.self, b.alike)
+	p += r.orderEvidence(i, st.cut)
 	// Once an old cell holds a sentence that is linked elsewhere, the
 	// unlinked sentences after it are more likely new material.
 	linkedSeen := false
@@ -206,6 +215,23 @@ func (r *Reader) priorOf(i int, st State) float64 {
 		}
 	}
 	return p
+}
+
+// orderEvidence speaks for a cut after which the new cell starts with
+// the counterpart of the old cell's first sentence: an edited paragraph
+// keeps its order, so "S1 S2 S1′" is S1 S2 that lost S2 (old "S1 S2",
+// new "S1′"), not S1 edited with S2 moved in before it.
+func (r *Reader) orderEvidence(i, cut int) float64 {
+	ids := r.rows[i].sentences
+	if cut <= 0 || cut >= len(ids) {
+		return 0
+	}
+	for _, l := range r.sentences[ids[0]].links {
+		if l.to == ids[cut] {
+			return orderWeight
+		}
+	}
+	return 0
 }
 
 // cellPrior is the log-prior of a paragraph made of the given sentences.
