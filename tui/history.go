@@ -10,10 +10,12 @@ import (
 	"redline/model/diff"
 )
 
-// historyView is one paragraph followed through every version.
+// historyView is one paragraph, or the headline, followed through every
+// version.
 type historyView struct {
-	v, p   int // the version and paragraph it was opened on
-	steps  []diff.HistoryStep
+	v, p     int  // the version and paragraph it was opened on
+	headline bool // the headline's history, not a paragraph's
+	steps    []diff.HistoryStep
 	doc    *doc
 	width  int
 	offset int
@@ -22,6 +24,17 @@ type historyView struct {
 // openHistory shows the cursor paragraph's history when a command has
 // followed it through every version.
 func (m *Model) openHistory() tea.Cmd {
+	if m.cursor < len(m.doc.blocks) && m.doc.blocks[m.cursor].headline {
+		art, cmps, v := m.art, m.cmps, m.shown
+		what := fmt.Sprintf("following the headline through %d versions…", len(m.art.Versions))
+		return m.later(workHistory, what, func() func(*Model) tea.Cmd {
+			steps := diff.HeadlineHistory(art, cmps.get)
+			return func(m *Model) tea.Cmd {
+				m.showHistory(v, -1, steps)
+				return nil
+			}
+		})
+	}
 	v, p := m.cursorParagraph()
 	if p < 0 {
 		m.notice = "no paragraph here to follow"
@@ -45,7 +58,7 @@ func (m *Model) showHistory(v, p int, steps []diff.HistoryStep) {
 		return
 	}
 	m.notice = ""
-	m.history = &historyView{v: v, p: p, steps: steps}
+	m.history = &historyView{v: v, p: p, headline: p < 0, steps: steps}
 	m.mode = modeHistory
 	m.layoutHistory()
 }
@@ -105,13 +118,17 @@ func (m *Model) layoutHistory() {
 			continue
 		}
 		what := map[diff.Kind]string{diff.Added: "first appears", diff.Edited: "edited", diff.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1)}[s.Kind]
-		if s.Kind == diff.Added {
+		if s.Kind == diff.Added && !h.headline {
 			what = fmt.Sprintf("first appears, ¶%d", s.Para+1)
 		}
 		lines := []string{st.Headline.Render(truncate(title(i, what), width))}
 		spans := editSpans(s.Edits)
 		if s.Kind == diff.Added {
-			spans = plain(model.Visible(m.art.Versions[i].Paragraphs[s.Para]))
+			text := m.art.Versions[i].Headline
+			if !h.headline {
+				text = m.art.Versions[i].Paragraphs[s.Para]
+			}
+			spans = plain(model.Visible(text))
 		}
 		lines = append(lines, in.lines(spans, width)...)
 		d.blocks = append(d.blocks, block{kind: s.Kind, old: -1, new: s.Para, lines: lines})

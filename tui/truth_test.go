@@ -77,3 +77,24 @@ func TestPrintCountsReadRight(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineHasAHistory: enter on the headline's block follows the
+// headline through every version, as it follows a paragraph.
+func TestHeadlineHasAHistory(t *testing.T) {
+	p := []string{"Nothing else changed in this article."}
+	m := newTestModel(t, &model.Article{Title: "t", Versions: []model.Version{
+		{Number: 1, Headline: "Talks Stall", Paragraphs: p},
+		{Number: 2, Headline: "Talks Stall", Paragraphs: append(p, "A new paragraph.")},
+		{Number: 3, Headline: "Talks Collapse", Paragraphs: p}}}, 80, 24)
+	m.cursor = 0
+	m = press(m, "enter")
+	if m.mode != modeHistory || !m.history.headline {
+		t.Fatalf("enter on the headline opened no history (mode %d)", m.mode)
+	}
+	v := m.View()
+	for _, want := range []string{"history of the headline · 2 forms", "Version 1 · first appears", "Talks Stall", "Version 2 · unchanged", "Version 3 · edited", "Talks [-Stall-]{+Collapse+}"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the headline's history lacks %q:\n%s", want, v)
+		}
+	}
+}

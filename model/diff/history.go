@@ -124,3 +124,32 @@ func Annotate(art *model.Article, cmp Comparer, v int) []Annotation {
 	}
 	return out
 }
+
+// HeadlineHistory follows the headline through every version, as History
+// follows a paragraph: one step per version, oldest first, Para 0 where
+// the version has a headline and -1 where it has none; Kind is Added where
+// a headline first appears, Edited where it changed, Same where it did
+// not, and Removed where it went.
+func HeadlineHistory(art *model.Article, cmp Comparer) []HistoryStep {
+	steps := make([]HistoryStep, len(art.Versions))
+	for i, v := range art.Versions {
+		s := &steps[i]
+		s.Version, s.Para = i, -1
+		if v.Headline != "" {
+			s.Para = 0
+		}
+		switch {
+		case s.Para < 0 && i > 0 && steps[i-1].Para >= 0:
+			s.Kind = Removed
+		case s.Para < 0:
+		case i == 0 || steps[i-1].Para < 0:
+			s.Kind = Added
+			s.Edits = []Edit{{Op: OpInsert, Text: v.Headline}}
+		default:
+			if c := cmp(i-1, i); c.HeadlineChanged {
+				s.Kind, s.Edits = Edited, c.Headline
+			}
+		}
+	}
+	return steps
+}

@@ -72,3 +72,22 @@ func TestAnnotate(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+func TestHeadlineHistory(t *testing.T) {
+	art := &model.Article{Versions: []model.Version{
+		{Headline: ""}, {Headline: "Talks Stall"}, {Headline: "Talks Stall"}, {Headline: "Talks Collapse"}, {Headline: ""},
+	}}
+	steps := HeadlineHistory(art, comparer(art))
+	want := []Kind{Same, Added, Same, Edited, Removed}
+	for i, s := range steps {
+		if s.Kind != want[i] {
+			t.Errorf("version %d: %v, want %v", i, s.Kind, want[i])
+		}
+	}
+	if steps[0].Para != -1 || steps[4].Para != -1 || steps[1].Para != 0 {
+		t.Errorf("paras %+v", steps)
+	}
+	if old, new := spellEdits(steps[3].Edits); old != "Talks Stall" || new != "Talks Collapse" {
+		t.Errorf("edits spell %q → %q", old, new)
+	}
+}
