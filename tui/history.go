@@ -16,9 +16,9 @@ type historyView struct {
 	v, p     int  // the version and paragraph it was opened on
 	headline bool // the headline's history, not a paragraph's
 	steps    []diff.HistoryStep
-	doc    *doc
-	width  int
-	offset int
+	doc      *doc
+	width    int
+	offset   int
 }
 
 // openHistory shows the cursor paragraph's history when a command has
