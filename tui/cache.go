@@ -37,8 +37,9 @@ func (c *comparisons) get(a, b int) *diff.Comparison {
 		c.mu.Unlock()
 		return cmp
 	}
+	art := c.art
 	c.mu.Unlock()
-	cmp := diff.Compare(c.art.Versions[a], c.art.Versions[b])
+	cmp := diff.Compare(art.Versions[a], art.Versions[b])
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if old, ok := c.m[key]; ok {
@@ -66,17 +67,26 @@ func (c *comparisons) used(key [2]int) {
 	}
 }
 
+// grow follows the article as it grows: versions are only appended, so
+// every cached comparison stays good.
+func (c *comparisons) grow(art *model.Article) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.art = art
+}
+
 // peek is the comparison if it is cached, else a fresh one that is not
 // kept: measuring every step of a long history must not push out the
 // comparisons the reader is looking at.
 func (c *comparisons) peek(a, b int) *diff.Comparison {
 	c.mu.Lock()
 	cmp, ok := c.m[[2]int{a, b}]
+	art := c.art
 	c.mu.Unlock()
 	if ok {
 		return cmp
 	}
-	return diff.Compare(c.art.Versions[a], c.art.Versions[b])
+	return diff.Compare(art.Versions[a], art.Versions[b])
 }
 
 // has reports whether the comparison is ready.

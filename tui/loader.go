@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -25,15 +26,22 @@ type Progress struct {
 }
 
 // Loader shows a load's progress instead of a frozen screen, then becomes
-// the reader. The load runs elsewhere and reports on the two channels.
+// the reader. The load runs elsewhere and reports on the channels. A load
+// that delivers its article as it grows (the captures of a URL, one by
+// one) opens the reader as soon as two versions are in, and keeps adding
+// the rest to it, with the progress in the reader's footer.
 type Loader struct {
 	opts     Options
 	progress <-chan Progress
 	result   <-chan Loaded
+	partial  <-chan *model.Article
 	spin     spinner.Model
 	at       Progress
 	width    int
 	height   int
+	// reader is the reader once two versions are in, while the rest of
+	// the article still arrives; nil before.
+	reader *Model
 	// Err is set when the load failed; the program has quit.
 	Err *error
 }
@@ -45,6 +53,30 @@ func NewLoader(o Options, progress <-chan Progress, result <-chan Loaded) Loader
 	s.Style = o.Styles.Note
 	var err error
 	return Loader{opts: o, progress: progress, result: result, spin: s, Err: &err, width: 80, height: 24}
+}
+
+// Growing makes the loader take the article so far from partial, each
+// time it grows, and open the reader as soon as it has two versions.
+func (l Loader) Growing(partial <-chan *model.Article) Loader {
+	l.partial = partial
+	return l
+}
+
+// partialMsg carries the article so far.
+type partialMsg struct{ art *model.Article }
+
+func (l Loader) waitPartial() tea.Cmd {
+	if l.partial == nil {
+		return nil
+	}
+	ch := l.partial
+	return func() tea.Msg {
+		a, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return partialMsg{a}
+	}
 }
 
 // progressMsg and loadedMsg carry the channels' news into Update.
@@ -67,11 +99,34 @@ func (l Loader) waitResult() tea.Cmd {
 
 // Init starts the spinner and listens for news of the load.
 func (l Loader) Init() tea.Cmd {
-	return tea.Batch(l.spin.Tick, l.waitProgress(), l.waitResult())
+	return tea.Batch(l.spin.Tick, l.waitProgress(), l.waitResult(), l.waitPartial())
 }
 
-// Update follows the load; when it is done, the reader takes over.
+// Update follows the load; when it is done, or has two versions of a
+// growing article, the reader takes over.
 func (l Loader) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case progressMsg:
+		l.at = Progress(msg)
+		if l.reader != nil {
+			l.reader.loading = l.progressText()
+		}
+		return l, l.waitProgress()
+	case partialMsg:
+		return l.grow(msg.art)
+	case loadedMsg:
+		return l.loaded(Loaded(msg))
+	case spinner.TickMsg:
+		if l.reader != nil {
+			return l, nil // the reader shows the progress in its footer
+		}
+		var cmd tea.Cmd
+		l.spin, cmd = l.spin.Update(msg)
+		return l, cmd
+	}
+	if l.reader != nil {
+		return l.toReader(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		l.width, l.height = msg.Width, msg.Height
@@ -79,27 +134,86 @@ func (l Loader) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, l.opts.Keys.Quit, l.opts.Keys.Back, l.opts.Keys.Close) {
 			return l, tea.Quit
 		}
-	case progressMsg:
-		l.at = Progress(msg)
-		return l, l.waitProgress()
-	case loadedMsg:
-		if msg.Err != nil {
-			*l.Err = msg.Err
-			return l, tea.Quit
-		}
-		r := New(msg.Article, l.opts)
-		next, cmd := r.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
-		return next, tea.Batch(cmd, next.Init())
-	case spinner.TickMsg:
-		var cmd tea.Cmd
-		l.spin, cmd = l.spin.Update(msg)
-		return l, cmd
 	}
 	return l, nil
 }
 
-// View says what is being read and how far it has come.
+// toReader hands a message to the reader opened while the article still
+// arrives.
+func (l Loader) toReader(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := l.reader.Update(msg)
+	r, ok := next.(Model)
+	if !ok {
+		return next, cmd
+	}
+	l.reader = &r
+	return l, cmd
+}
+
+// grow takes the article so far: the reader opens on it once it has two
+// versions, and follows it as it grows.
+func (l Loader) grow(art *model.Article) (tea.Model, tea.Cmd) {
+	next := l.waitPartial()
+	if art == nil || len(art.Versions) < 2 {
+		return l, next
+	}
+	if l.reader == nil {
+		r := New(art, l.opts)
+		r.setSize(l.width, l.height)
+		r.loading = l.progressText()
+		l.reader = &r
+		return l, tea.Batch(next, r.Init())
+	}
+	r := *l.reader
+	cmd := r.grow(art)
+	l.reader = &r
+	return l, tea.Batch(next, cmd)
+}
+
+// loaded ends the load: the reader opens on the whole article, or, when
+// it is open already, takes the last of it. A load that failed after the
+// reader opened (a lost network, a cancelled fetch) leaves what arrived
+// readable and says why the rest is missing.
+func (l Loader) loaded(res Loaded) (tea.Model, tea.Cmd) {
+	if l.reader != nil {
+		r := *l.reader
+		var cmd tea.Cmd
+		if res.Article != nil && len(res.Article.Versions) >= len(r.art.Versions) {
+			cmd = r.grow(res.Article)
+		}
+		r.loading = ""
+		if res.Err != nil {
+			r.notice = "the rest could not be read: " + model.Visible(oneLineOf(res.Err.Error()))
+		}
+		return r, cmd
+	}
+	if res.Err != nil {
+		*l.Err = res.Err
+		return l, tea.Quit
+	}
+	r := New(res.Article, l.opts)
+	next, cmd := r.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
+	return next, tea.Batch(cmd, next.Init())
+}
+
+// progressText is the load's progress in words.
+func (l Loader) progressText() string {
+	if l.at.Total == 0 {
+		return "reading…"
+	}
+	unit := l.at.Unit
+	if unit == "" {
+		unit = "inputs"
+	}
+	return fmt.Sprintf("reading %d of %d %s…", l.at.Done, l.at.Total, unit)
+}
+
+// View says what is being read and how far it has come, or is the
+// reader's once it has opened.
 func (l Loader) View() string {
+	if l.reader != nil {
+		return l.reader.View()
+	}
 	what := "reading"
 	if l.at.Total > 0 {
 		unit := l.at.Unit
@@ -109,4 +223,12 @@ func (l Loader) View() string {
 		what = fmt.Sprintf("reading %d of %d %s", l.at.Done, l.at.Total, unit)
 	}
 	return truncate(" "+l.spin.View()+" "+what+" … (q to stop)", l.width)
+}
+
+// oneLineOf is the first line of s: an error's message on a footer line.
+func oneLineOf(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

@@ -78,6 +78,8 @@ type Model struct {
 
 	busy      [workKinds]*work // work running beside the event loop, by kind
 	workToken int              // counts requests for work, to drop stale answers
+
+	loading string // the load's progress while the article still grows; empty once whole
 }
 
 // docKey says what the current doc was built for.
@@ -295,6 +297,25 @@ func clamp(v, lo, hi int) int {
 		v = lo
 	}
 	return v
+}
+
+// grow takes a longer form of the article being read, as it arrives:
+// versions are only ever appended, so every index, cached comparison and
+// annotation stays good, and the reader stays where it is. It returns the
+// command measuring the new steps for the timeline.
+func (m *Model) grow(art *model.Article) tea.Cmd {
+	if len(art.Versions) < len(m.art.Versions) {
+		return nil
+	}
+	m.art = art
+	m.cmps.grow(art)
+	for len(m.steps) < len(art.Versions) {
+		m.steps = append(m.steps, -1)
+	}
+	m.index = nil // the search index must hold the new versions
+	m.doc = nil   // the header counts the versions
+	m.refresh()
+	return tea.Batch(m.measureSteps(), m.prepareNeighbours())
 }
 
 // annotation is the annotation of version index v, or nil until

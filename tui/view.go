@@ -189,6 +189,8 @@ func (m *Model) footerLines() []string {
 		status = st.Stats.Render(m.historyText())
 	case m.search != nil:
 		status = st.Stats.Render(m.statsText() + " · " + m.search.status())
+	case m.loading != "":
+		status = st.Stats.Render(m.statsText()) + st.Notice.Render(" · "+m.loading)
 	}
 	status = truncate(status, m.width-1)
 	keys := m.help.ShortHelpView(m.keys.ShortHelp())

@@ -238,33 +238,13 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	// Load beside the screen: a source that reads quickly opens straight
 	// away (and its errors print like any other), a slow one shows its
 	// progress instead of a frozen terminal.
-	progress := make(chan tui.Progress, 1)
-	result := make(chan tui.Loaded, 1)
 	fail := tui.NewFailure()
 	// Quitting the loader (q, ctrl+c) ends interactive, and with it the
 	// load: a fetch from the web archives stops at once.
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	unit := ""
-	if _, isURL := webURL(o); isURL {
-		unit = "captures"
-	}
-	go func() {
-		var art *model.Article
-		var err error
-		if fail.Protect(func() {
-			art, err = load(ctx, o, stdin, func(done, total int) {
-				select {
-				case progress <- tui.Progress{Done: done, Total: total, Unit: unit}:
-				default: // the screen shows the latest it has taken
-				}
-			})
-		}) {
-			err = errCrashed
-		}
-		close(progress)
-		result <- tui.Loaded{Article: art, Err: err}
-	}()
+	ld := startLoad(ctx, o, stdin, fail)
+	progress, result, partial := ld.progress, ld.result, ld.partial
 	var m tea.Model
 	var loader tui.Loader
 	select {
@@ -278,7 +258,7 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		}
 		m = tui.New(r.Article, opts)
 	case <-time.After(150 * time.Millisecond):
-		loader = tui.NewLoader(opts, progress, result)
+		loader = tui.NewLoader(opts, progress, result).Growing(partial)
 		m = loader
 	}
 	code := runProgram(m, fail, stdin, stderr)
@@ -302,6 +282,42 @@ func reportFailure(fail *tui.Failure, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, model.Visible(msg))
 	return 1
+}
+
+// background is a load running beside the screen and the channels it
+// reports on: its progress, the article so far (for a source that
+// delivers it as it grows), and how it ended.
+type background struct {
+	progress chan tui.Progress
+	partial  chan *model.Article
+	result   chan tui.Loaded
+}
+
+// startLoad starts the load in a goroutine guarded by fail: a panic there
+// is recorded and ends the load with errCrashed.
+func startLoad(ctx context.Context, o options, stdin io.Reader, fail *tui.Failure) background {
+	b := background{progress: make(chan tui.Progress, 1), partial: make(chan *model.Article, 1), result: make(chan tui.Loaded, 1)}
+	unit := ""
+	if _, isURL := webURL(o); isURL {
+		unit = "captures"
+	}
+	go func() {
+		var art *model.Article
+		var err error
+		if fail.Protect(func() {
+			art, err = loadGrowing(ctx, o, stdin, func(done, total int) {
+				select {
+				case b.progress <- tui.Progress{Done: done, Total: total, Unit: unit}:
+				default: // the screen shows the latest it has taken
+				}
+			}, func(a *model.Article) { sendNewest(b.partial, a) })
+		}) {
+			err = errCrashed
+		}
+		close(b.progress)
+		b.result <- tui.Loaded{Article: art, Err: err}
+	}()
+	return b
 }
 
 // readerOptions are the reader's options from the command line's.
@@ -396,9 +412,20 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 // telling progress (which may be nil) how far it has come. Cancelling ctx
 // stops a fetch from the web archives.
 func load(ctx context.Context, o options, stdin io.Reader, progress func(done, total int)) (*model.Article, error) {
+	return loadGrowing(ctx, o, stdin, progress, nil)
+}
+
+// loadGrowing is load telling grown, where the source delivers an
+// article as it grows (the captures of a URL), the article so far each
+// time it has one more version.
+func loadGrowing(ctx context.Context, o options, stdin io.Reader, progress func(done, total int), grown func(*model.Article)) (*model.Article, error) {
 	if u, ok := webURL(o); ok {
+		var onArticle func(model.Article)
+		if grown != nil {
+			onArticle = func(a model.Article) { grown(&a) }
+		}
 		art, err := web.Open(ctx, u, web.Options{Archives: o.archives, Refresh: o.refresh, Offline: o.offline,
-			Version: version, Progress: progress})
+			Version: version, Progress: progress, OnArticle: onArticle})
 		if err != nil {
 			return nil, err
 		}
@@ -422,6 +449,23 @@ func load(ctx context.Context, o options, stdin io.Reader, progress func(done, t
 		return nil, err
 	}
 	return source.ReadWithProgress(inputs, progress)
+}
+
+// sendNewest hands the reader the article so far, replacing one it has
+// not taken yet: the newest always arrives and the load never waits for
+// the screen. The load is the only sender.
+func sendNewest(ch chan *model.Article, a *model.Article) {
+	for {
+		select {
+		case ch <- a:
+			return
+		default:
+		}
+		select {
+		case <-ch:
+		default:
+		}
+	}
 }
 
 // webURL is the one SOURCE when it is a URL (anything with a scheme, so
