@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"redline/model/source/web"
 	"redline/tui"
 )
 
@@ -92,5 +93,37 @@ func TestURLOpensBeforeAllCapturesAreIn(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(">")})
 	wait("Version 3 of 3")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// TestWARCOfSeveralArticlesOpensTheList drives the list a terminal gets
+// for a WARC of several articles: both are listed, most captures first,
+// and enter opens the chosen one in the reader.
+func TestWARCOfSeveralArticlesOpensTheList(t *testing.T) {
+	other := "https://example.com/other"
+	caps := append(storyCaptures(t), warcCapture{other, time.Date(2015, 4, 17, 0, 0, 0, 0, time.UTC), storyPage(t, false)})
+	path := writeWARC(t, caps)
+	list, err := web.ListWARC(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := options{from: -1, to: -1, view: "inline"}
+	root := tui.NewRoot(warcShelf{path: path, list: list}, "story.warc · WARC", readerOptions(o))
+	tm := teatest.NewTestModel(t, root, teatest.WithInitialTermSize(100, 30))
+	wait := func(what ...string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			for _, w := range what {
+				if !bytes.Contains(b, []byte(w)) {
+					return false
+				}
+			}
+			return true
+		}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	wait("story.warc · WARC", "2 articles · 3 versions")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	wait("Version 2 of 2")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }

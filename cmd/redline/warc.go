@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"redline/model"
 	"redline/model/source/archive"
@@ -65,9 +67,10 @@ func sqliteGzPath(o options) (string, bool, error) {
 
 // runWARC is redline on a WARC file: the article it holds, or with
 // article (a URL) the one of several it names. A WARC of several articles
-// without --article prints their list (captures, URL, headline, one a
-// line, tab-separated) and exits 2 asking for a choice; the reader has no
-// picker for WARC files yet.
+// without --article opens the article list on a terminal, as an archive
+// does; into a pipe, or with --print or --json, it prints their list
+// (captures, URL, headline, one a line, tab-separated) and exits 2 asking
+// for a choice.
 func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
@@ -77,6 +80,10 @@ func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 		list, err := web.ListWARC(path)
 		if err != nil {
 			return fail(err)
+		}
+		if len(list) > 1 && !o.json && !o.print && isTerminal(stdout) {
+			title := filepath.Base(path) + " · WARC"
+			return runProgram(tui.NewRoot(warcShelf{path: path, list: list}, title, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr)
 		}
 		if len(list) > 1 {
 			w := bufio.NewWriter(stdout)
@@ -113,4 +120,41 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 	}
 	// Keys come from standard input, a terminal here: the source is a file.
 	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr)
+}
+
+// warcShelf is a WARC file of several articles as the article list sees
+// an archive: its list (each URL with its captures) and one article at a
+// time, read from the file when it is opened.
+type warcShelf struct {
+	path string
+	list []web.WARCArticle
+}
+
+// Scan lists the WARC's articles, most captures first; the list is read
+// already, so the one report is the last.
+func (s warcShelf) Scan(ctx context.Context, report func(archive.ScanProgress)) (*archive.Catalog, error) {
+	sums := make([]archive.ArticleSummary, len(s.list))
+	total := 0
+	for i, a := range s.list {
+		sums[i] = archive.ArticleSummary{Key: a.URL, Headline: a.Headline, URL: a.URL, Versions: a.Captures,
+			FirstSeen: a.First, LastSeen: a.Last}
+		total += a.Captures
+	}
+	c := archive.NewCatalog(sums)
+	if report != nil {
+		report(archive.ScanProgress{Versions: total, Fraction: 1, Articles: c, Done: true})
+	}
+	return c, ctx.Err()
+}
+
+// ArticleContext reads the article at URL key from the WARC.
+func (s warcShelf) ArticleContext(ctx context.Context, key string) (*model.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	a, err := web.OpenWARC(s.path, key)
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
 }
