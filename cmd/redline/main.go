@@ -298,8 +298,11 @@ type background struct {
 func startLoad(ctx context.Context, o options, stdin io.Reader, fail *tui.Failure) background {
 	b := background{progress: make(chan tui.Progress, 1), partial: make(chan *model.Article, 1), result: make(chan tui.Loaded, 1)}
 	unit := ""
-	if _, isURL := webURL(o); isURL {
+	if u, isURL := webURL(o); isURL {
 		unit = "captures"
+		if _, ok := web.NewsSnifferArticle(u); ok {
+			unit = "versions"
+		}
 	}
 	go func() {
 		var art *model.Article

@@ -10,7 +10,8 @@
 // User-Agent naming redline, a per-host pace, bounded retries that honour
 // Retry-After, and a context that stops everything at once.
 //
-// The package depends on redline/model for its types only. It must not
-// import bubbletea, lipgloss, redline/tui or anything else that draws on a
-// terminal, nor the other model/source packages.
+// The package depends on redline/model for its types and on
+// redline/model/source/newssniffer to read the pages of NewsSniffer's own
+// site. It must not import bubbletea, lipgloss, redline/tui or anything
+// else that draws on a terminal, nor model/source (which imports it).
 package web

@@ -18,7 +18,8 @@ import (
 // before it dropped. Versions are numbered from 1, oldest first; Time is
 // the capture time (RFC 3339, UTC), Label the archive timestamp
 // (YYYYMMDDhhmmss), Author the byline. A capture that is not HTML or holds
-// no article is skipped and named in Article.Notes.
+// no article is skipped and named in Article.Notes. A NewsSniffer article
+// URL is read from NewsSniffer's site instead (OpenNewsSniffer).
 //
 // Errors are *Error (NotHTTP, NoNetwork, NoCaptures, Refused,
 // OfflineEmpty) or the context's error. When ctx is cancelled, or an
@@ -26,6 +27,9 @@ import (
 // together with the error, so what was fetched is kept.
 func Open(ctx context.Context, rawURL string, opts Options) (model.Article, error) {
 	o := opts.withDefaults()
+	if _, ok := newsSnifferArticle(rawURL, o.NewsSniffer); ok {
+		return OpenNewsSniffer(ctx, rawURL, opts)
+	}
 	target, err := checkURL(rawURL)
 	if err != nil {
 		return model.Article{}, err

@@ -56,11 +56,21 @@ type Options struct {
 	OnArticle func(model.Article)
 	// Transport, when set, replaces http.DefaultTransport (tests, proxies).
 	Transport http.RoundTripper
+	// NewsSniffer is the root of NewsSniffer's site; empty means
+	// DefaultNewsSniffer. A URL ROOT/articles/N is read from the site
+	// itself, its versions exact, instead of from the archives.
+	NewsSniffer string
 }
+
+// DefaultNewsSniffer is the root of NewsSniffer's site.
+const DefaultNewsSniffer = "https://www.newssniffer.co.uk"
 
 func (o Options) withDefaults() Options {
 	if len(o.Archives) == 0 {
 		o.Archives = DefaultArchives
+	}
+	if o.NewsSniffer == "" {
+		o.NewsSniffer = DefaultNewsSniffer
 	}
 	if o.RequestsPerSecond <= 0 {
 		o.RequestsPerSecond = 2

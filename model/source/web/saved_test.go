@@ -161,5 +161,4 @@ func TestNewsSnifferArticle(t *testing.T) {
 			t.Errorf("%s: %d %v", u, n, ok)
 		}
 	}
-	wantProblem(t, OpenNewsSniffer("https://www.newssniffer.co.uk/articles/5"), Unsupported)
 }
