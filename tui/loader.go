@@ -62,6 +62,19 @@ func (l Loader) Growing(partial <-chan *model.Article) Loader {
 	return l
 }
 
+// Opened opens the reader at once on art, the article so far, when it has
+// two versions or more; with nil the loader shows its progress first.
+func (l Loader) Opened(art *model.Article) Loader {
+	if art == nil || len(art.Versions) < 2 {
+		return l
+	}
+	r := New(art, l.opts)
+	r.setSize(l.width, l.height)
+	r.loading = l.progressText()
+	l.reader = &r
+	return l
+}
+
 // partialMsg carries the article so far.
 type partialMsg struct{ art *model.Article }
 
@@ -99,7 +112,11 @@ func (l Loader) waitResult() tea.Cmd {
 
 // Init starts the spinner and listens for news of the load.
 func (l Loader) Init() tea.Cmd {
-	return tea.Batch(l.spin.Tick, l.waitProgress(), l.waitResult(), l.waitPartial())
+	var opened tea.Cmd
+	if l.reader != nil {
+		opened = l.reader.Init()
+	}
+	return tea.Batch(l.spin.Tick, l.waitProgress(), l.waitResult(), l.waitPartial(), opened)
 }
 
 // Update follows the load; when it is done, or has two versions of a
@@ -158,11 +175,8 @@ func (l Loader) grow(art *model.Article) (tea.Model, tea.Cmd) {
 		return l, next
 	}
 	if l.reader == nil {
-		r := New(art, l.opts)
-		r.setSize(l.width, l.height)
-		r.loading = l.progressText()
-		l.reader = &r
-		return l, tea.Batch(next, r.Init())
+		l = l.Opened(art)
+		return l, tea.Batch(next, l.reader.Init())
 	}
 	r := *l.reader
 	cmd := r.grow(art)

@@ -257,8 +257,10 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 			return 2
 		}
 		m = tui.New(r.Article, opts)
-	case <-time.After(150 * time.Millisecond):
-		loader = tui.NewLoader(opts, progress, result).Growing(partial)
+	case a := <-firstTwo(partial, 150*time.Millisecond):
+		// A growing article (a URL's captures) opens the reader as soon
+		// as it has two versions; else the loader shows its progress.
+		loader = tui.NewLoader(opts, progress, result).Growing(partial).Opened(a)
 		m = loader
 	}
 	code := runProgram(m, fail, stdin, stderr)
@@ -452,6 +454,33 @@ func loadGrowing(ctx context.Context, o options, stdin io.Reader, progress func(
 		return nil, err
 	}
 	return source.ReadWithProgress(inputs, progress)
+}
+
+// firstTwo delivers the first article from partial that has two versions
+// or more, or nil once wait has passed without one: what the reader can
+// open on. Articles of one version are dropped; a later one holds them.
+func firstTwo(partial <-chan *model.Article, wait time.Duration) <-chan *model.Article {
+	out := make(chan *model.Article, 1)
+	go func() {
+		timeout := time.After(wait)
+		for {
+			select {
+			case a, ok := <-partial:
+				if !ok {
+					out <- nil
+					return
+				}
+				if len(a.Versions) >= 2 {
+					out <- a
+					return
+				}
+			case <-timeout:
+				out <- nil
+				return
+			}
+		}
+	}()
+	return out
 }
 
 // sendNewest hands the reader the article so far, replacing one it has

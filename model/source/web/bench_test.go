@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"redline/model"
 )
 
 // fiftyCaptures makes 50 captures of the Ars page, each with one word of
@@ -50,6 +53,30 @@ func BenchmarkReopen50(b *testing.B) {
 		a, err := Open(context.Background(), arsURL, o)
 		if err != nil || len(a.Versions) != 50 {
 			b.Fatalf("%v, %d versions", err, len(a.Versions))
+		}
+	}
+}
+
+// BenchmarkReopenFirstTwo is what the reader waits for when it reopens
+// the 50 captures from the cache: the first two versions, after which it
+// opens and the rest join as they arrive.
+func BenchmarkReopenFirstTwo(b *testing.B) {
+	arch := newFakeArchive(b, fiftyCaptures(b))
+	o := testOptions(b, arch.srv.URL)
+	if _, err := Open(context.Background(), arsURL, o); err != nil {
+		b.Fatal(err)
+	}
+	o.Offline = true
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		o.OnArticle = func(a model.Article) {
+			if len(a.Versions) == 2 {
+				cancel()
+			}
+		}
+		if _, err := Open(ctx, arsURL, o); !errors.Is(err, context.Canceled) {
+			b.Fatalf("%v", err)
 		}
 	}
 }
