@@ -6,7 +6,7 @@
 #     from a folder and from git, against git log -p --word-diff and
 #     dwdiff over consecutive pairs;
 #   - peak memory (RSS) of each.
-# The inputs are generated from fixed seeds (model/perf_fixtures_test.go).
+# The inputs are generated from fixed seeds (model/diff/perf_fixtures_test.go).
 # Needs Go and git; dwdiff is used when installed (apt-get install dwdiff).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "building redline and the inputs in $work ..." >&2
 go build -o "$work/redline" ./cmd/redline
-REDLINE_PERF_DIR="$work" go test ./model -run TestWritePerfFixtures -count=1 >/dev/null
+REDLINE_PERF_DIR="$work" go test ./model/diff -run TestWritePerfFixtures -count=1 >/dev/null
 git init -q "$work/repo"
 git -C "$work/repo" fast-import --quiet < "$work/history.fast-import"
 git -C "$work/repo" checkout -q main
@@ -46,4 +46,4 @@ if command -v dwdiff >/dev/null; then
   measure "dwdiff over the 1,999 consecutive pairs" bash -c dw
 fi
 echo >&2
-echo "in-process figures: go test -run XXX -bench . ./model ./tui" >&2
+echo "in-process figures: go test -run XXX -bench . ./model/... ./tui" >&2
