@@ -37,7 +37,7 @@ type Options struct {
 
 // style is the pen an SGR sequence sets.
 type style struct {
-	fg, bg                                         color.Color
+	fg, bg                                          color.Color
 	bold, faint, italic, underline, strike, reverse bool
 }
 
