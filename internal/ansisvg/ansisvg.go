@@ -94,6 +94,9 @@ func Render(w io.Writer, text string, o Options) error {
 		}
 		fmt.Fprintf(bw, `<text y="%.1f">`, y+lh*0.75)
 		for _, r := range runs {
+			if strings.TrimSpace(r.text.String()) == "" && !r.st.underline && !r.st.strike {
+				continue // blank cells: the next run is placed by its column anyway
+			}
 			fmt.Fprintf(bw, `<tspan x="%.1f"%s>%s</tspan>`, pad+float64(r.col)*cw, r.attrs(o), escape(r.text.String()))
 		}
 		bw.WriteString("</text>\n")
@@ -118,12 +121,13 @@ func parseLine(line string) ([]*run, int) {
 		if width == 0 {
 			if ansi.Cmd(p.Command()).Final() == 'm' && strings.HasPrefix(seq, "\x1b[") {
 				st = applySGR(st, p.Params())
-				cur = nil
 			}
 			p.Reset()
 			continue
 		}
-		if cur == nil {
+		// A new run only where the style really changes: lipgloss
+		// writes underlined and struck text one styled rune at a time.
+		if cur == nil || !cur.st.same(st) {
 			cur = &run{col: col, st: st}
 			runs = append(runs, cur)
 		}
@@ -139,6 +143,18 @@ func parseLine(line string) ([]*run, int) {
 		runs = runs[:len(runs)-1]
 	}
 	return runs, col
+}
+
+// same reports whether two pens draw alike.
+func (s style) same(t style) bool {
+	sameColor := func(a, b color.Color) bool {
+		if a == nil || b == nil {
+			return a == nil && b == nil
+		}
+		return hex(a) == hex(b)
+	}
+	return sameColor(s.fg, t.fg) && sameColor(s.bg, t.bg) && s.bold == t.bold && s.faint == t.faint &&
+		s.italic == t.italic && s.underline == t.underline && s.strike == t.strike && s.reverse == t.reverse
 }
 
 // applySGR changes the pen as one SGR sequence says.
