@@ -57,7 +57,11 @@ kind is recognised from the content; gzipped inputs are read as what they
 hold. --git FILE reads the versions of FILE from its git history.
 
 In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, / search,
-v inline/side/clean, m pin, enter history, a annotate, ? every key, q quit.
+v inline/side/clean, m pin, enter history, a annotate, w write the step
+as an HTML page, ? every key, q quit.
+
+--print --all prints every step; --format html, markdown, json or svg
+writes a page, a paste, the comparison or a picture instead of text.
 
 Flags:
 `

@@ -72,8 +72,8 @@ type span struct {
 // gutterMarks are the reader's gutter marks, so the page reads like the
 // terminal.
 var gutterMarks = map[diff.Kind]string{
-	diff.Edited: "~", diff.Added: "+", diff.Removed: "−", diff.Moved: "↕", diff.MovedAway: "↕",
-	diff.Split: "⑂", diff.Merged: "⑂",
+	diff.Edited: "~", diff.Added: "+", diff.Removed: "-", diff.Moved: "↕", diff.MovedAway: "↕",
+	diff.Split: "⑂", diff.Merged: "⋈",
 }
 
 // HTML writes one self-contained page: the article's headline, source,
