@@ -78,7 +78,7 @@ func Render(w io.Writer, text string, o Options) error {
 		fmt.Fprintf(bw, "<title>%s</title>\n", escape(o.Title))
 	}
 	fmt.Fprintf(bw, `<rect width="100%%" height="100%%" rx="6" fill="%s"/>`+"\n", escape(o.Background))
-	fmt.Fprintf(bw, `<g font-family="ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono','Liberation Mono',monospace" font-size="%g" fill="%s" xml:space="preserve">`+"\n",
+	fmt.Fprintf(bw, `<g font-family="ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono','Liberation Mono',monospace" font-size="%g" fill="%s" xml:space="preserve" style="white-space:pre">`+"\n",
 		o.FontSize, escape(o.Foreground))
 	for i, runs := range parsed {
 		y := pad + float64(i)*lh
@@ -97,7 +97,15 @@ func Render(w io.Writer, text string, o Options) error {
 			if strings.TrimSpace(r.text.String()) == "" && !r.st.underline && !r.st.strike {
 				continue // blank cells: the next run is placed by its column anyway
 			}
-			fmt.Fprintf(bw, `<tspan x="%.1f"%s>%s</tspan>`, pad+float64(r.col)*cw, r.attrs(o), escape(r.text.String()))
+			// Leading spaces become the run's position rather than text:
+			// renderers that collapse white space would lose them.
+			text := r.text.String()
+			trimmed := text
+			if !r.st.underline && !r.st.strike {
+				trimmed = strings.TrimLeft(text, " ")
+			}
+			col := r.col + len(text) - len(trimmed)
+			fmt.Fprintf(bw, `<tspan x="%.1f"%s>%s</tspan>`, pad+float64(col)*cw, r.attrs(o), escape(trimmed))
 		}
 		bw.WriteString("</text>\n")
 	}
