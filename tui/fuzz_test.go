@@ -20,6 +20,9 @@ func FuzzView(f *testing.F) {
 			{Number: 1, Headline: old[:len(old)/3], Paragraphs: strings.Split(old, "\n")},
 			{Number: 2, Headline: new[:len(new)/3], Paragraphs: strings.Split(new, "\n")},
 		}}
+		if strings.ContainsRune(keys, 'w') {
+			t.Chdir(t.TempDir()) // w writes the step's page into the current directory
+		}
 		m := New(art, Options{Styles: DefaultStyles(w%2 == 0), Keys: DefaultKeyMap()})
 		m = runCmd(m, m.Init())
 		width, height := int(w)%240+1, int(h)%80+1

@@ -69,6 +69,8 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.jumpToMatch(-1)
 	case key.Matches(msg, k.History):
 		return m, m.openHistory()
+	case key.Matches(msg, k.WritePage):
+		return m, m.writePage()
 	}
 	return m, nil
 }

@@ -21,6 +21,7 @@ const (
 	workSearch
 	workHistory
 	workAnnotate
+	workExport // writing the shown step as a page (tui/export.go)
 	workKinds
 )
 

@@ -57,16 +57,24 @@ kind is recognised from the content; gzipped inputs are read as what they
 hold. --git FILE reads the versions of FILE from its git history.
 
 In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, / search,
-v inline/side/clean, m pin, enter history, a annotate, ? every key, q quit.
+v inline/side/clean, m pin, enter history, a annotate, w write the step
+as an HTML page, ? every key, q quit.
+
+--print --all prints every step; --format html, markdown, json or svg
+writes a page, a paste, the comparison or a picture instead of text.
 
 Flags:
 `
 
 // options are the command line's settings.
 type options struct {
-	json    bool
-	print   bool
-	color   bool
+	json  bool
+	print bool
+	all   bool
+	// color is auto, always or never (--color; --no-color is never).
+	color string
+	// format is what --print writes: text, html, markdown, json or svg.
+	format  string
 	from    int
 	to      int
 	width   int
@@ -138,7 +146,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	tty := isTerminal(stdout)
-	if !opts.json && !opts.print && tty {
+	if !opts.json && !opts.print && !opts.all && opts.format == "text" && tty {
 		return interactive(opts, stdin, stderr)
 	}
 	var progress func(done, total int)
@@ -178,49 +186,6 @@ func archivePath(o options) (string, bool) {
 	head := make([]byte, 16)
 	n, _ := io.ReadFull(f, head)
 	return o.args[0], archive.LooksLikeSQLite(head[:n])
-}
-
-// printStep prints one comparison, for --print or a pipe.
-func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer) int {
-	index := func(flagName string, n int) (int, bool) {
-		for i, v := range art.Versions {
-			if v.Number == n {
-				return i, true
-			}
-		}
-		fmt.Fprintf(stderr, "redline: --%s %d: no such version (versions run from %d to %d)\n",
-			flagName, n, art.Versions[0].Number, art.Versions[len(art.Versions)-1].Number)
-		return 0, false
-	}
-	shown, base := len(art.Versions)-1, -1
-	var ok bool
-	if o.to >= 0 {
-		if shown, ok = index("to", o.to); !ok {
-			return 2
-		}
-	}
-	if o.from >= 0 {
-		if base, ok = index("from", o.from); !ok {
-			return 2
-		}
-	}
-	width := o.width
-	if width == 0 {
-		width = 80
-		if f, isFile := stdout.(*os.File); isFile && tty {
-			if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-				width = w
-			}
-		}
-	}
-	color := tty && o.color && os.Getenv("NO_COLOR") == ""
-	err := tui.Print(stdout, art, tui.PrintOptions{Base: base, Shown: shown, Width: width, View: o.view,
-		Styles: tui.DefaultStyles(color)})
-	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", oneLine(err.Error()))
-		return 1
-	}
-	return 0
 }
 
 // isTerminal reports whether w is a terminal.
@@ -327,7 +292,10 @@ func startLoad(ctx context.Context, o options, stdin io.Reader, fail *tui.Failur
 
 // readerOptions are the reader's options from the command line's.
 func readerOptions(o options) tui.Options {
-	color := o.color && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii
+	color := o.color == "always" || (o.color == "auto" && os.Getenv("NO_COLOR") == "" && lipgloss.ColorProfile() != termenv.Ascii)
+	if o.color == "always" {
+		forceColor()
+	}
 	view, _ := tui.ParseView(o.view)
 	return tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view}
 }
@@ -365,9 +333,12 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.BoolVar(&o.print, "print", false, "print a comparison and exit (the default when stdout is not a terminal)")
 	fs.IntVar(&o.from, "from", -1, "with --print: the base version's `number` (default: the one before --to)")
 	fs.IntVar(&o.to, "to", -1, "with --print: the shown version's `number` (default: the newest)")
-	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns` (default: the terminal's, else 80)")
+	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns` (default: $COLUMNS, else the terminal's, else 80)")
+	fs.BoolVar(&o.all, "all", false, "with --print: every step of the history, oldest first (--from and --to limit it)")
+	fs.StringVar(&o.format, "format", "text", "with --print: text, html, markdown, json (the comparison) or svg (a picture of the step)")
+	fs.StringVar(&o.color, "color", "auto", "colour: auto (when printing to a terminal and NO_COLOR is unset), always or never")
 	fs.StringVar(&o.view, "view", "inline", "the view: inline, side or clean")
-	noColor := fs.Bool("no-color", false, "mark edits as [-deleted-]{+inserted+} instead of colour (also NO_COLOR)")
+	noColor := fs.Bool("no-color", false, "the same as --color=never: mark edits as [-deleted-]{+inserted+} (also NO_COLOR)")
 	fs.StringVar(&o.sort, "sort", "name", "order of a folder's files: name (natural) or mtime")
 	fs.StringVar(&o.git, "git", "", "read the versions of `FILE` from its git history")
 	fs.StringVar(&o.article, "article", "", "with a SQLite archive or a WARC file: open the article with this entry id or URL (`KEY`)")
@@ -397,7 +368,15 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		o.args = append(o.args, args[0])
 		args = args[1:]
 	}
-	o.color = !*noColor
+	if err := checkColor(&o, *noColor); err != nil {
+		return o, err
+	}
+	if !validFormats[o.format] {
+		return o, fmt.Errorf("--format %q: want text, html, markdown, json or svg", o.format)
+	}
+	if o.format == "svg" && o.all {
+		return o, errors.New("--format svg draws one step; drop --all or choose another format")
+	}
 	if _, ok := tui.ParseView(o.view); !ok {
 		return o, fmt.Errorf("--view %q: want inline, side or clean", o.view)
 	}
