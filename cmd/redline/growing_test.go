@@ -70,7 +70,7 @@ func TestURLOpensBeforeAllCapturesAreIn(t *testing.T) {
 		}
 	})
 	t.Setenv("REDLINE_CACHE_DIR", t.TempDir())
-	o := options{args: []string{storyURL}, archives: []string{srv.URL}, from: -1, to: -1, view: "inline", color: false}
+	o := options{args: []string{storyURL}, archives: []string{srv.URL}, from: -1, to: -1, view: "inline"}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ld := startLoad(ctx, o, nil, tui.NewFailure())

@@ -17,7 +17,13 @@ import (
 	"redline/model/export"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+// updating reports whether -update asks for the golden files to be
+// rewritten. The flag is x/exp/golden's, which teatest brings into this
+// test binary; one flag serves both.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 const libyaFile = "../../testdata/libya-4-versions.json"
 
@@ -33,7 +39,7 @@ func runIn(t *testing.T, args ...string) (string, string, int) {
 func goldenFile(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
+	if updating() {
 		os.MkdirAll("testdata", 0o755)
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
