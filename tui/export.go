@@ -14,14 +14,21 @@ import (
 	"redline/model/export"
 )
 
-// writePage writes the step on screen as an HTML page (export.HTML) to a
-// new file in the current directory, named from the headline and the
-// version, and says where in the footer. It runs in a command: the page
-// of a long history compares every step for its timeline.
-func (m *Model) writePage() tea.Cmd {
-	art, step := m.art, export.Step{Base: m.base(), Shown: m.shown}
+// writePage writes the step on screen (or, with all, every step of the
+// article, oldest first) as an HTML page (export.HTML) to a new file in
+// the current directory, named from the headline and the version, and
+// says where in the footer. It runs in a command: the page of a long
+// history compares every step for its timeline.
+func (m *Model) writePage(all bool) tea.Cmd {
+	art := m.art
+	steps := []export.Step{{Base: m.base(), Shown: m.shown}}
+	name := export.FileName(art, m.shown, ".html")
+	if all {
+		steps, _ = export.History(art, 0, len(art.Versions)-1)
+		name = export.FileName(art, len(art.Versions)-1, "-history.html")
+	}
 	return m.later(workExport, "writing the page…", func() func(*Model) tea.Cmd {
-		path, err := writePageFile(".", art, step)
+		path, err := writePageFile(".", name, art, steps)
 		return func(m *Model) tea.Cmd {
 			if err != nil {
 				m.notice = "could not write the page: " + noticeOf(err)
@@ -33,14 +40,15 @@ func (m *Model) writePage() tea.Cmd {
 	})
 }
 
-// writePageFile writes the step's page into dir under a name no file has
-// yet, and returns its path, absolute when it can be known.
-func writePageFile(dir string, art *model.Article, step export.Step) (string, error) {
-	f, err := export.CreateUnique(dir, export.FileName(art, step.Shown, ".html"))
+// writePageFile writes the steps' page into dir under name, or a name
+// like it that no file has yet, and returns its path, absolute when it
+// can be known.
+func writePageFile(dir, name string, art *model.Article, steps []export.Step) (string, error) {
+	f, err := export.CreateUnique(dir, name)
 	if err != nil {
 		return "", err
 	}
-	err = export.HTML(f, art, []export.Step{step})
+	err = export.HTML(f, art, steps)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -64,3 +64,23 @@ func TestWriteKeyReportsAFailure(t *testing.T) {
 		t.Errorf("notice %q", m.notice)
 	}
 }
+
+func TestWriteAllKeyWritesTheWholeHistory(t *testing.T) {
+	art := chainArticle(t) // before leaving the package's directory
+	dir := t.TempDir()
+	t.Chdir(dir)
+	m := press(newTestModel(t, art, 100, 30), "W")
+	path, ok := strings.CutPrefix(m.notice, "wrote ")
+	if !ok || !strings.HasSuffix(path, "-history.html") {
+		t.Fatalf("notice %q", m.notice)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Version 2 of 4 · compared with Version 1", "Version 3 of 4 · compared with Version 2", "Version 4 of 4 · compared with Version 3"} {
+		if !strings.Contains(string(data), s) {
+			t.Errorf("the history page lacks %q", s)
+		}
+	}
+}

@@ -31,6 +31,7 @@ type KeyMap struct {
 	History      key.Binding
 	Annotate     key.Binding
 	WritePage    key.Binding // the shown step as an HTML page in the current directory
+	WriteAll     key.Binding // every step as one HTML page in the current directory
 	Help         key.Binding
 	Back         key.Binding
 	Quit         key.Binding
@@ -69,6 +70,7 @@ func DefaultKeyMap() KeyMap {
 		History:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "paragraph history")),
 		Annotate:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
 		WritePage:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write step as HTML")),
+		WriteAll:     key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "write history as HTML")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -123,7 +125,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, k.Unpin},
 		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.WritePage, k.Help, k.ToList, k.Back, k.Quit},
+		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.WritePage, k.WriteAll, k.Help, k.ToList, k.Back, k.Quit},
 	}
 }
 

@@ -70,7 +70,9 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.History):
 		return m, m.openHistory()
 	case key.Matches(msg, k.WritePage):
-		return m, m.writePage()
+		return m, m.writePage(false)
+	case key.Matches(msg, k.WriteAll):
+		return m, m.writePage(true)
 	}
 	return m, nil
 }
