@@ -278,9 +278,12 @@ func plural(n int, one, many string) string {
 func (m *Model) bodyLines(h int) []string {
 	out := make([]string, 0, h)
 	for y := m.offset; y < m.offset+h && y < m.doc.total; y++ {
-		bi := m.doc.blockAt(y)
-		b := m.doc.blocks[bi]
-		out = append(out, m.gutter(bi, y == m.doc.starts[bi])+b.lines[y-m.doc.starts[bi]])
+		bi, l, ok := m.doc.line(y)
+		if !ok {
+			out = append(out, strings.TrimRight(strings.Repeat(" ", gutterWidth)+l, " "))
+			continue
+		}
+		out = append(out, m.gutter(bi, y == m.doc.starts[bi])+l)
 	}
 	for len(out) < h {
 		out = append(out, "")
