@@ -1,8 +1,13 @@
 package tui
 
 import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // Paragraphs are set apart by a blank line in every view and at every
@@ -34,5 +39,176 @@ func TestParagraphsAreSeparated(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The help fits or scrolls at every size from 20×5 up: every key and
+// the legend can be reached with j, the wheel, G.
+func TestHelpScrollsToEveryKeyAndTheLegend(t *testing.T) {
+	for _, sz := range [][2]int{{20, 5}, {40, 12}, {80, 24}, {120, 40}} {
+		m := press(newTestModel(t, seedArticle(t), sz[0], sz[1]), "/", "h", "i", "f", "t", "e", "r", "enter", "?")
+		seen := ""
+		for i := 0; i < 200; i++ {
+			v := m.View()
+			checkFits(t, v, sz[0], sz[1])
+			seen += v
+			before := m.helpOffset
+			if m = press(m, "j"); m.helpOffset == before {
+				break
+			}
+		}
+		flat := strings.Join(strings.Fields(seen), " ")
+		for _, want := range []string{"quit", "next match", "half page down", "copy paragraph", "gutter:", "guessed", "annotate (a)"} {
+			if !strings.Contains(strings.ReplaceAll(flat, "… ", ""), want) && !strings.Contains(seen, want) {
+				t.Errorf("%dx%d: %q never shows in the help", sz[0], sz[1], want)
+			}
+		}
+		m = press(m, "g")
+		if m.helpOffset != 0 {
+			t.Errorf("%dx%d: g leaves the help at %d", sz[0], sz[1], m.helpOffset)
+		}
+		m = update(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+		if len(m.helpBody()) > m.helpRows(m.bodyHeight()) && m.helpOffset == 0 {
+			t.Errorf("%dx%d: the wheel does not scroll the help", sz[0], sz[1])
+		}
+	}
+}
+
+// less's and vim's paging keys work, and help lists them.
+func TestHalfPageAndVimPagingKeys(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 80, 24)
+	h := m.bodyHeight()
+	for _, k := range []string{"ctrl+d", "d"} {
+		m2 := press(m, k)
+		if m2.offset != h/2 {
+			t.Errorf("%s: offset %d, want %d", k, m2.offset, h/2)
+		}
+		if back := press(m2, map[string]string{"ctrl+d": "ctrl+u", "d": "u"}[k]); back.offset != 0 {
+			t.Errorf("%s then back: offset %d", k, back.offset)
+		}
+	}
+	if m2 := press(m, "ctrl+f"); m2.offset != h-1 {
+		t.Errorf("ctrl+f: offset %d, want %d", m2.offset, h-1)
+	} else if press(m2, "ctrl+b").offset != 0 {
+		t.Errorf("ctrl+b did not come back")
+	}
+	wide := press(newTestModel(t, seedArticle(t), 200, 50), "?")
+	help := strings.Join(strings.Fields(strings.Join(wide.helpBody(), " ")), " ")
+	for _, want := range []string{"ctrl+d/d half page down", "ctrl+u/u half page up", "space/f/ctrl+f page down", "b/ctrl+b page up", "n next match", "N previous match"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %q:\n%s", want, help)
+		}
+	}
+}
+
+// ] past a step's last change goes on to the next version's first
+// change, [ before the first back to the previous version's last, and
+// the footer says so.
+func TestChangeKeysCrossIntoTheNextVersion(t *testing.T) {
+	m := press(newTestModel(t, chainArticle(t), 100, 30), "<", "l") // version 2
+	for i := 0; i < 50 && m.shown == 1; i++ {
+		m = press(m, "]")
+	}
+	if m.shown != 2 || !m.doc.blocks[m.cursor].changed() || m.cursor != m.doc.change(false) {
+		t.Fatalf("] past the last change: version %d, cursor %d (first change %d)", m.shown+1, m.cursor, m.doc.change(false))
+	}
+	if m.notice != "on to Version 3: its first change" || !strings.Contains(m.View(), "on to Version 3") {
+		t.Errorf("notice %q", m.notice)
+	}
+	m = press(m, "[")
+	if m.shown != 1 || m.cursor != m.doc.change(true) || m.notice != "back to Version 2: its last change" {
+		t.Errorf("[ back: version %d cursor %d (last change %d) notice %q", m.shown+1, m.cursor, m.doc.change(true), m.notice)
+	}
+}
+
+// Search counts occurrences, says when it wrapped, and n/N are in the
+// help before any search.
+func TestSearchCountsOccurrencesAndSaysItWrapped(t *testing.T) {
+	m := newTestModel(t, seedArticle(t), 120, 40)
+	help := strings.Join(m.helpBody(), "\n")
+	if !strings.Contains(help, "next match") || !strings.Contains(help, "previous match") {
+		t.Errorf("n/N are not in the help before a search:\n%s", help)
+	}
+	if m2 := press(m, "n"); !strings.Contains(m2.notice, "no search yet") {
+		t.Errorf("n with no search: %q", m2.notice)
+	}
+	m = press(m, "/", "h", "i", "f", "t", "e", "r", "enter")
+	paras, occ := 0, 0
+	for _, v := range m.art.Versions {
+		for _, p := range v.Paragraphs {
+			if n := strings.Count(strings.ToLower(p), "hifter"); n > 0 {
+				paras++
+				occ += n
+			}
+		}
+	}
+	if paras == occ {
+		t.Fatalf("the seed should hold a paragraph with Hifter twice")
+	}
+	if want := fmt.Sprintf("of %d · %d matches", paras, occ); !strings.Contains(m.notice, want) {
+		t.Errorf("notice %q, want %q", m.notice, want)
+	}
+	wrapped := false
+	for i := 0; i < paras+1; i++ {
+		m = press(m, "n")
+		wrapped = wrapped || strings.HasSuffix(m.notice, "· search wrapped")
+	}
+	if !wrapped {
+		t.Errorf("n through every match never said the search wrapped")
+	}
+	for i := 0; i < paras && !strings.Contains(m.notice, "¶ 1 of"); i++ {
+		m = press(m, "n")
+	}
+	m = press(m, "N")
+	if !strings.HasSuffix(m.notice, "· search wrapped") {
+		t.Errorf("N from the first match back to the last: %q", m.notice)
+	}
+}
+
+// y sends the cursor paragraph to the terminal's clipboard as OSC 52,
+// through the program's output, and says so; with no terminal it says
+// it could not. M releases the mouse and captures it again.
+func TestCopyAndReleaseTheMouse(t *testing.T) {
+	var out bytes.Buffer
+	m := New(seedArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(), Output: &out})
+	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	next, cmd := m.Update(keyMsg("y"))
+	if cmd == nil {
+		t.Fatal("y gave no command")
+	}
+	m = update(next.(Model), cmd())
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(cursorText(m))) + "\a"
+	if out.String() != want {
+		t.Errorf("y wrote %q, want %q", out.String(), want)
+	}
+	if !strings.HasPrefix(m.notice, "copied ¶1 of Version 2") || !strings.Contains(m.View(), "copied ¶1") {
+		t.Errorf("notice %q", m.notice)
+	}
+	if m := press(newTestModel(t, seedArticle(t), 80, 24), "y"); !strings.HasPrefix(m.notice, "could not copy ¶1 of Version 2") {
+		t.Errorf("with no terminal: notice %q", m.notice)
+	}
+
+	m = newTestModel(t, seedArticle(t), 80, 24)
+	next, cmd = m.Update(keyMsg("M"))
+	if m = next.(Model); m.mouse || cmd == nil || !strings.Contains(fmt.Sprintf("%T", cmd()), "disableMouse") {
+		t.Errorf("M did not release the mouse")
+	}
+	next, cmd = m.Update(keyMsg("M"))
+	if m = next.(Model); !m.mouse || cmd == nil || !strings.Contains(fmt.Sprintf("%T", cmd()), "enableMouseCellMotion") {
+		t.Errorf("M again did not capture the mouse")
+	}
+	if m := New(seedArticle(t), Options{NoMouse: true}); m.mouse {
+		t.Errorf("NoMouse starts with the mouse captured")
+	}
+}
+
+// i shows the article's URL; the help shows it too.
+func TestTheArticleURLIsShown(t *testing.T) {
+	m := press(newTestModel(t, seedArticle(t), 200, 30), "i")
+	if !strings.Contains(m.View(), "URL: https://www.nytimes.com/2020/01/08/world/middleeast/russia-turkey-libya.html") {
+		t.Errorf("i does not show the URL:\n%s", m.View())
+	}
+	if !strings.Contains(strings.Join(m.helpBody(), "\n"), "URL: https://www.nytimes.com/") {
+		t.Errorf("the help does not show the URL")
 	}
 }

@@ -113,7 +113,7 @@ func TestSearchAcrossVersions(t *testing.T) {
 	if m.shown != 0 || !strings.Contains(cursorText(m), "Lavrov") {
 		t.Fatalf("search took the reader to version %d, %q", m.shown+1, cursorText(m))
 	}
-	if !strings.Contains(m.View(), "⟪Lavrov⟫") || !strings.Contains(m.View(), "/lavrov: 1/1") {
+	if !strings.Contains(m.View(), "⟪Lavrov⟫") || !strings.Contains(m.View(), "/lavrov: ¶ 1 of 1 · 1 match") {
 		t.Errorf("the match is not highlighted or counted:\n%s", m.View())
 	}
 	// Smart case: "Cairo" matches every version's credit line.
@@ -214,7 +214,7 @@ func TestDeeperFlow(t *testing.T) {
 	send("esc", "a")
 	wait("v1 v4")
 	send("a", "/", "L", "a", "v", "r", "o", "v", "enter")
-	wait("1/1")
+	wait("¶ 1 of 1")
 	send("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if final := tm.FinalModel(t).(Model); final.shown != 0 {

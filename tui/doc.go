@@ -125,6 +125,20 @@ func (d *doc) findNew(i int) int {
 	return -1
 }
 
+// change is the first (or, last true, the last) changed block, or -1.
+func (d *doc) change(last bool) int {
+	for i := range d.blocks {
+		bi := i
+		if last {
+			bi = len(d.blocks) - 1 - i
+		}
+		if d.blocks[bi].changed() {
+			return bi
+		}
+	}
+	return -1
+}
+
 // maxTextWidth is the widest a column of prose is laid out.
 const maxTextWidth = 100
 

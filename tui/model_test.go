@@ -90,7 +90,7 @@ func keyMsg(k string) tea.KeyMsg {
 		"left": tea.KeyLeft, "right": tea.KeyRight, "up": tea.KeyUp, "down": tea.KeyDown,
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
 		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace,
-		" ": tea.KeySpace,
+		" ": tea.KeySpace, "ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU, "ctrl+f": tea.KeyCtrlF, "ctrl+b": tea.KeyCtrlB,
 	}
 	if t, ok := types[k]; ok {
 		return tea.KeyMsg{Type: t}
@@ -191,7 +191,7 @@ func TestChangeKeysSkipUnchangedParagraphs(t *testing.T) {
 			t.Fatalf("] stopped on an unchanged paragraph %q", cursorText(m))
 		}
 	}
-	if m.notice != "no more changes below" {
+	if m.notice != "no more changes: this is the newest version" {
 		t.Errorf("at the end, notice %q", m.notice)
 	}
 	changed := 0
@@ -206,8 +206,9 @@ func TestChangeKeysSkipUnchangedParagraphs(t *testing.T) {
 	for i := 0; i < 100; i++ {
 		m = press(m, "[")
 	}
-	if m.cursor != 0 || m.notice != "no more changes above" {
-		t.Errorf("[ to the top: cursor %d notice %q", m.cursor, m.notice)
+	// [ carried on into the first version, which has no changes.
+	if m.shown != 0 || m.notice != "no more changes: this is the first version" {
+		t.Errorf("[ to the top: version %d notice %q", m.shown, m.notice)
 	}
 }
 

@@ -192,8 +192,11 @@ func (m *Model) footerLines() []string {
 	}
 	status = truncate(status, m.width-1)
 	keys := m.help.ShortHelpView(m.keys.ShortHelp())
-	if m.mode == modeHistory {
+	switch m.mode {
+	case modeHistory:
 		keys = m.help.ShortHelpView(m.keys.historyHelp())
+	case modeHelp:
+		keys = m.help.ShortHelpView(m.keys.helpHelp())
 	}
 	switch m.mode {
 	case modeGoto:
@@ -342,11 +345,11 @@ func newGutterMarks(st *Styles) gutterMarks {
 	}
 }
 
-// helpLines is the full help, generated from the KeyMap: its groups side
-// by side where they fit, else one under another.
-func (m *Model) helpLines(h int) []string {
+// helpBody is the full help, generated from the KeyMap: its groups side
+// by side where they fit, else one under another; then the legends and
+// where the article lives. helpLines cuts it to the window.
+func (m *Model) helpBody() []string {
 	st := &m.styles
-	title := st.Headline.Render(" Keys") + st.Meta.Render(" — ? or esc to close")
 	var cols []string
 	for _, group := range m.keys.FullHelp() {
 		keyW := 0
@@ -366,21 +369,22 @@ func (m *Model) helpLines(h int) []string {
 			cols = append(cols, strings.Join(rows, "\n"))
 		}
 	}
-	body := packColumns(cols, m.width-1, "   ")
-	out := []string{title, ""}
-	for _, l := range strings.Split(body, "\n") {
+	body := strings.Split(packColumns(cols, m.width-1, "   "), "\n")
+	for _, c := range cols {
+		if lipgloss.Width(c) > m.width-1 {
+			body = m.narrowHelp() // too narrow for a column: a key, its words below
+			break
+		}
+	}
+	out := []string{""}
+	for _, l := range body {
 		out = append(out, " "+l)
 	}
-	out = append(out, "")
-	legend := "gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ⑂ split  ⋈ merged  ? guessed by the reader"
-	for _, l := range wrapSpans(plain(legend), m.width-2) {
-		out = append(out, " "+st.Meta.Render(l[0].text))
-	}
-	if len(out) > h {
-		out = out[:h]
-	}
-	for len(out) < h {
+	for _, legend := range m.legends() {
 		out = append(out, "")
+		for _, l := range wrapSpans(plain(legend), max(m.width-2, 1)) {
+			out = append(out, " "+st.Meta.Render(spansText(l)))
+		}
 	}
 	return out
 }
