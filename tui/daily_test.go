@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -33,7 +35,7 @@ func TestParagraphsAreSeparated(t *testing.T) {
 			for i := 0; i < 8; i++ {
 				m = press(m, "j")
 				top := m.doc.starts[m.cursor] - m.offset
-				body := strings.Split(m.View(), "\n")[len(m.headerLines())+top]
+				body := strings.Split(m.View(), "\n")[len(m.headerLines())+len(m.columnHeadings())+top]
 				if !strings.HasPrefix(body, "▌") {
 					t.Fatalf("%s at %d: the cursor's first line %q has no cursor bar", view, w, body)
 				}
@@ -170,7 +172,7 @@ func TestSearchCountsOccurrencesAndSaysItWrapped(t *testing.T) {
 // it could not. M releases the mouse and captures it again.
 func TestCopyAndReleaseTheMouse(t *testing.T) {
 	var out bytes.Buffer
-	m := New(seedArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(), Output: &out})
+	m := New(seedArticle(t), withOutput(testOptions(), &out))
 	m = update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	next, cmd := m.Update(keyMsg("y"))
 	if cmd == nil {
@@ -210,5 +212,77 @@ func TestTheArticleURLIsShown(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(m.helpBody(), "\n"), "URL: https://www.nytimes.com/") {
 		t.Errorf("the help does not show the URL")
+	}
+}
+
+func withOutput(o Options, w *bytes.Buffer) Options { o.Output = w; return o }
+
+func backToList(o Options) Options { o.BackToList = true; return o }
+
+// Side by side names its columns, the header names the view, annotate
+// explains its numbers, and a history says a paragraph was removed.
+func TestViewsNameThemselves(t *testing.T) {
+	m := press(newTestModel(t, chainArticle(t), 80, 24), "v")
+	v := m.View()
+	if !strings.Contains(v, "─ side by side ─") || !regexp.MustCompile(`Version 3 +│ Version 4`).MatchString(v) {
+		t.Errorf("side by side without its headings:\n%s", v)
+	}
+	m = press(m, "j", "j", "j") // the headings stay while the body scrolls
+	if !regexp.MustCompile(`Version 3 +│ Version 4`).MatchString(m.View()) {
+		t.Errorf("the headings scrolled away:\n%s", m.View())
+	}
+	m = press(m, "<", "m", ">")
+	if !regexp.MustCompile(`Version 1 \(pinned\) +│ Version 4`).MatchString(m.View()) {
+		t.Errorf("a pinned base is not named in its column:\n%s", m.View())
+	}
+	m = press(newTestModel(t, chainArticle(t), 80, 24), "a")
+	if v := m.View(); !strings.Contains(v, "─ inline · annotate ─") || !strings.Contains(v, "vA vB: introduced in version A, last changed in B") {
+		t.Errorf("annotate without its legend:\n%s", v)
+	}
+	// "The Russian foreign minister, Sergei Lavrov, confirmed those
+	// details." is in version 1 only.
+	m = press(newTestModel(t, chainArticle(t), 100, 30), "/", "L", "a", "v", "r", "o", "v", "enter", "enter")
+	if v := m.View(); !strings.Contains(v, "Versions 2–4 · removed") || !strings.Contains(v, "─ history ─") {
+		t.Errorf("the history does not say the paragraph was removed:\n%s", v)
+	}
+	if v := m.View(); !strings.Contains(v, "Version 1 · Wed 8 Jan 2020 11:02 · first appears") {
+		t.Errorf("the history's times are not local and human:\n%s", v)
+	}
+}
+
+// Times are local and human, with the relative form, for the shown
+// version and its base; what the source wrote instead when it gave no
+// time.
+func TestTimesAreLocalAndHuman(t *testing.T) {
+	m := newTestModel(t, chainArticle(t), 120, 40)
+	if got, want := m.whenText(), "Wed 8 Jan 2020 19:40, 17 hours ago · vs 14:25 the same day, 5 hours earlier"; got != want {
+		t.Errorf("newest step: %q, want %q", got, want)
+	}
+	m = press(m, "<", "m", ">")
+	if got := m.whenText(); !strings.HasSuffix(got, "· vs 11:02 the same day, 8 hours earlier") {
+		t.Errorf("pinned to version 1: %q", got)
+	}
+	m = press(m, "esc", "<")
+	if got, want := m.whenText(), "Wed 8 Jan 2020 11:02, 1 day ago · the first version"; got != want {
+		t.Errorf("first version: %q, want %q", got, want)
+	}
+	if !strings.Contains(m.View(), m.whenText()) {
+		t.Errorf("the header does not show the times:\n%s", m.View())
+	}
+	seed := newTestModel(t, seedArticle(t), 80, 24)
+	if got := seed.whenText(); got != "about 2 hours later than Version 1" {
+		t.Errorf("a NewsSniffer step: %q", got)
+	}
+	if first := press(seed, "<"); first.whenText() != "time not recorded · the first version" {
+		got := first.whenText()
+		t.Errorf("a NewsSniffer first version: %q", got)
+	}
+	for d, want := range map[time.Duration]string{
+		30 * time.Second: "just now", 5 * time.Minute: "5 minutes ago", time.Hour: "1 hour ago",
+		50 * time.Hour: "2 days ago", 40 * 24 * time.Hour: "1 month ago", 800 * 24 * time.Hour: "2 years ago",
+	} {
+		if got := ago(d); got != want {
+			t.Errorf("ago(%v) = %q, want %q", d, got, want)
+		}
 	}
 }

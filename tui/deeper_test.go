@@ -192,7 +192,7 @@ func TestDeeperGoldens(t *testing.T) {
 
 // TestDeeperFlow goes through every view and mode as a reader would.
 func TestDeeperFlow(t *testing.T) {
-	m := New(chainArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	m := New(chainArticle(t), testOptions())
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	wait := func(what string) {
 		t.Helper()

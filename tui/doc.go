@@ -67,6 +67,8 @@ type doc struct {
 	// gapLine is drawn between blocks: empty, or the column rules of the
 	// side-by-side and annotated views carried through.
 	gapLine string
+	annW    int // the annotation column's width, 0 when none
+	colW    int // a side-by-side column's width, 0 in other views
 
 	headline []string // the header's headline, laid out for the same width
 }
@@ -225,6 +227,7 @@ func buildDoc(in docInput) *doc {
 		}
 	case in.view == viewSide:
 		d.blocks = sideBlocks(in, text)
+		d.colW = max((text-3)/2, 1)
 		d.gapLine = strings.Repeat(" ", max((text-3)/2, 1)) + in.styles.Rule.Render(" │")
 	default:
 		d.blocks = make([]block, len(in.cmp.Changes))
@@ -238,6 +241,7 @@ func buildDoc(in docInput) *doc {
 	if len(d.blocks) == 0 {
 		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
 	}
+	d.annW = annW
 	if annW > 0 {
 		for i := range d.blocks {
 			in.annotate(&d.blocks[i], annW)

@@ -68,7 +68,9 @@ func (m *Model) layoutHistory() {
 	title := func(i int, what string) string {
 		v := m.art.Versions[i]
 		when := v.Time
-		if when == "" {
+		if t, ok := versionTime(&v); ok {
+			when = t.In(m.loc).Format(dateLayout)
+		} else if when == "" {
 			when = v.Elapsed
 		}
 		t := fmt.Sprintf("Version %d", v.Number)

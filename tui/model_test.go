@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -37,9 +38,24 @@ func seedArticle(t testing.TB) *model.Article {
 
 func newTestModel(t testing.TB, art *model.Article, w, h int) Model {
 	t.Helper()
-	m := New(art, Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	m := New(art, testOptions())
 	m = runCmd(m, m.Init()) // the timeline's measurements
 	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// testNow is "now" in every test: times shown relative to it never
+// depend on when the tests run.
+var testNow = time.Date(2020, 1, 9, 12, 0, 0, 0, time.UTC)
+
+// testZone is the "local" time zone of every test, an hour east of UTC,
+// so that a test shows times converted.
+var testZone = time.FixedZone("CET", 3600)
+
+// testOptions are the reader's options in tests: no colour, a fixed
+// clock and zone.
+func testOptions() Options {
+	return Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(),
+		Clock: func() time.Time { return testNow }, Location: testZone}
 }
 
 // runCmd runs a command and its batches to the end, as the program would,
@@ -390,7 +406,7 @@ func TestHistoryFollowsAResize(t *testing.T) {
 }
 
 func TestBackToList(t *testing.T) {
-	m := New(seedArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(), BackToList: true})
+	m := New(seedArticle(t), backToList(testOptions()))
 	for _, k := range []string{"q", "esc"} {
 		_, cmd := m.Update(keyMsg(k))
 		if cmd == nil {

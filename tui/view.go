@@ -39,7 +39,9 @@ func (m Model) View() string {
 	case modeHistory:
 		lines = append(lines, m.historyLines(bodyH)...)
 	default:
-		lines = append(lines, m.bodyLines(bodyH)...)
+		heads := m.columnHeadings()
+		lines = append(lines, heads...)
+		lines = append(lines, m.bodyLines(max(bodyH-len(heads), 0))...)
 	}
 	lines = append(lines, foot...)
 	for i, l := range lines {
@@ -58,7 +60,10 @@ func (m *Model) bodyHeight() int {
 	}
 	head, foot := 1, 1
 	if m.roomy() {
-		head, foot = min(len(m.doc.headline), 2)+2, 3
+		head, foot = min(len(m.doc.headline), 2)+3, 3
+	}
+	if m.mode == modeReading {
+		head += len(m.columnHeadings())
 	}
 	return max(m.height-head-foot, 1)
 }
@@ -80,7 +85,8 @@ func (m *Model) headerLines() []string {
 		out = append(out, " "+l)
 	}
 	out = append(out, " "+m.metaLine(m.width-1))
-	out = append(out, st.Rule.Render(strings.Repeat("─", m.width)))
+	out = append(out, " "+st.Meta.Render(truncate(m.whenText(), m.width-1)))
+	out = append(out, m.viewRule())
 	return out
 }
 
@@ -115,6 +121,9 @@ func (m *Model) metaLine(width int) string {
 func (m *Model) metaText() string {
 	v := m.art.Versions[m.shown]
 	var parts []string
+	if m.sample {
+		parts = append(parts, "built-in sample")
+	}
 	if m.art.Source != "" {
 		parts = append(parts, model.Visible(m.art.Source))
 	}
@@ -138,13 +147,9 @@ func (m *Model) metaText() string {
 	if g := guessedCount(v); g > 0 {
 		parts = append(parts, fmt.Sprintf("? %d guessed", g))
 	}
-	switch {
-	case v.Elapsed != "" && m.base() == m.shown-1:
-		parts = append(parts, model.Visible(v.Elapsed))
-	case v.Time != "":
-		parts = append(parts, model.Visible(v.Time))
-	}
-	if v.Label != "" {
+	if c := commitText(&v); c != "" {
+		parts = append(parts, c)
+	} else if v.Label != "" {
 		parts = append(parts, model.Visible(v.Label))
 	}
 	return strings.Join(parts, " · ")
