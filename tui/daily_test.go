@@ -10,6 +10,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"redline/model"
 )
 
 // Paragraphs are set apart by a blank line in every view and at every
@@ -284,5 +286,46 @@ func TestTimesAreLocalAndHuman(t *testing.T) {
 		if got := ago(d); got != want {
 			t.Errorf("ago(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// The timeline draws one cell per version and a mark per gap, never a
+// cell for a version that is not there; the header names what is
+// missing.
+func TestTimelineHasNoPhantomCells(t *testing.T) {
+	art := chainArticle(t)
+	art.Versions = []model.Version{art.Versions[0], art.Versions[1], art.Versions[3]}
+	art.Versions[2].Number = 4
+	art.Gaps = []int{1}
+	m := newTestModel(t, art, 120, 30)
+	for _, w := range []int{4, 5, 30} {
+		tl := []rune(m.timeline(w))
+		if len(tl) != 4 || tl[2] != '┆' {
+			t.Errorf("width %d: timeline %q, want 3 cells and a gap after the second", w, string(tl))
+		}
+	}
+	if tl := []rune(m.timeline(3)); len(tl) != 3 || strings.ContainsRune(string(tl), '┆') {
+		t.Errorf("width 3: timeline %q, want 3 cells", string(tl))
+	}
+	if !strings.Contains(m.View(), "Version 3 missing") {
+		t.Errorf("the header does not name the missing version:\n%s", m.View())
+	}
+}
+
+// A git version shows its short hash, author and subject; the built-in
+// sample says it is one.
+func TestHeaderNamesCommitsAndTheSample(t *testing.T) {
+	art := &model.Article{Title: "story.txt", Source: "git", Versions: []model.Version{
+		{Number: 1, Label: "First draft", Author: "Alice Adams", Commit: "0123456789abcdef0123456789abcdef01234567", Paragraphs: []string{"One."}},
+		{Number: 2, Label: "Second thoughts", Author: "Zoë O'Brien", Commit: "89abcdef0123456789abcdef0123456789abcdef", Paragraphs: []string{"Two."}},
+	}}
+	if v := newTestModel(t, art, 120, 24).View(); !strings.Contains(v, "89abcde · Zoë O'Brien · Second thoughts") {
+		t.Errorf("the commit is not in the header:\n%s", v)
+	}
+	o := testOptions()
+	o.Sample = true
+	m := update(New(seedArticle(t), o), tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := m.View(); !strings.Contains(v, " built-in sample · nytimes · Version 2 of 2") {
+		t.Errorf("the sample is not labelled:\n%s", v)
 	}
 }

@@ -230,7 +230,7 @@ func TestGapsShowInTheHeaderAndTimeline(t *testing.T) {
 	art.Notes = []string{"Version 3 is missing", "another note"}
 	m := newTestModel(t, art, 120, 30)
 	v := m.View()
-	if !strings.Contains(v, "versions missing before this one") || !strings.Contains(m.timeline(10), "┆") {
+	if !strings.Contains(v, "Version 3 missing") || !strings.Contains(m.timeline(10), "┆") {
 		t.Errorf("the gap is not shown:\n%s", v)
 	}
 	if !strings.Contains(v, "Version 3 is missing (and 1 more notes") {

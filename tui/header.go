@@ -70,3 +70,29 @@ func commitText(v *model.Version) string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// missingText names the versions missing between the base and the shown
+// version, when the sources skipped some: "Version 4 missing".
+func (m *Model) missingText() string {
+	if m.missingBefore() == 0 {
+		return ""
+	}
+	lo, hi := min(m.base(), m.shown), max(m.base(), m.shown)
+	var names []string
+	for _, g := range m.art.Gaps {
+		if g < lo || g >= hi || g+1 >= len(m.art.Versions) {
+			continue
+		}
+		a, b := m.art.Versions[g].Number+1, m.art.Versions[g+1].Number-1
+		switch {
+		case a == b:
+			names = append(names, fmt.Sprintf("Version %d", a))
+		case a < b:
+			names = append(names, fmt.Sprintf("Versions %d–%d", a, b))
+		}
+	}
+	if len(names) == 0 {
+		return "versions missing before this one"
+	}
+	return strings.Join(names, ", ") + " missing"
+}

@@ -139,8 +139,8 @@ func (m *Model) metaText() string {
 		}
 		parts = append(parts, what)
 	}
-	if n := m.missingBefore(); n > 0 {
-		parts = append(parts, "versions missing before this one")
+	if missing := m.missingText(); missing != "" {
+		parts = append(parts, missing)
 	}
 	// What the reader guessed matters more than when or what: it comes
 	// before them, so a narrow window cuts those first.
