@@ -102,6 +102,9 @@ func (m *Model) headlineLines(width int) []string {
 	if headline == "" {
 		headline = model.Visible(m.art.Title)
 	}
+	if headline == "" {
+		return []string{st.Note.Render(truncate("(no headline)", width))}
+	}
 	return renderSpans(wrapSpans(plain(headline), width), st, st.Headline)
 }
 

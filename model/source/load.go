@@ -328,7 +328,11 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 			art.Versions[i].Time = in.ModTime.UTC().Format(time.RFC3339)
 		}
 	}
-	art.Title = filepath.Base(inputs[len(inputs)-1].Name)
+	// The title is the newest headline the versions have; a file name is
+	// a version's label, never its headline.
+	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
+		art.Title = art.Versions[i].Headline
+	}
 	return art, nil
 }
 
