@@ -53,6 +53,8 @@ type Options struct {
 	// Sample says the article is redline's built-in sample, which the
 	// header then says.
 	Sample bool
+	// Step is the step to open on (--from, --to), nil for the newest.
+	Step *StepNumbers
 }
 
 // BackMsg asks the list an article was opened from to show itself again.
@@ -167,7 +169,10 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 	}
 	m.refresh()
 	m.cursor = m.firstParagraph()
-	if n := len(art.Notes); n > 0 {
+	if o.Step != nil {
+		m.openOn(*o.Step)
+	}
+	if n := len(art.Notes); n > 0 && m.notice == "" {
 		// What the reader found worth saying: dumps that disagree,
 		// commits skipped. --json lists them all.
 		m.notice = model.Visible(art.Notes[0])
