@@ -56,7 +56,11 @@ func (m *Model) helpLines(h int) []string {
 	rows := m.helpRows(h)
 	top := clamp(m.helpOffset, 0, max(len(body)-rows, 0))
 	title := st.Headline.Render(" Keys") + st.Meta.Render(" — ? or esc to close")
-	if len(body) > rows {
+	switch {
+	case len(body) > rows && m.width < 50:
+		// Too narrow for the whole title: how to scroll matters most.
+		title = st.Headline.Render(" Keys") + st.Meta.Render(fmt.Sprintf(" j/k %d/%d · esc", top+1, len(body)))
+	case len(body) > rows:
 		title += st.Meta.Render(fmt.Sprintf(" · j/k scroll · %d–%d of %d", top+1, min(top+rows, len(body)), len(body)))
 	}
 	out := []string{title}
