@@ -59,6 +59,9 @@ type Version struct {
 	Label string `json:"label"`
 	// Author is who made the version, when the source records it.
 	Author string `json:"author,omitempty"`
+	// Commit is the full hash of the git commit the version was read
+	// from (--git); empty for other sources.
+	Commit string `json:"commit,omitempty"`
 	// Paragraphs are the body, in reading order, whitespace-collapsed.
 	Paragraphs []string `json:"paragraphs"`
 	// Guessed lists the indexes of paragraphs whose text the reader had

@@ -113,7 +113,7 @@ func TestSearchAcrossVersions(t *testing.T) {
 	if m.shown != 0 || !strings.Contains(cursorText(m), "Lavrov") {
 		t.Fatalf("search took the reader to version %d, %q", m.shown+1, cursorText(m))
 	}
-	if !strings.Contains(m.View(), "⟪Lavrov⟫") || !strings.Contains(m.View(), "/lavrov: 1/1") {
+	if !strings.Contains(m.View(), "⟪Lavrov⟫") || !strings.Contains(m.View(), "/lavrov: ¶ 1 of 1 · 1 match") {
 		t.Errorf("the match is not highlighted or counted:\n%s", m.View())
 	}
 	// Smart case: "Cairo" matches every version's credit line.
@@ -192,7 +192,7 @@ func TestDeeperGoldens(t *testing.T) {
 
 // TestDeeperFlow goes through every view and mode as a reader would.
 func TestDeeperFlow(t *testing.T) {
-	m := New(chainArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	m := New(chainArticle(t), testOptions())
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	wait := func(what string) {
 		t.Helper()
@@ -214,7 +214,7 @@ func TestDeeperFlow(t *testing.T) {
 	send("esc", "a")
 	wait("v1 v4")
 	send("a", "/", "L", "a", "v", "r", "o", "v", "enter")
-	wait("1/1")
+	wait("¶ 1 of 1")
 	send("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if final := tm.FinalModel(t).(Model); final.shown != 0 {
@@ -230,7 +230,7 @@ func TestGapsShowInTheHeaderAndTimeline(t *testing.T) {
 	art.Notes = []string{"Version 3 is missing", "another note"}
 	m := newTestModel(t, art, 120, 30)
 	v := m.View()
-	if !strings.Contains(v, "versions missing before this one") || !strings.Contains(m.timeline(10), "┆") {
+	if !strings.Contains(v, "Version 3 missing") || !strings.Contains(m.timeline(10), "┆") {
 		t.Errorf("the gap is not shown:\n%s", v)
 	}
 	if !strings.Contains(v, "Version 3 is missing (and 1 more notes") {

@@ -63,22 +63,47 @@ func (b block) changed() bool { return !b.note && b.kind != diff.Same }
 type doc struct {
 	blocks []block
 	starts []int // the first line of each block
-	total  int   // lines in all
+	total  int   // lines in all, the blank lines between blocks included
+	// gapLine is drawn between blocks: empty, or the column rules of the
+	// side-by-side and annotated views carried through.
+	gapLine string
+	annW    int // the annotation column's width, 0 when none
+	colW    int // a side-by-side column's width, 0 in other views
 
 	headline []string // the header's headline, laid out for the same width
 }
+
+// blockGap is the blank lines between two blocks: without them unchanged
+// paragraphs run together and the eye cannot find where one ends, as
+// --print's blank lines already show.
+const blockGap = 1
 
 func (d *doc) finish() {
 	d.starts = make([]int, len(d.blocks))
 	n := 0
 	for i, b := range d.blocks {
+		if i > 0 {
+			n += blockGap
+		}
 		d.starts[i] = n
 		n += len(b.lines)
 	}
 	d.total = n
 }
 
-// blockAt is the block that holds line y.
+// line is line y of the doc: block bi's line, and whether it is one (the
+// blank lines between blocks are not).
+func (d *doc) line(y int) (bi int, l string, ok bool) {
+	bi = d.blockAt(y)
+	i := y - d.starts[bi]
+	if i < 0 || i >= len(d.blocks[bi].lines) {
+		return bi, d.gapLine, false
+	}
+	return bi, d.blocks[bi].lines[i], true
+}
+
+// blockAt is the block that holds line y, or the block before the blank
+// line y.
 func (d *doc) blockAt(y int) int {
 	lo, hi := 0, len(d.blocks)-1
 	for lo < hi {
@@ -96,6 +121,20 @@ func (d *doc) blockAt(y int) int {
 func (d *doc) findNew(i int) int {
 	for bi, b := range d.blocks {
 		if !b.note && b.kind != diff.MovedAway && b.new == i {
+			return bi
+		}
+	}
+	return -1
+}
+
+// change is the first (or, last true, the last) changed block, or -1.
+func (d *doc) change(last bool) int {
+	for i := range d.blocks {
+		bi := i
+		if last {
+			bi = len(d.blocks) - 1 - i
+		}
+		if d.blocks[bi].changed() {
 			return bi
 		}
 	}
@@ -188,6 +227,8 @@ func buildDoc(in docInput) *doc {
 		}
 	case in.view == viewSide:
 		d.blocks = sideBlocks(in, text)
+		d.colW = max((text-3)/2, 1)
+		d.gapLine = strings.Repeat(" ", max((text-3)/2, 1)) + in.styles.Rule.Render(" │")
 	default:
 		d.blocks = make([]block, len(in.cmp.Changes))
 		each(len(d.blocks), in.cache == nil, func(i int) {
@@ -200,10 +241,12 @@ func buildDoc(in docInput) *doc {
 	if len(d.blocks) == 0 {
 		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
 	}
+	d.annW = annW
 	if annW > 0 {
 		for i := range d.blocks {
 			in.annotate(&d.blocks[i], annW)
 		}
+		d.gapLine = strings.Repeat(" ", annW-3) + in.styles.Rule.Render(" │ ") + d.gapLine
 	}
 	d.finish()
 	return d

@@ -13,7 +13,7 @@ import (
 // step forward, jump to a change, open the help, quit. Each step waits
 // for what it should show, not for time.
 func TestReaderFlow(t *testing.T) {
-	m := New(seedArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	m := New(seedArticle(t), testOptions())
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	wait := func(what string) {
 		t.Helper()

@@ -20,10 +20,10 @@ func FuzzView(f *testing.F) {
 			{Number: 1, Headline: old[:len(old)/3], Paragraphs: strings.Split(old, "\n")},
 			{Number: 2, Headline: new[:len(new)/3], Paragraphs: strings.Split(new, "\n")},
 		}}
-		if strings.ContainsRune(keys, 'w') {
-			t.Chdir(t.TempDir()) // w writes the step's page into the current directory
+		if strings.ContainsRune(keys, 'w') || strings.ContainsRune(keys, 'W') {
+			t.Chdir(t.TempDir()) // w and W write pages into the current directory
 		}
-		m := New(art, Options{Styles: DefaultStyles(w%2 == 0), Keys: DefaultKeyMap()})
+		m := New(art, Options{Styles: DefaultStyles(w%2 == 0), Keys: DefaultKeyMap(), Clock: testOptions().Clock})
 		m = runCmd(m, m.Init())
 		width, height := int(w)%240+1, int(h)%80+1
 		m = update(m, tea.WindowSizeMsg{Width: width, Height: height})

@@ -81,7 +81,9 @@ func (m *Model) layoutHistory() {
 	title := func(i int, what string) string {
 		v := m.art.Versions[i]
 		when := v.Time
-		if when == "" {
+		if t, ok := versionTime(&v); ok {
+			when = t.In(m.loc).Format(dateLayout)
+		} else if when == "" {
 			when = v.Elapsed
 		}
 		t := fmt.Sprintf("Version %d", v.Number)
@@ -188,7 +190,11 @@ func (m *Model) historyLines(height int) []string {
 	h := m.history
 	out := make([]string, 0, height)
 	for y := h.offset; y < h.offset+height && y < h.doc.total; y++ {
-		bi := h.doc.blockAt(y)
+		bi, l, ok := h.doc.line(y)
+		if !ok {
+			out = append(out, "")
+			continue
+		}
 		b := h.doc.blocks[bi]
 		mark := "  "
 		if y == h.doc.starts[bi] {
@@ -201,7 +207,7 @@ func (m *Model) historyLines(height int) []string {
 				mark = m.styles.GutterMoved.Render("↕") + " "
 			}
 		}
-		out = append(out, "  "+mark+b.lines[y-h.doc.starts[bi]])
+		out = append(out, "  "+mark+l)
 	}
 	for len(out) < height {
 		out = append(out, "")

@@ -20,6 +20,10 @@ type KeyMap struct {
 	PrevChange   key.Binding
 	PageDown     key.Binding
 	PageUp       key.Binding
+	// HalfPageDown and HalfPageUp scroll half a screen, as less and vim
+	// do with ctrl+d and ctrl+u.
+	HalfPageDown key.Binding
+	HalfPageUp   key.Binding
 	Top          key.Binding
 	Bottom       key.Binding
 	Search       key.Binding
@@ -30,11 +34,20 @@ type KeyMap struct {
 	Unpin        key.Binding
 	History      key.Binding
 	Annotate     key.Binding
-	WritePage    key.Binding // the shown step as an HTML page in the current directory
-	WriteAll     key.Binding // every step as one HTML page in the current directory
-	Help         key.Binding
-	Back         key.Binding
-	Quit         key.Binding
+	// WritePage writes the shown step as an HTML page in the current
+	// directory; WriteAll every step as one page.
+	WritePage key.Binding
+	WriteAll  key.Binding
+	// Copy sends the cursor paragraph to the terminal's clipboard.
+	Copy key.Binding
+	// Mouse releases the mouse to the terminal, so that text can be
+	// selected with it, and captures it again.
+	Mouse key.Binding
+	// Info shows where the article lives: its URL.
+	Info key.Binding
+	Help key.Binding
+	Back key.Binding
+	Quit key.Binding
 	// ToList goes back to the list an article was opened from, when
 	// nothing is pinned or searched; on only then.
 	ToList key.Binding
@@ -57,8 +70,10 @@ func DefaultKeyMap() KeyMap {
 		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous paragraph")),
 		NextChange:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next change")),
 		PrevChange:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous change")),
-		PageDown:     key.NewBinding(key.WithKeys(" ", "pgdown", "f"), key.WithHelp("space/pgdn", "page down")),
-		PageUp:       key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		PageDown:     key.NewBinding(key.WithKeys(" ", "pgdown", "f", "ctrl+f"), key.WithHelp("space/f/ctrl+f", "page down")),
+		PageUp:       key.NewBinding(key.WithKeys("b", "pgup", "ctrl+b"), key.WithHelp("b/ctrl+b", "page up")),
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d", "d"), key.WithHelp("ctrl+d/d", "half page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u", "u"), key.WithHelp("ctrl+u/u", "half page up")),
 		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
 		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search all versions")),
@@ -71,6 +86,9 @@ func DefaultKeyMap() KeyMap {
 		Annotate:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "annotate")),
 		WritePage:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write step as HTML")),
 		WriteAll:     key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "write history as HTML")),
+		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy paragraph")),
+		Mouse:        key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "release/capture mouse")),
+		Info:         key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "article URL")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -124,8 +142,9 @@ func firstKey(b key.Binding) string {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, k.Unpin},
-		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.WritePage, k.WriteAll, k.Help, k.ToList, k.Back, k.Quit},
+		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
+		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.Copy, k.Mouse, k.Info, k.WritePage, k.WriteAll},
+		{k.Help, k.ToList, k.Back, k.Quit},
 	}
 }
 
@@ -135,5 +154,14 @@ func (k KeyMap) historyHelp() []key.Binding {
 		pair(k.Down, k.Up, "scroll"),
 		pair(k.PageDown, k.PageUp, "page"),
 		short(k.Back, "back"),
+	}
+}
+
+// helpHelp is the footer's keys while the help is shown: it scrolls.
+func (k KeyMap) helpHelp() []key.Binding {
+	return []key.Binding{
+		pair(k.Down, k.Up, "scroll"),
+		pair(k.PageDown, k.PageUp, "page"),
+		short(k.Help, "close"),
 	}
 }

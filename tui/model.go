@@ -5,7 +5,9 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"maps"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -36,6 +38,23 @@ type Options struct {
 	// the list the article was opened from, with a BackMsg, instead of
 	// quitting.
 	BackToList bool
+	// Output is the terminal the program draws on, where y sends the
+	// clipboard's escape sequence (OSC 52); nil when there is none, and
+	// y says it could not copy.
+	Output io.Writer
+	// NoMouse starts with the mouse left to the terminal (--no-mouse):
+	// the program was started without capturing it.
+	NoMouse bool
+	// Clock tells the time now, for "3 hours ago"; nil is the real clock.
+	// Tests fix it.
+	Clock func() time.Time
+	// Location is the time zone times are shown in; nil is the local one.
+	Location *time.Location
+	// Sample says the article is redline's built-in sample, which the
+	// header then says.
+	Sample bool
+	// Step is the step to open on (--from, --to), nil for the newest.
+	Step *StepNumbers
 }
 
 // BackMsg asks the list an article was opened from to show itself again.
@@ -75,6 +94,13 @@ type Model struct {
 
 	printing   bool // laid out for --print, not for a screen
 	backToList bool
+
+	helpOffset int              // the first line of the help's body on screen
+	mouse      bool             // the mouse is captured: the wheel scrolls
+	output     io.Writer        // the terminal, for the clipboard; may be nil
+	clock      func() time.Time // now, for relative times
+	loc        *time.Location   // the zone times are shown in
+	sample     bool             // the article is the built-in sample
 
 	busy      [workKinds]*work // work running beside the event loop, by kind
 	workToken int              // counts requests for work, to drop stale answers
@@ -122,21 +148,33 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 		pinned:     -1,
 		width:      width,
 		height:     height,
+		mouse:      !o.NoMouse,
+		output:     o.Output,
+		clock:      o.Clock,
+		loc:        o.Location,
+		sample:     o.Sample,
+	}
+	if m.clock == nil {
+		m.clock = time.Now
+	}
+	if m.loc == nil {
+		m.loc = time.Local
 	}
 	if o.BackToList {
 		m.keys.Back.SetHelp("q", "back to the list")
 	}
 	m.marks = newGutterMarks(&m.styles)
 	m.setUnpin(false)
-	m.keys.NextMatch.SetEnabled(false)
-	m.keys.PrevMatch.SetEnabled(false)
 	m.steps = make([]int, len(art.Versions))
 	for i := range m.steps {
 		m.steps[i] = -1
 	}
 	m.refresh()
 	m.cursor = m.firstParagraph()
-	if n := len(art.Notes); n > 0 {
+	if o.Step != nil {
+		m.openOn(*o.Step)
+	}
+	if n := len(art.Notes); n > 0 && m.notice == "" {
 		// What the reader found worth saying: dumps that disagree,
 		// commits skipped. --json lists them all.
 		m.notice = model.Visible(art.Notes[0])
@@ -164,6 +202,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		copy(m.steps, msg)
 		return m, nil
 	case preparedMsg:
+		return m, nil
+	case copiedMsg:
+		m.notice = msg.String()
 		return m, nil
 	case workDone:
 		shown := m.shown

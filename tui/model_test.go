@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -37,9 +38,24 @@ func seedArticle(t testing.TB) *model.Article {
 
 func newTestModel(t testing.TB, art *model.Article, w, h int) Model {
 	t.Helper()
-	m := New(art, Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap()})
+	m := New(art, testOptions())
 	m = runCmd(m, m.Init()) // the timeline's measurements
 	return update(m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// testNow is "now" in every test: times shown relative to it never
+// depend on when the tests run.
+var testNow = time.Date(2020, 1, 9, 12, 0, 0, 0, time.UTC)
+
+// testZone is the "local" time zone of every test, an hour east of UTC,
+// so that a test shows times converted.
+var testZone = time.FixedZone("CET", 3600)
+
+// testOptions are the reader's options in tests: no colour, a fixed
+// clock and zone.
+func testOptions() Options {
+	return Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(),
+		Clock: func() time.Time { return testNow }, Location: testZone}
 }
 
 // runCmd runs a command and its batches to the end, as the program would,
@@ -90,7 +106,7 @@ func keyMsg(k string) tea.KeyMsg {
 		"left": tea.KeyLeft, "right": tea.KeyRight, "up": tea.KeyUp, "down": tea.KeyDown,
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
 		"home": tea.KeyHome, "end": tea.KeyEnd, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace,
-		" ": tea.KeySpace,
+		" ": tea.KeySpace, "ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU, "ctrl+f": tea.KeyCtrlF, "ctrl+b": tea.KeyCtrlB,
 	}
 	if t, ok := types[k]; ok {
 		return tea.KeyMsg{Type: t}
@@ -191,7 +207,7 @@ func TestChangeKeysSkipUnchangedParagraphs(t *testing.T) {
 			t.Fatalf("] stopped on an unchanged paragraph %q", cursorText(m))
 		}
 	}
-	if m.notice != "no more changes below" {
+	if m.notice != "no more changes: this is the newest version" {
 		t.Errorf("at the end, notice %q", m.notice)
 	}
 	changed := 0
@@ -206,8 +222,9 @@ func TestChangeKeysSkipUnchangedParagraphs(t *testing.T) {
 	for i := 0; i < 100; i++ {
 		m = press(m, "[")
 	}
-	if m.cursor != 0 || m.notice != "no more changes above" {
-		t.Errorf("[ to the top: cursor %d notice %q", m.cursor, m.notice)
+	// [ carried on into the first version, which has no changes.
+	if m.shown != 0 || m.notice != "no more changes: this is the first version" {
+		t.Errorf("[ to the top: version %d notice %q", m.shown, m.notice)
 	}
 }
 
@@ -389,7 +406,7 @@ func TestHistoryFollowsAResize(t *testing.T) {
 }
 
 func TestBackToList(t *testing.T) {
-	m := New(seedArticle(t), Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(), BackToList: true})
+	m := New(seedArticle(t), backToList(testOptions()))
 	for _, k := range []string{"q", "esc"} {
 		_, cmd := m.Update(keyMsg(k))
 		if cmd == nil {

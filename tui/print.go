@@ -48,6 +48,9 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	for _, l := range wrapSpans(plain(m.metaText()), width) {
 		lines = append(lines, renderLine(l, st, st.Meta))
 	}
+	for _, l := range wrapSpans(plain(m.whenText()), width) {
+		lines = append(lines, renderLine(l, st, st.Meta))
+	}
 	for _, l := range wrapSpans(plain(m.statsText()), width) {
 		lines = append(lines, renderLine(l, st, st.Stats))
 	}

@@ -33,13 +33,17 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Up):
 		m.moveCursor(-1)
 	case key.Matches(msg, k.NextChange):
-		m.nextChange(+1)
+		return m, m.nextChange(+1)
 	case key.Matches(msg, k.PrevChange):
-		m.nextChange(-1)
+		return m, m.nextChange(-1)
 	case key.Matches(msg, k.PageDown):
 		m.page(+1)
 	case key.Matches(msg, k.PageUp):
 		m.page(-1)
+	case key.Matches(msg, k.HalfPageDown):
+		m.scrollBy(max(m.bodyHeight()/2, 1))
+	case key.Matches(msg, k.HalfPageUp):
+		m.scrollBy(-max(m.bodyHeight()/2, 1))
 	case key.Matches(msg, k.Top):
 		m.offset, m.cursor = 0, m.firstParagraph()
 	case key.Matches(msg, k.Bottom):
@@ -73,6 +77,12 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.writePage(false)
 	case key.Matches(msg, k.WriteAll):
 		return m, m.writePage(true)
+	case key.Matches(msg, k.Copy):
+		return m, m.copyParagraph()
+	case key.Matches(msg, k.Mouse):
+		return m, m.toggleMouse()
+	case key.Matches(msg, k.Info):
+		m.notice = m.articleURL()
 	}
 	return m, nil
 }
@@ -98,8 +108,6 @@ func (m *Model) unpin() tea.Cmd {
 	case m.search != nil:
 		m.search = nil
 		m.setUnpin(false)
-		m.keys.NextMatch.SetEnabled(false)
-		m.keys.PrevMatch.SetEnabled(false)
 	}
 	m.keepPlace(m.shown)
 	return nil
@@ -124,8 +132,6 @@ func (m *Model) runSearch(query string) tea.Cmd {
 	}
 	m.search = newSearch(m.index, query)
 	m.setUnpin(true)
-	m.keys.NextMatch.SetEnabled(len(m.search.hits) > 0)
-	m.keys.PrevMatch.SetEnabled(len(m.search.hits) > 0)
 	m.refresh()
 	if len(m.search.hits) == 0 {
 		m.notice = m.search.status()
@@ -142,7 +148,12 @@ func (m *Model) runSearch(query string) tea.Cmd {
 // jumpToMatch goes to the next (+1) or previous (-1) match, into other
 // versions when this one has no more.
 func (m *Model) jumpToMatch(dir int) tea.Cmd {
-	if m.search == nil || len(m.search.hits) == 0 {
+	if m.search == nil {
+		m.notice = "no search yet: / searches every version"
+		return nil
+	}
+	if len(m.search.hits) == 0 {
+		m.notice = m.search.status()
 		return nil
 	}
 	v, p := m.cursorParagraph()
@@ -156,14 +167,18 @@ func (m *Model) jumpToMatch(dir int) tea.Cmd {
 	return m.goToHit(m.search.next(v, p, dir))
 }
 
-// goToHit shows match i: its version, the cursor on its paragraph.
-func (m *Model) goToHit(i int) tea.Cmd {
+// goToHit shows match i: its version, the cursor on its paragraph; the
+// footer says when the search wrapped around the article.
+func (m *Model) goToHit(i int, wrapped bool) tea.Cmd {
 	if i < 0 {
 		return nil
 	}
 	h := m.search.hits[i]
 	m.search.cur = i
 	m.notice = m.search.status()
+	if wrapped {
+		m.notice += " · search wrapped"
+	}
 	return m.moveTo(h.v, m.pinned, h.p)
 }
 
@@ -180,15 +195,6 @@ func (m Model) leave() tea.Cmd {
 		return func() tea.Msg { return BackMsg{} }
 	}
 	return tea.Quit
-}
-
-// handleHelp answers keys while the help is open: its own key, esc or q
-// close it.
-func (m Model) handleHelp(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Help, m.keys.Back, m.keys.Close) {
-		m.mode = modeReading
-	}
-	return m, nil
 }
 
 // startPrompt opens the footer's input line.
@@ -242,16 +248,23 @@ func (m *Model) gotoNumber(text string) tea.Cmd {
 	return nil
 }
 
-// handleMouse scrolls with the wheel, keeping the cursor on screen.
+// handleMouse scrolls with the wheel, keeping the cursor on screen; over
+// the help it scrolls the help.
 func (m Model) handleMouse(msg tea.MouseMsg) Model {
-	if m.mode != modeReading || msg.Action != tea.MouseActionPress {
+	if (m.mode != modeReading && m.mode != modeHelp) || msg.Action != tea.MouseActionPress {
 		return m
 	}
+	n := 0
 	switch msg.Button {
 	case tea.MouseButtonWheelUp:
-		m.scrollBy(-3)
+		n = -3
 	case tea.MouseButtonWheelDown:
-		m.scrollBy(+3)
+		n = +3
+	}
+	if n != 0 && m.mode == modeHelp {
+		m.scrollHelp(n)
+	} else if n != 0 {
+		m.scrollBy(n)
 	}
 	return m
 }
@@ -363,20 +376,37 @@ func (m *Model) moveCursor(dir int) {
 	m.scrollBy(dir * max(m.bodyHeight()/2, 1))
 }
 
-// nextChange moves to the next (+1) or previous (-1) changed paragraph.
-func (m *Model) nextChange(dir int) {
-	for bi := m.cursor + dir; bi >= 0 && bi < len(m.doc.blocks); bi += dir {
-		if m.doc.blocks[bi].changed() {
-			m.cursor = bi
-			m.scrollToCursor()
-			return
+// nextChange moves to the next (+1) or previous (-1) changed paragraph;
+// past the step's last (or first) change it carries on into the next
+// (or previous) version's first (or last) change, as tig and
+// git-timemachine do, and the footer says it crossed.
+func (m *Model) nextChange(dir int) tea.Cmd {
+	shown, pinned := m.target()
+	if shown == m.shown {
+		for bi := m.cursor + dir; bi >= 0 && bi < len(m.doc.blocks); bi += dir {
+			if m.doc.blocks[bi].changed() {
+				m.cursor = bi
+				m.scrollToCursor()
+				return nil
+			}
 		}
 	}
-	if dir > 0 {
-		m.notice = "no more changes below"
-	} else {
-		m.notice = "no more changes above"
+	next := shown + dir
+	switch {
+	case next >= len(m.art.Versions):
+		m.notice = "no more changes: this is the newest version"
+		return nil
+	case next < 0:
+		m.notice = "no more changes: this is the first version"
+		return nil
 	}
+	n := m.art.Versions[next].Number
+	if dir > 0 {
+		m.notice = fmt.Sprintf("on to Version %d: its first change", n)
+		return m.moveTo(next, pinned, hitFirstChange)
+	}
+	m.notice = fmt.Sprintf("back to Version %d: its last change", n)
+	return m.moveTo(next, pinned, hitLastChange)
 }
 
 // page scrolls a screenful and puts the cursor on the first paragraph

@@ -11,8 +11,9 @@ import (
 )
 
 // searchHit is a paragraph that holds the query: version and paragraph
-// indexes.
-type searchHit struct{ v, p int }
+// indexes, and how many times the paragraph holds it (0 in the index,
+// before a search).
+type searchHit struct{ v, p, n int }
 
 // search is a query across every version, with the paragraphs that match
 // it in reading order: version by version, top to bottom.
@@ -21,6 +22,7 @@ type search struct {
 	re    *regexp.Regexp // finds the query in text, for highlighting
 	hits  []searchHit
 	cur   int // the hit the reader is on, -1 before the first jump
+	total int // occurrences in every hit
 }
 
 // smartCase makes a query case-insensitive unless it holds a capital, as
@@ -55,7 +57,7 @@ func newParagraphIndex(art *model.Article) *paragraphIndex {
 				ix.texts = append(ix.texts, text)
 				ix.places = append(ix.places, nil)
 			}
-			ix.places[id] = append(ix.places[id], searchHit{v, p})
+			ix.places[id] = append(ix.places[id], searchHit{v: v, p: p})
 		}
 	}
 	return ix
@@ -77,8 +79,11 @@ func (ix *paragraphIndex) find(query string) []searchHit {
 	}
 	var hits []searchHit
 	for id, t := range texts {
-		if strings.Contains(t, q) {
-			hits = append(hits, ix.places[id]...)
+		if n := strings.Count(t, q); n > 0 {
+			for _, h := range ix.places[id] {
+				h.n = n
+				hits = append(hits, h)
+			}
 		}
 	}
 	sortHits(hits)
@@ -100,41 +105,50 @@ func newSearch(ix *paragraphIndex, query string) *search {
 	if smartCase(query) {
 		expr = "(?i)" + expr
 	}
-	return &search{query: query, re: regexp.MustCompile(expr), hits: ix.find(query), cur: -1}
+	s := &search{query: query, re: regexp.MustCompile(expr), hits: ix.find(query), cur: -1}
+	for _, h := range s.hits {
+		s.total += h.n
+	}
+	return s
 }
 
 // next is the index of the hit after (dir +1) or before (dir -1) the
-// reader's place — version v, paragraph p — wrapping around the article.
-func (s *search) next(v, p, dir int) int {
+// reader's place — version v, paragraph p — wrapping around the article,
+// and whether it wrapped.
+func (s *search) next(v, p, dir int) (int, bool) {
 	if len(s.hits) == 0 {
-		return -1
+		return -1, false
 	}
 	if dir > 0 {
 		for i, h := range s.hits {
 			if h.v > v || (h.v == v && h.p > p) {
-				return i
+				return i, false
 			}
 		}
-		return 0
+		return 0, true
 	}
 	for i := len(s.hits) - 1; i >= 0; i-- {
 		h := s.hits[i]
 		if h.v < v || (h.v == v && h.p < p) {
-			return i
+			return i, false
 		}
 	}
-	return len(s.hits) - 1
+	return len(s.hits) - 1, true
 }
 
-// status is the footer's account of the search: "3/17" and the query.
+// status is the footer's account of the search: the query, which of the
+// paragraphs that hold it the reader is on, and how many times it occurs
+// in all ("/hifter: ¶ 14 of 18 · 24 matches").
 func (s *search) status() string {
+	q := model.Visible(s.query)
 	if len(s.hits) == 0 {
-		return fmt.Sprintf("/%s: not found in any version", model.Visible(s.query))
+		return fmt.Sprintf("/%s: not found in any version", q)
 	}
+	matches := plural(s.total, "match", "matches")
 	if s.cur < 0 {
-		return fmt.Sprintf("/%s: %d matches", model.Visible(s.query), len(s.hits))
+		return fmt.Sprintf("/%s: %s in %s", q, matches, plural(len(s.hits), "paragraph", "paragraphs"))
 	}
-	return fmt.Sprintf("/%s: %d/%d", model.Visible(s.query), s.cur+1, len(s.hits))
+	return fmt.Sprintf("/%s: ¶ %d of %d · %s", q, s.cur+1, len(s.hits), matches)
 }
 
 // highlight marks the query's occurrences in spans, across span

@@ -41,10 +41,12 @@ func (m *Model) timeline(width int) string {
 	for _, g := range m.art.Gaps {
 		gaps[g] = true
 	}
-	cells := min(n+len(gaps), width)
-	per := (n + len(gaps) + cells - 1) / cells // versions a cell stands for
-	if per > 1 {
-		gaps = nil // too condensed to show a gap as a cell of its own
+	// One cell per version, and a gap mark after each gap, when they all
+	// fit; else each cell stands for per versions and gaps are not drawn.
+	cells, per := n, 1
+	if n+len(gaps) > width {
+		gaps = nil // too condensed to show a gap as a mark of its own
+		per = (n + width - 1) / width
 		cells = (n + per - 1) / per
 	}
 	largest := 1

@@ -39,7 +39,9 @@ func (m Model) View() string {
 	case modeHistory:
 		lines = append(lines, m.historyLines(bodyH)...)
 	default:
-		lines = append(lines, m.bodyLines(bodyH)...)
+		heads := m.columnHeadings()
+		lines = append(lines, heads...)
+		lines = append(lines, m.bodyLines(max(bodyH-len(heads), 0))...)
 	}
 	lines = append(lines, foot...)
 	for i, l := range lines {
@@ -58,7 +60,10 @@ func (m *Model) bodyHeight() int {
 	}
 	head, foot := 1, 1
 	if m.roomy() {
-		head, foot = min(len(m.doc.headline), 2)+2, 3
+		head, foot = min(len(m.doc.headline), 2)+3, 3
+	}
+	if m.mode == modeReading {
+		head += len(m.columnHeadings())
 	}
 	return max(m.height-head-foot, 1)
 }
@@ -80,7 +85,8 @@ func (m *Model) headerLines() []string {
 		out = append(out, " "+l)
 	}
 	out = append(out, " "+m.metaLine(m.width-1))
-	out = append(out, st.Rule.Render(strings.Repeat("─", m.width)))
+	out = append(out, " "+st.Meta.Render(truncate(m.whenText(), m.width-1)))
+	out = append(out, m.viewRule())
 	return out
 }
 
@@ -95,6 +101,9 @@ func (m *Model) headlineLines(width int) []string {
 	headline := model.Visible(v.Headline)
 	if headline == "" {
 		headline = model.Visible(m.art.Title)
+	}
+	if headline == "" {
+		return []string{st.Note.Render(truncate("(no headline)", width))}
 	}
 	return renderSpans(wrapSpans(plain(headline), width), st, st.Headline)
 }
@@ -115,6 +124,9 @@ func (m *Model) metaLine(width int) string {
 func (m *Model) metaText() string {
 	v := m.art.Versions[m.shown]
 	var parts []string
+	if m.sample {
+		parts = append(parts, "built-in sample")
+	}
 	if m.art.Source != "" {
 		parts = append(parts, model.Visible(m.art.Source))
 	}
@@ -130,21 +142,17 @@ func (m *Model) metaText() string {
 		}
 		parts = append(parts, what)
 	}
-	if n := m.missingBefore(); n > 0 {
-		parts = append(parts, "versions missing before this one")
+	if missing := m.missingText(); missing != "" {
+		parts = append(parts, missing)
 	}
 	// What the reader guessed matters more than when or what: it comes
 	// before them, so a narrow window cuts those first.
 	if g := guessedCount(v); g > 0 {
 		parts = append(parts, fmt.Sprintf("? %d guessed", g))
 	}
-	switch {
-	case v.Elapsed != "" && m.base() == m.shown-1:
-		parts = append(parts, model.Visible(v.Elapsed))
-	case v.Time != "":
-		parts = append(parts, model.Visible(v.Time))
-	}
-	if v.Label != "" {
+	if c := commitText(&v); c != "" {
+		parts = append(parts, c)
+	} else if v.Label != "" {
 		parts = append(parts, model.Visible(v.Label))
 	}
 	return strings.Join(parts, " · ")
@@ -194,8 +202,11 @@ func (m *Model) footerLines() []string {
 	}
 	status = truncate(status, m.width-1)
 	keys := m.help.ShortHelpView(m.keys.ShortHelp())
-	if m.mode == modeHistory {
+	switch m.mode {
+	case modeHistory:
 		keys = m.help.ShortHelpView(m.keys.historyHelp())
+	case modeHelp:
+		keys = m.help.ShortHelpView(m.keys.helpHelp())
 	}
 	switch m.mode {
 	case modeGoto:
@@ -283,9 +294,12 @@ func plural(n int, one, many string) string {
 func (m *Model) bodyLines(h int) []string {
 	out := make([]string, 0, h)
 	for y := m.offset; y < m.offset+h && y < m.doc.total; y++ {
-		bi := m.doc.blockAt(y)
-		b := m.doc.blocks[bi]
-		out = append(out, m.gutter(bi, y == m.doc.starts[bi])+b.lines[y-m.doc.starts[bi]])
+		bi, l, ok := m.doc.line(y)
+		if !ok {
+			out = append(out, strings.TrimRight(strings.Repeat(" ", gutterWidth)+l, " "))
+			continue
+		}
+		out = append(out, m.gutter(bi, y == m.doc.starts[bi])+l)
 	}
 	for len(out) < h {
 		out = append(out, "")
@@ -344,11 +358,11 @@ func newGutterMarks(st *Styles) gutterMarks {
 	}
 }
 
-// helpLines is the full help, generated from the KeyMap: its groups side
-// by side where they fit, else one under another.
-func (m *Model) helpLines(h int) []string {
+// helpBody is the full help, generated from the KeyMap: its groups side
+// by side where they fit, else one under another; then the legends and
+// where the article lives. helpLines cuts it to the window.
+func (m *Model) helpBody() []string {
 	st := &m.styles
-	title := st.Headline.Render(" Keys") + st.Meta.Render(" — ? or esc to close")
 	var cols []string
 	for _, group := range m.keys.FullHelp() {
 		keyW := 0
@@ -368,21 +382,22 @@ func (m *Model) helpLines(h int) []string {
 			cols = append(cols, strings.Join(rows, "\n"))
 		}
 	}
-	body := packColumns(cols, m.width-1, "   ")
-	out := []string{title, ""}
-	for _, l := range strings.Split(body, "\n") {
+	body := strings.Split(packColumns(cols, m.width-1, "   "), "\n")
+	for _, c := range cols {
+		if lipgloss.Width(c) > m.width-1 {
+			body = m.narrowHelp() // too narrow for a column: a key, its words below
+			break
+		}
+	}
+	out := []string{""}
+	for _, l := range body {
 		out = append(out, " "+l)
 	}
-	out = append(out, "")
-	legend := "gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ⑂ split  ⋈ merged  ? guessed by the reader"
-	for _, l := range wrapSpans(plain(legend), m.width-2) {
-		out = append(out, " "+st.Meta.Render(l[0].text))
-	}
-	if len(out) > h {
-		out = out[:h]
-	}
-	for len(out) < h {
+	for _, legend := range m.legends() {
 		out = append(out, "")
+		for _, l := range wrapSpans(plain(legend), max(m.width-2, 1)) {
+			out = append(out, " "+st.Meta.Render(spansText(l)))
+		}
 	}
 	return out
 }

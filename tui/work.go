@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -84,9 +86,17 @@ func (m *Model) target() (shown, pinned int) {
 	return m.shown, m.pinned
 }
 
+// Where a move puts the cursor, besides a paragraph of the new version.
+const (
+	hitKeep        = -1 // the paragraph it is on now, followed there
+	hitFirstChange = -2 // the step's first change
+	hitLastChange  = -3 // the step's last change
+)
+
 // moveTo shows version index shown compared with the pinned base (-1 for
-// the version before), the cursor on paragraph hit of it, or (hit -1) on
-// the paragraph it is on now, followed through the comparison. When the
+// the version before), the cursor on paragraph hit of it, or (hitKeep)
+// on the paragraph it is on now, followed through the comparison, or on
+// the step's first or last change. When the
 // comparisons this needs are ready it happens at once; else they are made
 // in a command and the move happens when they are.
 func (m *Model) moveTo(shown, pinned, hit int) tea.Cmd {
@@ -124,7 +134,7 @@ func (m *Model) pairsFor(shown, pinned, v, p, hit int) [][2]int {
 	if base >= 0 {
 		out = append(out, [2]int{base, shown})
 	}
-	if hit < 0 && p >= 0 && v != shown && len(m.art.Versions[v].Paragraphs) > 0 {
+	if hit == hitKeep && p >= 0 && v != shown && len(m.art.Versions[v].Paragraphs) > 0 {
 		out = append(out, [2]int{min(v, shown), max(v, shown)})
 	}
 	return out
@@ -133,12 +143,23 @@ func (m *Model) pairsFor(shown, pinned, v, p, hit int) [][2]int {
 // place shows the step at once: every comparison it needs is ready.
 func (m *Model) place(shown, pinned, hit int) {
 	m.pinned = pinned
-	if hit < 0 {
+	if hit == hitKeep {
 		m.keepPlace(shown)
 		return
 	}
 	m.shown = shown
 	m.refresh()
+	if hit < hitKeep {
+		m.cursor = m.doc.change(hit == hitLastChange)
+		if m.cursor < 0 {
+			m.cursor = m.firstParagraph()
+			m.notice = fmt.Sprintf("Version %d: no changes in this step", m.art.Versions[shown].Number)
+		}
+		// The change near the top of the screen, with a line above it.
+		m.offset = clamp(m.doc.starts[m.cursor]-2, 0, max(m.doc.total-m.bodyHeight(), 0))
+		m.scrollToCursor()
+		return
+	}
 	if b := m.doc.findNew(hit); b >= 0 {
 		m.cursor = b
 	}

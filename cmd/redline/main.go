@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -89,6 +90,8 @@ type options struct {
 	archives []string
 	refresh  bool
 	offline  bool
+	// noMouse leaves the mouse to the terminal, for selecting text.
+	noMouse bool
 }
 
 // archiveRoots is the repeatable --web-archive flag.
@@ -127,6 +130,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if opts.version {
 		fmt.Fprintln(stdout, "redline", buildVersion())
 		return 0
+	}
+	if len(opts.args) == 0 && opts.git == "" {
+		// cat story.json | redline: what comes down a pipe is the source.
+		if data, ok := pipedStdin(stdin); ok {
+			stdin, opts.args = bytes.NewReader(data), []string{"-"}
+		}
 	}
 	if path, ok, err := sqliteGzPath(opts); ok {
 		if err != nil {
@@ -188,6 +197,23 @@ func archivePath(o options) (string, bool) {
 	return o.args[0], archive.LooksLikeSQLite(head[:n])
 }
 
+// pipedStdin is what standard input holds when it is not a terminal and
+// holds something: then it is the source. Empty input (</dev/null, a
+// test's empty pipe) leaves the built-in sample.
+func pipedStdin(stdin io.Reader) ([]byte, bool) {
+	if stdin == nil {
+		return nil, false
+	}
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		return nil, false
+	}
+	data, err := io.ReadAll(stdin)
+	if err != nil || len(data) == 0 {
+		return nil, false
+	}
+	return data, true
+}
+
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
@@ -217,6 +243,9 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		if r.Err == errCrashed {
 			return reportFailure(fail, stderr)
 		}
+		if r.Err == nil {
+			_, _, r.Err = tui.ResolveStep(r.Article, o.step())
+		}
 		if r.Err != nil {
 			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(r.Err.Error())))
 			return 2
@@ -228,7 +257,7 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		loader = tui.NewLoader(opts, progress, result).Growing(partial).Opened(a)
 		m = loader
 	}
-	code := runProgram(m, fail, stdin, stderr)
+	code := runProgram(m, fail, stdin, stderr, !o.noMouse)
 	cancel()
 	if loader.Err != nil && *loader.Err != nil && *loader.Err != errCrashed {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine((*loader.Err).Error())))
@@ -297,14 +326,26 @@ func readerOptions(o options) tui.Options {
 		forceColor()
 	}
 	view, _ := tui.ParseView(o.view)
-	return tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view}
+	step := o.step()
+	return tui.Options{Styles: tui.DefaultStyles(color), Keys: tui.DefaultKeyMap(), View: view,
+		Output: os.Stdout, NoMouse: o.noMouse, Sample: o.sample(), Step: &step}
 }
+
+// step is the step --from and --to choose.
+func (o options) step() tui.StepNumbers { return tui.StepNumbers{From: o.from, To: o.to} }
+
+// sample reports whether the article is the built-in sample: no SOURCE,
+// nothing piped.
+func (o options) sample() bool { return len(o.args) == 0 && o.git == "" }
 
 // runProgram runs a model in the alternate screen. A panic inside it
 // still gives the terminal back and ends in one readable line.
-func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stderr io.Writer) int {
+func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stderr io.Writer, mouse bool) int {
 	guarded := tui.GuardWith(m, fail)
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
+	popts := []tea.ProgramOption{tea.WithAltScreen()}
+	if mouse {
+		popts = append(popts, tea.WithMouseCellMotion())
+	}
 	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
 		// The article came on standard input: keys come from the terminal.
 		popts = append(popts, tea.WithInputTTY())
@@ -331,28 +372,28 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, "print the article as JSON and exit")
 	fs.BoolVar(&o.version, "version", false, "print redline's version and exit")
 	fs.BoolVar(&o.print, "print", false, "print a comparison and exit (the default when stdout is not a terminal)")
-	fs.IntVar(&o.from, "from", -1, "with --print: the base version's `number` (default: the one before --to)")
-	fs.IntVar(&o.to, "to", -1, "with --print: the shown version's `number` (default: the newest)")
+	fs.IntVar(&o.from, "from", -1, "the base version's `number` (default: the one before --to)")
+	fs.IntVar(&o.to, "to", -1, "the shown version's `number` (default: the newest)")
 	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns` (default: $COLUMNS, else the terminal's, else 80)")
 	fs.BoolVar(&o.all, "all", false, "with --print: every step of the history, oldest first (--from and --to limit it)")
-	fs.StringVar(&o.format, "format", "text", "with --print: text, html, markdown, json (the comparison) or svg (a picture of the step)")
-	fs.StringVar(&o.color, "color", "auto", "colour: auto (when printing to a terminal and NO_COLOR is unset), always or never")
-	fs.StringVar(&o.view, "view", "inline", "the view: inline, side or clean")
+	fs.StringVar(&o.format, "format", "text", "with --print: `text|html|markdown|json|svg` (json: the comparison; svg: a picture of the step)")
+	fs.StringVar(&o.color, "color", "auto", "colour: `auto|always|never` (auto: when printing to a terminal and NO_COLOR is unset)")
+	fs.StringVar(&o.view, "view", "inline", "the view: `inline|side|clean`")
 	noColor := fs.Bool("no-color", false, "the same as --color=never: mark edits as [-deleted-]{+inserted+} (also NO_COLOR)")
-	fs.StringVar(&o.sort, "sort", "name", "order of a folder's files: name (natural) or mtime")
+	fs.StringVar(&o.sort, "sort", "name", "order of a folder's files: `name|mtime` (name is natural order: draft-2 before draft-10)")
 	fs.StringVar(&o.git, "git", "", "read the versions of `FILE` from its git history")
 	fs.StringVar(&o.article, "article", "", "with a SQLite archive or a WARC file: open the article with this entry id or URL (`KEY`)")
 	fs.Var(archiveRoots{&o.archives}, "web-archive", "with a URL: ask the web archive at `ROOT` for captures (repeatable; default "+
 		strings.Join(web.DefaultArchives, ", ")+"); a Memento TimeMap prefix works too")
 	fs.BoolVar(&o.refresh, "refresh", false, "with a URL: ask the archives for their captures again, not the cache")
 	fs.BoolVar(&o.offline, "offline", false, "with a URL: read only what the cache holds; touch no network")
+	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal, to select text (M in the reader toggles it)")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				fmt.Fprint(help, usage)
-				fs.SetOutput(help)
-				fs.PrintDefaults()
+				printFlags(help, fs)
 				return o, err
 			}
 			return o, fmt.Errorf("%v (see redline --help)", oneLine(err.Error()))
@@ -388,6 +429,9 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	}
 	if o.refresh && o.offline {
 		return o, errors.New("--refresh and --offline: choose one")
+	}
+	if o.from >= 0 && o.from == o.to {
+		return o, fmt.Errorf("--from %d --to %d: the same version; give two different versions to compare", o.from, o.to)
 	}
 	return o, nil
 }

@@ -75,37 +75,17 @@ func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer
 // version before it). With --all it is every step from --from (default
 // the first version) to --to, oldest first.
 func chooseSteps(art *model.Article, o options) ([]export.Step, error) {
-	index := func(flagName string, n int) (int, error) {
-		for i, v := range art.Versions {
-			if v.Number == n {
-				return i, nil
-			}
-		}
-		return 0, fmt.Errorf("--%s %d: no such version (versions run from %d to %d)",
-			flagName, n, art.Versions[0].Number, art.Versions[len(art.Versions)-1].Number)
-	}
-	if len(art.Versions) == 0 {
-		return nil, errors.New("the article has no versions")
-	}
-	shown, base := len(art.Versions)-1, -2
-	var err error
-	if o.to >= 0 {
-		if shown, err = index("to", o.to); err != nil {
-			return nil, err
-		}
-	}
-	if o.from >= 0 {
-		if base, err = index("from", o.from); err != nil {
-			return nil, err
-		}
+	base, shown, err := tui.ResolveStep(art, o.step())
+	if err != nil {
+		return nil, err
 	}
 	if !o.all {
-		if base == -2 {
+		if o.from < 0 {
 			base = shown - 1
 		}
 		return []export.Step{{Base: base, Shown: shown}}, nil
 	}
-	if base == -2 {
+	if o.from < 0 {
 		base = 0
 	}
 	if base > shown {

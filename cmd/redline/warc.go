@@ -83,7 +83,7 @@ func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 		}
 		if len(list) > 1 && !o.json && !o.print && isTerminal(stdout) {
 			title := filepath.Base(path) + " · WARC"
-			return runProgram(tui.NewRoot(warcShelf{path: path, list: list}, title, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr)
+			return runProgram(tui.NewRoot(warcShelf{path: path, list: list}, title, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr, !o.noMouse)
 		}
 		if len(list) > 1 {
 			w := bufio.NewWriter(stdout)
@@ -119,7 +119,7 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 		return printStep(art, o, tty, stdout, stderr)
 	}
 	// Keys come from standard input, a terminal here: the source is a file.
-	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr)
+	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr, !o.noMouse)
 }
 
 // warcShelf is a WARC file of several articles as the article list sees

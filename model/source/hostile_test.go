@@ -19,8 +19,12 @@ func TestManyVersionsAndParagraphs(t *testing.T) {
 	if err != nil || len(a.Versions) != 2000 {
 		t.Fatalf("2,000 versions: %v", err)
 	}
-	// Paragraphs shared between versions are stored once.
-	if unsafe.StringData(a.Versions[0].Paragraphs[2]) != unsafe.StringData(a.Versions[1999].Paragraphs[2]) {
+	// Paragraphs shared between versions are stored once ("Headline" is
+	// each version's headline, not a paragraph).
+	if a.Versions[0].Headline != "Headline" || len(a.Versions[0].Paragraphs) != 2 {
+		t.Fatalf("version 1: headline %q, paragraphs %q", a.Versions[0].Headline, a.Versions[0].Paragraphs)
+	}
+	if unsafe.StringData(a.Versions[0].Paragraphs[1]) != unsafe.StringData(a.Versions[1999].Paragraphs[1]) {
 		t.Error("the paragraph every version shares is stored more than once")
 	}
 	var big strings.Builder

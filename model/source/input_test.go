@@ -135,3 +135,37 @@ func TestNaturalOrder(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// A plain version's first line is its headline when it reads like one
+// (short, no full stop, a blank line after it); the file name is the
+// version's label, never its headline.
+func TestPlainHeadlines(t *testing.T) {
+	cases := []struct{ text, headline, first string }{
+		{"Storm hits the coast\n\nThe storm came ashore.\n", "Storm hits the coast", "The storm came ashore."},
+		{"Storm hits the coast?\r\n\r\nThe storm came ashore.\r\n", "Storm hits the coast?", "The storm came ashore."},
+		{"The storm came ashore.\n\nIt was late.\n", "", "The storm came ashore."},
+		{"Storm hits\nthe coast\n\nThe storm came ashore.\n", "", "Storm hits the coast"},
+		{"Storm hits the coast\n", "", "Storm hits the coast"},
+		{strings.Repeat("word ", 30) + "\n\nBody.\n", "", strings.TrimSpace(strings.Repeat("word ", 30))},
+	}
+	for _, c := range cases {
+		v := ReadPlain("v3.txt", c.text)
+		if v.Headline != c.headline || len(v.Paragraphs) == 0 || v.Paragraphs[0] != c.first || v.Label != "v3.txt" {
+			t.Errorf("%q: headline %q, paragraphs %q, label %q; want %q, %q first", c.text, v.Headline, v.Paragraphs, v.Label, c.headline, c.first)
+		}
+	}
+	art, err := Read([]Input{
+		{Name: "dir/v1.txt", Data: []byte("Storm nears\n\nA storm is coming.\n")},
+		{Name: "dir/v2.txt", Data: []byte("Storm hits the coast\n\nThe storm came ashore.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.Title != "Storm hits the coast" || art.Versions[0].Headline != "Storm nears" || art.Versions[1].Label != "v2.txt" {
+		t.Errorf("title %q, headlines %q %q, label %q", art.Title, art.Versions[0].Headline, art.Versions[1].Headline, art.Versions[1].Label)
+	}
+	art, _ = Read([]Input{{Name: "v1.txt", Data: []byte("One.\n")}, {Name: "v6.txt", Data: []byte("Two.\n")}})
+	if art.Title != "" || art.Versions[1].Headline != "" {
+		t.Errorf("no headlines: title %q, headline %q", art.Title, art.Versions[1].Headline)
+	}
+}

@@ -109,8 +109,13 @@ const (
 // order) and "-" for standard input.
 func ReadInputs(paths []string, stdin io.Reader, order SortOrder) ([]Input, error) {
 	var out []Input
+	stdinRead := false
 	for _, p := range paths {
+		if p == "-" && stdinRead {
+			continue // read once: it is one input (see dropRepeats)
+		}
 		if p == "-" {
+			stdinRead = true
 			data, err := io.ReadAll(stdin)
 			if err != nil {
 				return nil, model.InputErrorf("-", 0, "reading standard input: %v", err)
@@ -132,7 +137,7 @@ func ReadInputs(paths []string, stdin io.Reader, order SortOrder) ([]Input, erro
 		}
 		out = append(out, files...)
 	}
-	return out, nil
+	return dropRepeats(out), nil
 }
 
 // folderFiles reads the regular, visible files of a folder, in order.
@@ -328,7 +333,11 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 			art.Versions[i].Time = in.ModTime.UTC().Format(time.RFC3339)
 		}
 	}
-	art.Title = filepath.Base(inputs[len(inputs)-1].Name)
+	// The title is the newest headline the versions have; a file name is
+	// a version's label, never its headline.
+	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
+		art.Title = art.Versions[i].Headline
+	}
 	return art, nil
 }
 

@@ -1,13 +1,48 @@
 package source
 
-import "redline/model"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"redline/model"
+)
 
 // ReadPlain reads one plain-text version: paragraphs are separated by
-// blank lines, and the lines inside a paragraph join with one space.
+// blank lines, and the lines inside a paragraph join with one space. Its
+// first line is its headline when it reads like one (see plainHeadline);
+// file names the version's label.
 func ReadPlain(file, text string) model.Version {
-	v := model.Version{Label: file, Paragraphs: model.SplitParagraphs(text)}
+	v := model.Version{Label: file}
+	if h, rest, ok := plainHeadline(text); ok {
+		v.Headline, text = h, rest
+	}
+	v.Paragraphs = model.SplitParagraphs(text)
 	if v.Paragraphs == nil {
 		v.Paragraphs = []string{}
 	}
 	return v
+}
+
+// maxHeadlineRunes is the longest first line read as a headline: news
+// headlines run to about a hundred characters.
+const maxHeadlineRunes = 120
+
+// plainHeadline takes a version's first line as its headline when it
+// reads like one: short, not ending in a full stop, and followed by a
+// blank line and more text. Otherwise it is the first paragraph.
+func plainHeadline(text string) (headline, rest string, ok bool) {
+	text = strings.TrimLeft(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	first, after, found := strings.Cut(text, "\n")
+	if !found {
+		return "", "", false
+	}
+	first = model.CollapseSpace(first)
+	blank, body, _ := strings.Cut(after, "\n")
+	switch {
+	case first == "", strings.TrimSpace(blank) != "", strings.TrimSpace(body) == "":
+		return "", "", false
+	case utf8.RuneCountInString(first) > maxHeadlineRunes, strings.HasSuffix(first, "."):
+		return "", "", false
+	}
+	return first, body, true
 }

@@ -392,6 +392,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 			Time:   c.date,
 			Label:  strings.ToValidUTF8(c.subject, "\uFFFD"),
 			Author: strings.ToValidUTF8(c.author, "\uFFFD"),
+			Commit: c.hash,
 			// Each version owns its slice (a revert reads a blob seen
 			// before); the strings in it are shared.
 			Paragraphs: slices.Clone(paras),

@@ -183,6 +183,17 @@ func TestReadGitFollowsTheFileThroughItsHistory(t *testing.T) {
 		{Number: 2, Time: "2024-01-03T09:30:00-05:00", Label: "Tuesday: delayed", Author: "Carol Çelik", Paragraphs: []string{p3, p2}},
 		{Number: 3, Time: "2024-01-05T18:45:10+05:30", Label: escSubject, Author: "Zoë O'Brien", Paragraphs: []string{p3, p2, p4}},
 	}
+	// Each version names its commit by its full hash.
+	seen := map[string]bool{}
+	for i, v := range art.Versions {
+		if len(v.Commit) != 40 || !isHexHash(v.Commit) || seen[v.Commit] {
+			t.Errorf("version %d: commit %q, want a distinct full hash", i+1, v.Commit)
+		}
+		seen[v.Commit] = true
+		if i < len(want) {
+			want[i].Commit = v.Commit
+		}
+	}
 	if !reflect.DeepEqual(art.Versions, want) {
 		t.Errorf("versions:\n got %#v\nwant %#v", art.Versions, want)
 	}

@@ -54,7 +54,12 @@ func ReadDump(file string, data []byte) (*model.Article, error) {
 		return nil, err
 	}
 	d.rows.Solve()
-	return d.article(), nil
+	art := d.article()
+	if a, b := art.Versions[0].Number, art.Versions[1].Number; b > a+1 {
+		// "Version 3 Version 5": the page skips version 4.
+		art.Gaps = []int{0}
+	}
+	return art, nil
 }
 
 // dumpPage is a comparison dump taken apart: its header, its two

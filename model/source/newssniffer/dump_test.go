@@ -1,6 +1,7 @@
 package newssniffer
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -71,5 +72,25 @@ func TestSeedReadsAsTruth(t *testing.T) {
 	}
 	for _, v := range got.Versions {
 		t.Logf("version %d guessed %v", v.Number, v.Guessed)
+	}
+}
+
+// A dump that compares versions 3 and 5 says version 4 is missing: a gap
+// after its first version; consecutive versions have none.
+func TestADumpThatSkipsAVersionHasAGap(t *testing.T) {
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := bytes.Replace(data, []byte("Version 1 Version 2"), []byte("Version 3 Version 5"), 1)
+	art, err := ReadDump("skip", skip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(art.Gaps, []int{0}) {
+		t.Errorf("Version 3 Version 5: gaps %v, want [0]", art.Gaps)
+	}
+	if art, _ := ReadDump("seed", data); len(art.Gaps) != 0 {
+		t.Errorf("Version 1 Version 2: gaps %v", art.Gaps)
 	}
 }

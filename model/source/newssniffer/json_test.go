@@ -19,7 +19,11 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, art := range map[string]*model.Article{"sample": readSample(t), "chain": chain} {
+	git := &model.Article{Title: "story.txt", Source: "git", Versions: []model.Version{
+		{Number: 1, Label: "First draft", Author: "Alice Adams", Commit: "0123456789abcdef0123456789abcdef01234567", Paragraphs: []string{"One."}},
+		{Number: 2, Label: "Second", Author: "Zoë O'Brien", Commit: "89abcdef0123456789abcdef0123456789abcdef", Paragraphs: []string{"Two."}},
+	}}
+	for name, art := range map[string]*model.Article{"sample": readSample(t), "chain": chain, "git": git} {
 		var b bytes.Buffer
 		if err := model.WriteJSON(&b, art); err != nil {
 			t.Fatal(err)
@@ -30,6 +34,9 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 		if !reflect.DeepEqual(back, art) {
 			t.Errorf("%s: the article read back differs", name)
+		}
+		if name == "git" && !bytes.Contains(b.Bytes(), []byte(`"commit": "0123456789abcdef0123456789abcdef01234567"`)) {
+			t.Errorf("git: no commit in the JSON:\n%s", b.String())
 		}
 	}
 }

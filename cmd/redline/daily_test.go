@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"redline/model"
+)
+
+// Piped input with no SOURCE is the source: cat story.json | redline.
+func TestPipedStdinWithoutADash(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/libya-4-versions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := redline(t, string(data), "--json")
+	var got model.Article
+	if code != 0 || json.Unmarshal([]byte(out), &got) != nil || len(got.Versions) != 4 {
+		t.Fatalf("cat story.json | redline --json: exit %d, stderr %q, %d versions", code, errOut, len(got.Versions))
+	}
+	out, errOut, code = redline(t, string(data), "--print")
+	if code != 0 || !strings.Contains(out, "Version 4 of 4") {
+		t.Errorf("cat story.json | redline --print: exit %d, stderr %q:\n%s", code, errOut, out)
+	}
+	// Nothing piped (an empty pipe, </dev/null) still opens the sample.
+	if out, _, code := redline(t, "", "--print"); code != 0 || !strings.Contains(out, "Version 2 of 2") {
+		t.Errorf("empty stdin: exit %d:\n%s", code, out)
+	}
+}
+
+// --from N --to N refuses in one line with exit 2, before and after the
+// article is read; good numbers choose the step in the reader too.
+func TestFromAndToTheSameVersionRefuses(t *testing.T) {
+	for _, args := range [][]string{
+		{"--print", "--from", "3", "--to", "3", "../../testdata/libya-4-versions.json"},
+		{"--print", "--from", "4", "../../testdata/libya-4-versions.json"}, // --to is the newest, 4
+		{"--from", "2", "--to", "2"},
+	} {
+		out, errOut, code := redline(t, "", args...)
+		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "the same version") && !strings.Contains(errOut, "is the version shown") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+	o, err := parseFlags([]string{"--from", "1", "--to", "3", "x"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro := readerOptions(o)
+	if ro.Step == nil || *ro.Step != (struct{ From, To int }{1, 3}) {
+		t.Errorf("the reader is not told --from and --to: %+v", ro.Step)
+	}
+}
+
+// --help writes the flags double-dashed, as the README does, with real
+// defaults only.
+func TestHelpIsDoubleDashed(t *testing.T) {
+	out, _, code := redline(t, "", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"  --article KEY\n", "  --from NUMBER\n", "  --view inline|side|clean\n", "  --no-mouse\n", "(default inline)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--help lacks %q:\n%s", want, out)
+		}
+	}
+	for _, bad := range []string{"\n  -article", "(default -1)", "(default 0)", "(default false)"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("--help has %q:\n%s", bad, out)
+		}
+	}
+}
+
+// The same input twice is one input: a dump given twice reads as the
+// dump, not as a chain of itself.
+func TestTheSameSourceTwiceIsOne(t *testing.T) {
+	once, _, code := redline(t, "", "--json", seedFile)
+	if code != 0 {
+		t.Fatal("the seed does not read")
+	}
+	abs, _ := filepath.Abs(seedFile)
+	twice, errOut, code := redline(t, "", "--json", seedFile, abs)
+	if code != 0 || twice != once {
+		t.Errorf("the seed twice: exit %d, stderr %q, same output %v", code, errOut, twice == once)
+	}
+}

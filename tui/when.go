@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"redline/model"
+)
+
+// When a version was seen, as a reader says it: local, human dates
+// ("Wed 6 Mar 2024 08:10"), the relative form beside them ("3 hours
+// ago"), for the shown version and its base. Now comes from the model's
+// clock, so that tests fix it.
+
+// dateLayout is a version's time on screen.
+const dateLayout = "Mon 2 Jan 2006 15:04"
+
+// versionTime is version v's time, if its source recorded one that reads.
+func versionTime(v *model.Version) (time.Time, bool) {
+	if v.Time == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, v.Time)
+	return t, err == nil
+}
+
+// whenText says when the shown version and its base were seen: each
+// one's date and how long ago, or what the source wrote instead.
+func (m *Model) whenText() string {
+	v := &m.art.Versions[m.shown]
+	now := m.clock()
+	t, ok := versionTime(v)
+	var out string
+	switch {
+	case ok && m.printing:
+		// What is printed never depends on the clock.
+		out = t.In(m.loc).Format(dateLayout)
+	case ok:
+		out = fmt.Sprintf("%s, %s", t.In(m.loc).Format(dateLayout), ago(now.Sub(t)))
+	case v.Time != "":
+		out = model.Visible(v.Time)
+	case v.Elapsed != "" && m.base() == m.shown-1 && m.base() >= 0:
+		return fmt.Sprintf("%s than Version %d", model.Visible(v.Elapsed), m.art.Versions[m.base()].Number)
+	default:
+		out = "time not recorded"
+	}
+	b := m.base()
+	if b < 0 {
+		return out + " · the first version"
+	}
+	bv := &m.art.Versions[b]
+	bt, bok := versionTime(bv)
+	switch {
+	case bok && ok:
+		date := bt.In(m.loc).Format(dateLayout)
+		if bt.In(m.loc).Format("2006-01-02") == t.In(m.loc).Format("2006-01-02") {
+			date = bt.In(m.loc).Format("15:04") + " the same day"
+		}
+		return fmt.Sprintf("%s · vs %s, %s", out, date, apart(t.Sub(bt)))
+	case bok && m.printing:
+		return fmt.Sprintf("%s · vs %s", out, bt.In(m.loc).Format(dateLayout))
+	case bok:
+		return fmt.Sprintf("%s · vs %s, %s", out, bt.In(m.loc).Format(dateLayout), ago(now.Sub(bt)))
+	case bv.Time != "":
+		return out + " · vs " + model.Visible(bv.Time)
+	}
+	return out
+}
+
+// ago is how long ago a time d before now was.
+func ago(d time.Duration) string {
+	if d < 0 {
+		return "in the future"
+	}
+	if d < time.Minute {
+		return "just now"
+	}
+	return howLong(d) + " ago"
+}
+
+// apart is how much earlier a base was than the version shown, d being
+// the shown time less the base's.
+func apart(d time.Duration) string {
+	switch {
+	case d < 0:
+		return howLong(-d) + " later"
+	case d < time.Minute:
+		return "the same minute"
+	}
+	return howLong(d) + " earlier"
+}
+
+// howLong is a duration in the largest whole unit a reader would use.
+func howLong(d time.Duration) string {
+	const day = 24 * time.Hour
+	switch {
+	case d < time.Hour:
+		return plural(int(d/time.Minute), "minute", "minutes")
+	case d < day:
+		return plural(int(d/time.Hour), "hour", "hours")
+	case d < 30*day:
+		return plural(int(d/day), "day", "days")
+	case d < 365*day:
+		return plural(int(d/(30*day)), "month", "months")
+	}
+	return plural(int(d/(365*day)), "year", "years")
+}
