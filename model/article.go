@@ -62,6 +62,10 @@ type Version struct {
 	// Commit is the full hash of the git commit the version was read
 	// from (--git); empty for other sources.
 	Commit string `json:"commit,omitempty"`
+	// ArchiveURL is where a web archive keeps this version (diffengine
+	// records the Wayback Machine's snapshot of each version), when the
+	// source records one.
+	ArchiveURL string `json:"archive_url,omitempty"`
 	// Paragraphs are the body, in reading order, whitespace-collapsed.
 	Paragraphs []string `json:"paragraphs"`
 	// Guessed lists the indexes of paragraphs whose text the reader had

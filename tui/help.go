@@ -76,10 +76,14 @@ func (m *Model) helpLines(h int) []string {
 
 // articleURL is the footer's account of where the article lives.
 func (m *Model) articleURL() string {
-	if m.art.URL == "" {
-		return "the source gives no URL for this article"
+	out := "the source gives no URL for this article"
+	if m.art.URL != "" {
+		out = "URL: " + model.Visible(m.art.URL)
 	}
-	return "URL: " + model.Visible(m.art.URL)
+	if a := m.art.Versions[m.shown].ArchiveURL; a != "" {
+		out += fmt.Sprintf(" · Version %d archived at %s", m.art.Versions[m.shown].Number, model.Visible(a))
+	}
+	return out
 }
 
 // legends explain what the keys' columns do not: the gutter's marks, the

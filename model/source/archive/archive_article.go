@@ -21,6 +21,7 @@ type versionRow struct {
 	order                       versionOrder
 	created                     any
 	title, url, summary, source sql.NullString
+	archived                    sql.NullString // diffengine's archive_url
 }
 
 // Article reads one article, every version in order, oldest first. key
@@ -63,8 +64,8 @@ func (a *Archive) ArticleContext(ctx context.Context, key string) (*model.Articl
 // the rowids a finished scan remembered, which is a few lookups, or else
 // with a search of the table, which without an index reads through it.
 func (a *Archive) versionRows(ctx context.Context, key string) ([]versionRow, error) {
-	sel := fmt.Sprintf("SELECT %s, %s, %s, %s, %s, summary, %s FROM entryversion",
-		a.rowidCol(), a.col("version"), a.col("created"), a.col("title"), a.col("url"), a.col("source"))
+	sel := fmt.Sprintf("SELECT %s, %s, %s, %s, %s, summary, %s, %s FROM entryversion",
+		a.rowidCol(), a.col("version"), a.col("created"), a.col("title"), a.col("url"), a.col("source"), a.col("archive_url"))
 	ids, scanned, done := a.seenRowids(key)
 	if done && !scanned {
 		return nil, nil // the whole table was read: there is no such id
@@ -80,7 +81,7 @@ func (a *Archive) versionRows(ctx context.Context, key string) ([]versionRow, er
 			var r versionRow
 			var rowid sql.NullInt64
 			var number any
-			if err := rows.Scan(&rowid, &number, &r.created, &r.title, &r.url, &r.summary, &r.source); err != nil {
+			if err := rows.Scan(&rowid, &number, &r.created, &r.title, &r.url, &r.summary, &r.source, &r.archived); err != nil {
 				return err
 			}
 			r.order.rowid = rowid.Int64
@@ -170,7 +171,8 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 	art := &model.Article{Changes: len(rows), Versions: make([]model.Version, len(rows))}
 	empty := 0
 	for i, r := range rows {
-		v := model.Version{Number: i + 1, Headline: model.CollapseSpace(r.title.String), Paragraphs: SummaryParagraphs(r.summary.String)}
+		v := model.Version{Number: i + 1, Headline: model.CollapseSpace(r.title.String), Paragraphs: SummaryParagraphs(r.summary.String),
+			ArchiveURL: strings.TrimSpace(r.archived.String)}
 		if numbered {
 			// NewsEdits numbers as NewsSniffer did; keep its numbers so
 			// they match the corpus.

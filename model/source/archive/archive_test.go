@@ -616,3 +616,24 @@ func TestArticleWhileScanning(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffengineVersionsKeepTheirArchiveURL: diffengine records where the
+// Wayback Machine keeps each version; the version carries it.
+func TestDiffengineVersionsKeepTheirArchiveURL(t *testing.T) {
+	a, err := archive.Open(diffengineArchive(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	art, err := a.Article("1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range art.Versions {
+		got = append(got, v.ArchiveURL)
+	}
+	if len(got) != 3 || got[0] != "" || got[1] != "" || got[2] != "https://web.archive.org/web/1/x" {
+		t.Errorf("archive URLs %q, want only the newest version's", got)
+	}
+}
