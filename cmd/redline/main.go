@@ -20,7 +20,6 @@ import (
 
 	"redline/model"
 	"redline/model/source"
-	"redline/model/source/archive"
 	"redline/model/source/gitlog"
 	"redline/model/source/newssniffer"
 	"redline/model/source/web"
@@ -69,6 +68,8 @@ type options struct {
 	color   bool
 	from    int
 	to      int
+	fromSet bool // --from was given: any number, −1 included, is a version
+	toSet   bool
 	width   int
 	view    string
 	version bool
@@ -81,6 +82,10 @@ type options struct {
 	archives []string
 	refresh  bool
 	offline  bool
+	// maxInput is the most bytes one input may hold (--max-input).
+	maxInput int64
+	// inputs are the SOURCE files and folders, each opened once.
+	inputs []source.Input
 }
 
 // archiveRoots is the repeatable --web-archive flag.
@@ -113,24 +118,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %v\n", err)
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 2
 	}
 	if opts.version {
 		fmt.Fprintln(stdout, "redline", buildVersion())
 		return 0
 	}
-	if path, ok, err := sqliteGzPath(opts); ok {
-		if err != nil {
-			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
-			return 2
-		}
-		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
+	if err := openInputs(&opts, stdin); err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		return 2
 	}
-	if path, ok := archivePath(opts); ok {
+	defer source.Close(opts.inputs)
+	switch kind, path, err := sniffOne(opts); {
+	case err != nil:
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		return 2
+	case kind == kindArchive:
 		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
-	}
-	if path, ok := warcPath(opts); ok {
+	case kind == kindWARC:
 		return runWARC(path, opts.article, opts, stdout, stderr)
 	}
 	if opts.article != "" {
@@ -163,23 +169,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return printStep(art, opts, tty, stdout, stderr)
 }
 
-// archivePath is the one SOURCE when it is a SQLite archive, recognised by
-// its first bytes: an archive can be gigabytes, so it is never read whole
-// like the other sources.
-func archivePath(o options) (string, bool) {
-	if len(o.args) != 1 || o.git != "" {
-		return "", false
-	}
-	f, err := os.Open(o.args[0])
-	if err != nil {
-		return "", false
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	n, _ := io.ReadFull(f, head)
-	return o.args[0], archive.LooksLikeSQLite(head[:n])
-}
-
 // printStep prints one comparison, for --print or a pipe.
 func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer) int {
 	index := func(flagName string, n int) (int, bool) {
@@ -194,12 +183,12 @@ func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer
 	}
 	shown, base := len(art.Versions)-1, -1
 	var ok bool
-	if o.to >= 0 {
+	if o.toSet {
 		if shown, ok = index("to", o.to); !ok {
 			return 2
 		}
 	}
-	if o.from >= 0 {
+	if o.fromSet {
 		if base, ok = index("from", o.from); !ok {
 			return 2
 		}
@@ -342,8 +331,8 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, "print the article as JSON and exit")
 	fs.BoolVar(&o.version, "version", false, "print redline's version and exit")
 	fs.BoolVar(&o.print, "print", false, "print a comparison and exit (the default when stdout is not a terminal)")
-	fs.IntVar(&o.from, "from", -1, "with --print: the base version's `number` (default: the one before --to)")
-	fs.IntVar(&o.to, "to", -1, "with --print: the shown version's `number` (default: the newest)")
+	fs.IntVar(&o.from, "from", 0, "with --print: the base version's `number` (default: the one before --to)")
+	fs.IntVar(&o.to, "to", 0, "with --print: the shown version's `number` (default: the newest)")
 	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns` (default: the terminal's, else 80)")
 	fs.StringVar(&o.view, "view", "inline", "the view: inline, side or clean")
 	noColor := fs.Bool("no-color", false, "mark edits as [-deleted-]{+inserted+} instead of colour (also NO_COLOR)")
@@ -354,6 +343,9 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		strings.Join(web.DefaultArchives, ", ")+"); a Memento TimeMap prefix works too")
 	fs.BoolVar(&o.refresh, "refresh", false, "with a URL: ask the archives for their captures again, not the cache")
 	fs.BoolVar(&o.offline, "offline", false, "with a URL: read only what the cache holds; touch no network")
+	o.maxInput = source.DefaultMaxInput
+	fs.Var(byteSize{&o.maxInput}, "max-input", "refuse an input past this `SIZE` (bytes, or with K, M, G: 512M, 2G; default "+
+		source.Size(source.DefaultMaxInput)+")")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -377,11 +369,15 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		args = args[1:]
 	}
 	o.color = !*noColor
+	fs.Visit(func(f *flag.Flag) {
+		o.fromSet = o.fromSet || f.Name == "from"
+		o.toSet = o.toSet || f.Name == "to"
+	})
 	if _, ok := tui.ParseView(o.view); !ok {
 		return o, fmt.Errorf("--view %q: want inline, side or clean", o.view)
 	}
-	if o.width < 0 {
-		return o, fmt.Errorf("--width %d: want a positive number of columns", o.width)
+	if o.width < 0 || o.width > maxWidth {
+		return o, fmt.Errorf("--width %d: want a number of columns from 1 to %d", o.width, maxWidth)
 	}
 	if o.sort != "name" && o.sort != "mtime" {
 		return o, fmt.Errorf("--sort %q: want name or mtime", o.sort)
@@ -417,9 +413,12 @@ func load(ctx context.Context, o options, stdin io.Reader, progress func(done, t
 	if o.sort == "mtime" {
 		order = source.SortMtime
 	}
-	inputs, err := source.ReadInputs(o.args, stdin, order)
-	if err != nil {
-		return nil, err
+	inputs := o.inputs
+	if inputs == nil {
+		var err error
+		if inputs, err = source.Open(o.args, stdin, order, o.maxInput); err != nil {
+			return nil, err
+		}
 	}
 	return source.ReadWithProgress(inputs, progress)
 }

@@ -2,66 +2,14 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
 
 	"redline/model"
-	"redline/model/source/archive"
 	"redline/model/source/web"
 	"redline/tui"
 )
-
-// head is the first n bytes of the file at path, gunzipped when it is
-// gzip: what a SOURCE is can be told from them whatever its name.
-func head(path string, n int) []byte {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	r, err := web.MaybeGunzip(f)
-	if err != nil {
-		return nil
-	}
-	b := make([]byte, n)
-	m, _ := io.ReadFull(r, b)
-	return b[:m]
-}
-
-// isGzip reports whether the file at path starts with gzip's magic bytes.
-func isGzip(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	b := make([]byte, 2)
-	n, _ := io.ReadFull(f, b)
-	return n == 2 && b[0] == 0x1f && b[1] == 0x8b
-}
-
-// warcPath is the one SOURCE when it is a WARC file (.warc or .warc.gz),
-// recognised by its first bytes: a WARC can be gigabytes, so it is read
-// as a stream by path, never whole.
-func warcPath(o options) (string, bool) {
-	if len(o.args) != 1 || o.git != "" {
-		return "", false
-	}
-	return o.args[0], bytes.HasPrefix(head(o.args[0], 8), []byte("WARC/1."))
-}
-
-// sqliteGzPath is the cached, decompressed copy of the one SOURCE when it
-// is a gzipped SQLite archive (NewsEdits ships .db.gz): SQLite needs a
-// file it can seek in, and nothing is written beside the input.
-func sqliteGzPath(o options) (string, bool, error) {
-	if len(o.args) != 1 || o.git != "" || !isGzip(o.args[0]) || !archive.LooksLikeSQLite(head(o.args[0], 16)) {
-		return "", false, nil
-	}
-	p, err := web.DecompressToCache(o.args[0])
-	return p, true, err
-}
 
 // runWARC is redline on a WARC file: the article it holds, or with
 // article (a URL) the one of several it names. A WARC of several articles
