@@ -111,4 +111,3 @@ func (b byteSize) Set(s string) error {
 	*b.n = n * mult
 	return nil
 }
-
