@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -125,6 +126,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "redline", buildVersion())
 		return 0
 	}
+	// Only the reader in colour needs the terminal's background.
+	settleBackground(!opts.json && !opts.print && isTerminal(stdout) && opts.color && os.Getenv("NO_COLOR") == "")
 	if err := openInputs(&opts, stdin); err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 2
@@ -145,7 +148,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	tty := isTerminal(stdout)
 	if !opts.json && !opts.print && tty {
-		return interactive(opts, stdin, stderr)
+		return interactive(opts, stdin, stdout, stderr)
 	}
 	var progress func(done, total int)
 	if _, isURL := webURL(opts); isURL && isTerminal(stderr) {
@@ -221,7 +224,7 @@ func isTerminal(w io.Writer) bool {
 // interactive runs the reader in the alternate screen until the user
 // quits. A panic inside still gives the terminal back (bubbletea restores
 // it) and ends in one readable line.
-func interactive(o options, stdin io.Reader, stderr io.Writer) int {
+func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := readerOptions(o)
 
 	// Load beside the screen: a source that reads quickly opens straight
@@ -242,6 +245,9 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		var art *model.Article
 		var err error
 		if fail.Protect(func() {
+			if loadHook != nil {
+				loadHook()
+			}
 			art, err = load(ctx, o, stdin, func(done, total int) {
 				select {
 				case progress <- tui.Progress{Done: done, Total: total, Unit: unit}:
@@ -270,7 +276,7 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		loader = tui.NewLoader(opts, progress, result)
 		m = loader
 	}
-	code := runProgram(m, fail, stdin, stderr)
+	code := runProgram(m, fail, stdin, stdout, stderr)
 	cancel()
 	if loader.Err != nil && *loader.Err != nil && *loader.Err != errCrashed {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine((*loader.Err).Error())))
@@ -278,6 +284,10 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	}
 	return code
 }
+
+// loadHook, when set (by a test), runs in the loader goroutine before the
+// load: how a panic there is injected.
+var loadHook func()
 
 // errCrashed is the load's error when it panicked; the failure says why.
 var errCrashed = errors.New("internal error")
@@ -302,18 +312,25 @@ func readerOptions(o options) tui.Options {
 
 // runProgram runs a model in the alternate screen. A panic inside it
 // still gives the terminal back and ends in one readable line.
-func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stderr io.Writer) int {
+func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stdout, stderr io.Writer) int {
 	guarded := tui.GuardWith(m, fail)
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(stdout)}
 	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
 		// The article came on standard input: keys come from the terminal.
 		popts = append(popts, tea.WithInputTTY())
+	} else {
+		popts = append(popts, tea.WithInput(stdin))
 	}
 	p := tea.NewProgram(guarded, popts...)
 	fail.SetQuit(p.Quit)
+	stop, ended := tui.WatchSignals(p)
 	_, err := p.Run()
+	stop()
 	if fail.Failed() {
 		return reportFailure(fail, stderr)
+	}
+	if s, ok := ended().(syscall.Signal); ok {
+		return 128 + int(s) // as a shell reports a process the signal ended
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))

@@ -60,5 +60,5 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 		return printStep(art, o, tty, stdout, stderr)
 	}
 	// Keys come from standard input, a terminal here: the source is a file.
-	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr)
+	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr)
 }
