@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -31,7 +32,12 @@ func InputErrorf(file string, line int, format string, args ...any) error {
 // dropped, CRLF and lone CR become LF, and each invalid UTF-8 byte becomes
 // U+FFFD so that one bad byte never hides the rest of the file. Input that
 // holds NUL bytes is binary and refused, as is input with no text at all.
+// UTF-16 text with its byte-order mark (what Windows editors save as
+// "Unicode") is read as text, little- or big-endian.
 func DecodeText(file string, data []byte) (string, error) {
+	if u, ok := fromUTF16(data); ok {
+		data = u
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", InputErrorf(file, 0, "the file is empty")
 	}
@@ -101,4 +107,31 @@ func HasSpaceControl(s string) bool {
 
 func isASCIISpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+}
+
+// fromUTF16 is data re-encoded as UTF-8 when it starts with a UTF-16
+// byte-order mark; a lone surrogate becomes U+FFFD, and an odd last byte
+// is dropped with it.
+func fromUTF16(data []byte) ([]byte, bool) {
+	var big bool
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		big = true
+	default:
+		return nil, false
+	}
+	units := make([]uint16, 0, len(data)/2-1)
+	for i := 2; i+1 < len(data); i += 2 {
+		if big {
+			units = append(units, uint16(data[i])<<8|uint16(data[i+1]))
+		} else {
+			units = append(units, uint16(data[i+1])<<8|uint16(data[i]))
+		}
+	}
+	out := make([]byte, 0, len(units)+len(units)/2)
+	for _, r := range utf16.Decode(units) {
+		out = utf8.AppendRune(out, r)
+	}
+	return out, true
 }

@@ -19,6 +19,12 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 		}
 		return nil, InputErrorf(file, line, "not valid redline JSON: %v", err)
 	}
+	// One article and nothing after it: trailing bytes are a file cut and
+	// pasted together, or something else entirely, not a detail to drop.
+	if off := dec.InputOffset(); len(bytes.TrimSpace(data[off:])) > 0 {
+		at := int(off) + len(data[off:]) - len(bytes.TrimLeft(data[off:], " \t\r\n"))
+		return nil, InputErrorf(file, LineOf(data, at), "not valid redline JSON: more after the article, at offset %d", at)
+	}
 	if len(a.Versions) == 0 {
 		return nil, InputErrorf(file, 0, "the JSON holds no versions")
 	}

@@ -24,3 +24,43 @@ func TestVisible(t *testing.T) {
 		}
 	}
 }
+
+// Raw C1 bytes (0x9b CSI, 0x9d OSC, 0x9c ST) are invalid UTF-8: a terminal
+// in an 8-bit mode acts on them, so Visible must see bytes, not the U+FFFD
+// a rune decoder turns them into. File names, SQLite fields and git paths
+// reach Visible without passing DecodeText.
+func TestVisibleRawBytes(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"a\x9b31mb", "a⟨0x9B⟩31mb"},
+		{"\x9d0;pwned\x9c", "⟨0x9D⟩0;pwned⟨0x9C⟩"},
+		{"caf\xe9", "caf⟨0xE9⟩"},
+		{"cut \xe2\x80", "cut ⟨0xE2⟩⟨0x80⟩"},
+		{"ok é \x9b", "ok é ⟨0x9B⟩"},
+	}
+	for _, c := range cases {
+		got := Visible(c.in)
+		if got != c.want {
+			t.Errorf("Visible(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if !IsVisible(got) {
+			t.Errorf("Visible(%q) = %q is not safe", c.in, got)
+		}
+	}
+}
+
+// FuzzVisible: whatever the bytes, Visible's output is valid UTF-8 with no
+// control, C1 or bidirectional override, and safe text is left alone.
+func FuzzVisible(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b[2J", "\x9b1m", "\xc2\x9b", "\u202e", "caf\xe9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := Visible(s)
+		if !IsVisible(v) {
+			t.Fatalf("Visible(%q) = %q", s, v)
+		}
+		if IsVisible(s) && v != s {
+			t.Fatalf("Visible changed safe text %q to %q", s, v)
+		}
+	})
+}

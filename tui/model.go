@@ -55,6 +55,8 @@ type Options struct {
 	Sample bool
 	// Step is the step to open on (--from, --to), nil for the newest.
 	Step *StepNumbers
+
+	printing bool // for --print: every comparison is made where it is needed
 }
 
 // BackMsg asks the list an article was opened from to show itself again.
@@ -105,7 +107,8 @@ type Model struct {
 	busy      [workKinds]*work // work running beside the event loop, by kind
 	workToken int              // counts requests for work, to drop stale answers
 
-	loading string // the load's progress while the article still grows; empty once whole
+	loading string  // the load's progress while the article still grows; empty once whole
+	first   tea.Cmd // the first step's comparison, when it is large
 }
 
 // docKey says what the current doc was built for.
@@ -144,6 +147,7 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 		input:      in,
 		view:       o.View,
 		backToList: o.BackToList,
+		printing:   o.printing,
 		shown:      len(art.Versions) - 1,
 		pinned:     -1,
 		width:      width,
@@ -169,6 +173,7 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 	for i := range m.steps {
 		m.steps[i] = -1
 	}
+	m.first = m.compareFirstLater()
 	m.refresh()
 	m.cursor = m.firstParagraph()
 	if o.Step != nil {
@@ -187,7 +192,7 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 
 // Init starts measuring every step for the timeline, beside the event
 // loop: on a long history that is many comparisons.
-func (m Model) Init() tea.Cmd { return tea.Batch(m.measureSteps(), m.prepareNeighbours()) }
+func (m Model) Init() tea.Cmd { return tea.Batch(m.first, m.measureSteps(), m.prepareNeighbours()) }
 
 // Update is the one place state changes: it hands each message to the
 // handler of the current mode.
@@ -283,7 +288,7 @@ func (m *Model) base() int {
 
 // comparison is the current step's comparison, nil on a first version.
 func (m *Model) comparison() *diff.Comparison {
-	if b := m.base(); b >= 0 {
+	if b := m.base(); b >= 0 && !m.deferred(b, m.shown) {
 		return m.cmps.get(b, m.shown)
 	}
 	return nil
@@ -297,6 +302,15 @@ func (m *Model) refresh() {
 	}
 	if m.doc != nil && key == m.docKey {
 		return
+	}
+	if m.tooSmall() && m.doc != nil {
+		return // nothing is laid out below the minimum size: see setSize
+	}
+	if m.deferred(key.base, m.shown) {
+		if m.doc == nil || m.docKey.base != -2 {
+			m.placeholderDoc(key)
+		}
+		return // the comparison is on its way in a command
 	}
 	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines}
 	if m.search != nil {
@@ -323,6 +337,11 @@ func (m *Model) refresh() {
 func (m *Model) setSize(w, h int) {
 	m.width, m.height = max(w, 1), max(h, 1)
 	m.help.Width = m.width
+	if m.tooSmall() {
+		// A 1 MB word wrapped at 3 columns is 300,000 lines: below the
+		// minimum size View says so in one line and nothing is laid out.
+		return
+	}
 	m.refresh()
 	m.scrollToCursor()
 	if m.history != nil {

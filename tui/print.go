@@ -30,7 +30,7 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 		view = v
 	}
 	width := max(o.Width, minWidth)
-	m := newModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view}, width+1, 1<<20)
+	m := newModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view, printing: true}, width+1, 1<<20)
 	m.printing = true
 	m.lines = nil // one step, laid out once: nothing to share
 	if o.Shown != m.shown || (o.Base >= 0 && o.Base != o.Shown-1) {

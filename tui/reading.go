@@ -226,7 +226,7 @@ func (m Model) handlePrompt(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	m.input, cmd = m.input.Update(visibleKey(msg))
 	return m, cmd
 }
 

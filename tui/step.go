@@ -7,10 +7,13 @@ import (
 )
 
 // StepNumbers choose the step to open on by the versions' numbers, as
-// the command line's --from and --to give them; -1 is the default: the
-// newest version, compared with the one before it.
+// the command line's --from and --to give them. A number is a version's
+// only when it was given (FromSet, ToSet): versions may be numbered −1
+// or 0. By default the newest version is shown, compared with the one
+// before it.
 type StepNumbers struct {
-	From, To int
+	From, To       int
+	FromSet, ToSet bool
 }
 
 // ResolveStep turns version numbers into version indexes: shown is --to
@@ -31,12 +34,12 @@ func ResolveStep(art *model.Article, s StepNumbers) (base, shown int, err error)
 			flag, n, art.Versions[0].Number, art.Versions[len(art.Versions)-1].Number)
 	}
 	shown, base = len(art.Versions)-1, -1
-	if s.To >= 0 {
+	if s.ToSet {
 		if shown, err = index("to", s.To); err != nil {
 			return -1, 0, err
 		}
 	}
-	if s.From >= 0 {
+	if s.FromSet {
 		if base, err = index("from", s.From); err != nil {
 			return -1, 0, err
 		}

@@ -47,7 +47,7 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 		// The article is read already (an archive answers in well under
 		// a second), so the reader opens straight away. Keys come from
 		// standard input, a terminal here: the archive is a file.
-		return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr, !o.noMouse)
+		return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
 	}
 	if jsonOut {
 		fmt.Fprintf(stderr, "redline: %s: an archive holds many articles: choose one with --article KEY (an entry id or URL)\n",
@@ -58,7 +58,7 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 		return printArchiveList(a, stdout, stderr)
 	}
 	title := filepath.Base(path) + " · " + a.Kind().String()
-	return runProgram(tui.NewRoot(a, title, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr, !o.noMouse)
+	return runProgram(tui.NewRoot(a, title, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
 }
 
 // printArchiveList prints the archive's articles, most versions first,

@@ -45,7 +45,7 @@ func newsEditsFixture(t *testing.T) string {
 	return path
 }
 
-func archiveOptions() options { return options{from: -1, to: -1, view: "inline"} }
+func archiveOptions() options { return options{view: "inline"} }
 
 func TestArchiveArticleJSON(t *testing.T) {
 	path := newsEditsFixture(t)
@@ -149,7 +149,7 @@ func TestArchiveThroughTheCommandLine(t *testing.T) {
 	if code != 0 || !strings.Contains(list, "Talks collapse") {
 		t.Errorf("the list into a pipe: exit %d, %q", code, list)
 	}
-	_, errOut, code = redline(t, "", "--article", "7", "testdata-not-an-archive.txt")
+	_, errOut, code = redline(t, "", "--article", "7", seedFile)
 	if code != 2 || !strings.Contains(errOut, "--article") {
 		t.Errorf("--article without an archive: exit %d, %q", code, errOut)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"redline/model"
+	"redline/tui"
 )
 
 // Piped input with no SOURCE is the source: cat story.json | redline.
@@ -49,7 +50,7 @@ func TestFromAndToTheSameVersionRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	ro := readerOptions(o)
-	if ro.Step == nil || *ro.Step != (struct{ From, To int }{1, 3}) {
+	if ro.Step == nil || *ro.Step != (tui.StepNumbers{From: 1, To: 3, FromSet: true, ToSet: true}) {
 		t.Errorf("the reader is not told --from and --to: %+v", ro.Step)
 	}
 }

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,7 +22,6 @@ import (
 
 	"redline/model"
 	"redline/model/source"
-	"redline/model/source/archive"
 	"redline/model/source/gitlog"
 	"redline/model/source/newssniffer"
 	"redline/model/source/web"
@@ -78,6 +78,8 @@ type options struct {
 	format  string
 	from    int
 	to      int
+	fromSet bool // --from was given: any number, −1 included, is a version
+	toSet   bool
 	width   int
 	view    string
 	version bool
@@ -92,6 +94,10 @@ type options struct {
 	offline  bool
 	// noMouse leaves the mouse to the terminal, for selecting text.
 	noMouse bool
+	// maxInput is the most bytes one input may hold (--max-input).
+	maxInput int64
+	// inputs are the SOURCE files and folders, each opened once.
+	inputs []source.Input
 }
 
 // archiveRoots is the repeatable --web-archive flag.
@@ -124,7 +130,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %v\n", err)
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 		return 2
 	}
 	if opts.version {
@@ -133,30 +139,34 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(opts.args) == 0 && opts.git == "" {
 		// cat story.json | redline: what comes down a pipe is the source.
-		if data, ok := pipedStdin(stdin); ok {
-			stdin, opts.args = bytes.NewReader(data), []string{"-"}
+		if r, ok := pipedStdin(stdin); ok {
+			stdin, opts.args = r, []string{"-"}
 		}
 	}
-	if path, ok, err := sqliteGzPath(opts); ok {
-		if err != nil {
-			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
-			return 2
-		}
-		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
+	tty := isTerminal(stdout)
+	reader := !opts.json && !opts.print && !opts.all && opts.format == "text" && tty
+	// Only the reader in colour needs the terminal's background.
+	settleBackground(reader && opts.color != "never" && (opts.color == "always" || os.Getenv("NO_COLOR") == ""))
+	if err := openInputs(&opts, stdin); err != nil {
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		return 2
 	}
-	if path, ok := archivePath(opts); ok {
+	defer source.Close(opts.inputs)
+	switch kind, path, err := sniffOne(opts); {
+	case err != nil:
+		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		return 2
+	case kind == kindArchive:
 		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
-	}
-	if path, ok := warcPath(opts); ok {
+	case kind == kindWARC:
 		return runWARC(path, opts.article, opts, stdout, stderr)
 	}
 	if opts.article != "" {
 		fmt.Fprintln(stderr, "redline: --article picks an article from a SQLite archive or a WARC file; give it as the one SOURCE")
 		return 2
 	}
-	tty := isTerminal(stdout)
-	if !opts.json && !opts.print && !opts.all && opts.format == "text" && tty {
-		return interactive(opts, stdin, stderr)
+	if reader {
+		return interactive(opts, stdin, stdout, stderr)
 	}
 	var progress func(done, total int)
 	if _, isURL := webURL(opts); isURL && isTerminal(stderr) {
@@ -180,38 +190,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return printStep(art, opts, tty, stdout, stderr)
 }
 
-// archivePath is the one SOURCE when it is a SQLite archive, recognised by
-// its first bytes: an archive can be gigabytes, so it is never read whole
-// like the other sources.
-func archivePath(o options) (string, bool) {
-	if len(o.args) != 1 || o.git != "" {
-		return "", false
-	}
-	f, err := os.Open(o.args[0])
-	if err != nil {
-		return "", false
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	n, _ := io.ReadFull(f, head)
-	return o.args[0], archive.LooksLikeSQLite(head[:n])
-}
-
-// pipedStdin is what standard input holds when it is not a terminal and
-// holds something: then it is the source. Empty input (</dev/null, a
-// test's empty pipe) leaves the built-in sample.
-func pipedStdin(stdin io.Reader) ([]byte, bool) {
+// pipedStdin is standard input as the source when it is not a terminal
+// and holds something: one byte is peeked to know, and the rest is read
+// as any input is, once and capped (--max-input). Empty input
+// (</dev/null, a test's empty pipe) leaves the built-in sample.
+func pipedStdin(stdin io.Reader) (io.Reader, bool) {
 	if stdin == nil {
 		return nil, false
 	}
 	if f, ok := stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		return nil, false
 	}
-	data, err := io.ReadAll(stdin)
-	if err != nil || len(data) == 0 {
+	r := bufio.NewReader(stdin)
+	if _, err := r.Peek(1); err != nil {
 		return nil, false
 	}
-	return data, true
+	return r, true
 }
 
 // isTerminal reports whether w is a terminal.
@@ -223,7 +217,7 @@ func isTerminal(w io.Writer) bool {
 // interactive runs the reader in the alternate screen until the user
 // quits. A panic inside still gives the terminal back (bubbletea restores
 // it) and ends in one readable line.
-func interactive(o options, stdin io.Reader, stderr io.Writer) int {
+func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := readerOptions(o)
 
 	// Load beside the screen: a source that reads quickly opens straight
@@ -257,7 +251,7 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 		loader = tui.NewLoader(opts, progress, result).Growing(partial).Opened(a)
 		m = loader
 	}
-	code := runProgram(m, fail, stdin, stderr, !o.noMouse)
+	code := runProgram(m, fail, stdin, stdout, stderr, !o.noMouse)
 	cancel()
 	if loader.Err != nil && *loader.Err != nil && *loader.Err != errCrashed {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine((*loader.Err).Error())))
@@ -265,6 +259,10 @@ func interactive(o options, stdin io.Reader, stderr io.Writer) int {
 	}
 	return code
 }
+
+// loadHook, when set (by a test), runs in the loader goroutine before the
+// load: how a panic there is injected.
+var loadHook func()
 
 // errCrashed is the load's error when it panicked; the failure says why.
 var errCrashed = errors.New("internal error")
@@ -304,6 +302,9 @@ func startLoad(ctx context.Context, o options, stdin io.Reader, fail *tui.Failur
 		var art *model.Article
 		var err error
 		if fail.Protect(func() {
+			if loadHook != nil {
+				loadHook()
+			}
 			art, err = loadGrowing(ctx, o, stdin, func(done, total int) {
 				select {
 				case b.progress <- tui.Progress{Done: done, Total: total, Unit: unit}:
@@ -332,7 +333,9 @@ func readerOptions(o options) tui.Options {
 }
 
 // step is the step --from and --to choose.
-func (o options) step() tui.StepNumbers { return tui.StepNumbers{From: o.from, To: o.to} }
+func (o options) step() tui.StepNumbers {
+	return tui.StepNumbers{From: o.from, To: o.to, FromSet: o.fromSet, ToSet: o.toSet}
+}
 
 // sample reports whether the article is the built-in sample: no SOURCE,
 // nothing piped.
@@ -340,21 +343,28 @@ func (o options) sample() bool { return len(o.args) == 0 && o.git == "" }
 
 // runProgram runs a model in the alternate screen. A panic inside it
 // still gives the terminal back and ends in one readable line.
-func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stderr io.Writer, mouse bool) int {
+func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stdout, stderr io.Writer, mouse bool) int {
 	guarded := tui.GuardWith(m, fail)
-	popts := []tea.ProgramOption{tea.WithAltScreen()}
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(stdout)}
 	if mouse {
 		popts = append(popts, tea.WithMouseCellMotion())
 	}
 	if f, ok := stdin.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
 		// The article came on standard input: keys come from the terminal.
 		popts = append(popts, tea.WithInputTTY())
+	} else {
+		popts = append(popts, tea.WithInput(stdin))
 	}
 	p := tea.NewProgram(guarded, popts...)
 	fail.SetQuit(p.Quit)
+	stop, ended := tui.WatchSignals(p)
 	_, err := p.Run()
+	stop()
 	if fail.Failed() {
 		return reportFailure(fail, stderr)
+	}
+	if s, ok := ended().(syscall.Signal); ok {
+		return 128 + int(s) // as a shell reports a process the signal ended
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
@@ -372,8 +382,8 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, "print the article as JSON and exit")
 	fs.BoolVar(&o.version, "version", false, "print redline's version and exit")
 	fs.BoolVar(&o.print, "print", false, "print a comparison and exit (the default when stdout is not a terminal)")
-	fs.IntVar(&o.from, "from", -1, "the base version's `number` (default: the one before --to)")
-	fs.IntVar(&o.to, "to", -1, "the shown version's `number` (default: the newest)")
+	fs.IntVar(&o.from, "from", 0, "the base version's `number` (default: the one before --to)")
+	fs.IntVar(&o.to, "to", 0, "the shown version's `number` (default: the newest)")
 	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns` (default: $COLUMNS, else the terminal's, else 80)")
 	fs.BoolVar(&o.all, "all", false, "with --print: every step of the history, oldest first (--from and --to limit it)")
 	fs.StringVar(&o.format, "format", "text", "with --print: `text|html|markdown|json|svg` (json: the comparison; svg: a picture of the step)")
@@ -388,6 +398,9 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.BoolVar(&o.refresh, "refresh", false, "with a URL: ask the archives for their captures again, not the cache")
 	fs.BoolVar(&o.offline, "offline", false, "with a URL: read only what the cache holds; touch no network")
 	fs.BoolVar(&o.noMouse, "no-mouse", false, "leave the mouse to the terminal, to select text (M in the reader toggles it)")
+	o.maxInput = source.DefaultMaxInput
+	fs.Var(byteSize{&o.maxInput}, "max-input", "refuse an input past this `SIZE` (bytes, or with K, M, G: 512M, 2G; default "+
+		source.Size(source.DefaultMaxInput)+")")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -409,6 +422,10 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		o.args = append(o.args, args[0])
 		args = args[1:]
 	}
+	fs.Visit(func(f *flag.Flag) {
+		o.fromSet = o.fromSet || f.Name == "from"
+		o.toSet = o.toSet || f.Name == "to"
+	})
 	if err := checkColor(&o, *noColor); err != nil {
 		return o, err
 	}
@@ -421,8 +438,8 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	if _, ok := tui.ParseView(o.view); !ok {
 		return o, fmt.Errorf("--view %q: want inline, side or clean", o.view)
 	}
-	if o.width < 0 {
-		return o, fmt.Errorf("--width %d: want a positive number of columns", o.width)
+	if o.width < 0 || o.width > maxWidth {
+		return o, fmt.Errorf("--width %d: want a number of columns from 1 to %d", o.width, maxWidth)
 	}
 	if o.sort != "name" && o.sort != "mtime" {
 		return o, fmt.Errorf("--sort %q: want name or mtime", o.sort)
@@ -430,7 +447,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	if o.refresh && o.offline {
 		return o, errors.New("--refresh and --offline: choose one")
 	}
-	if o.from >= 0 && o.from == o.to {
+	if o.fromSet && o.toSet && o.from == o.to {
 		return o, fmt.Errorf("--from %d --to %d: the same version; give two different versions to compare", o.from, o.to)
 	}
 	return o, nil
@@ -472,9 +489,12 @@ func loadGrowing(ctx context.Context, o options, stdin io.Reader, progress func(
 	if o.sort == "mtime" {
 		order = source.SortMtime
 	}
-	inputs, err := source.ReadInputs(o.args, stdin, order)
-	if err != nil {
-		return nil, err
+	inputs := o.inputs
+	if inputs == nil {
+		var err error
+		if inputs, err = source.Open(o.args, stdin, order, o.maxInput); err != nil {
+			return nil, err
+		}
 	}
 	return source.ReadWithProgress(inputs, progress)
 }

@@ -80,12 +80,12 @@ func chooseSteps(art *model.Article, o options) ([]export.Step, error) {
 		return nil, err
 	}
 	if !o.all {
-		if o.from < 0 {
+		if !o.fromSet {
 			base = shown - 1
 		}
 		return []export.Step{{Base: base, Shown: shown}}, nil
 	}
-	if o.from < 0 {
+	if !o.fromSet {
 		base = 0
 	}
 	if base > shown {

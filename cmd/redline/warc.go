@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -14,56 +13,6 @@ import (
 	"redline/model/source/web"
 	"redline/tui"
 )
-
-// head is the first n bytes of the file at path, gunzipped when it is
-// gzip: what a SOURCE is can be told from them whatever its name.
-func head(path string, n int) []byte {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	r, err := web.MaybeGunzip(f)
-	if err != nil {
-		return nil
-	}
-	b := make([]byte, n)
-	m, _ := io.ReadFull(r, b)
-	return b[:m]
-}
-
-// isGzip reports whether the file at path starts with gzip's magic bytes.
-func isGzip(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	b := make([]byte, 2)
-	n, _ := io.ReadFull(f, b)
-	return n == 2 && b[0] == 0x1f && b[1] == 0x8b
-}
-
-// warcPath is the one SOURCE when it is a WARC file (.warc or .warc.gz),
-// recognised by its first bytes: a WARC can be gigabytes, so it is read
-// as a stream by path, never whole.
-func warcPath(o options) (string, bool) {
-	if len(o.args) != 1 || o.git != "" {
-		return "", false
-	}
-	return o.args[0], bytes.HasPrefix(head(o.args[0], 8), []byte("WARC/1."))
-}
-
-// sqliteGzPath is the cached, decompressed copy of the one SOURCE when it
-// is a gzipped SQLite archive (NewsEdits ships .db.gz): SQLite needs a
-// file it can seek in, and nothing is written beside the input.
-func sqliteGzPath(o options) (string, bool, error) {
-	if len(o.args) != 1 || o.git != "" || !isGzip(o.args[0]) || !archive.LooksLikeSQLite(head(o.args[0], 16)) {
-		return "", false, nil
-	}
-	p, err := web.DecompressToCache(o.args[0])
-	return p, true, err
-}
 
 // runWARC is redline on a WARC file: the article it holds, or with
 // article (a URL) the one of several it names. A WARC of several articles
@@ -83,7 +32,7 @@ func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 		}
 		if len(list) > 1 && !o.json && !o.print && isTerminal(stdout) {
 			title := filepath.Base(path) + " · WARC"
-			return runProgram(tui.NewRoot(warcShelf{path: path, list: list}, title, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr, !o.noMouse)
+			return runProgram(tui.NewRoot(warcShelf{path: path, list: list}, title, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
 		}
 		if len(list) > 1 {
 			w := bufio.NewWriter(stdout)
@@ -119,7 +68,7 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 		return printStep(art, o, tty, stdout, stderr)
 	}
 	// Keys come from standard input, a terminal here: the source is a file.
-	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, stderr, !o.noMouse)
+	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
 }
 
 // warcShelf is a WARC file of several articles as the article list sees

@@ -126,7 +126,7 @@ func TestURLLoadStopsWhenCancelled(t *testing.T) {
 	t.Setenv("REDLINE_CACHE_DIR", t.TempDir())
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel() // as the loader does when the reader quits
-	o := options{args: []string{storyURL}, archives: []string{srv.URL}, from: -1, to: -1, view: "inline"}
+	o := options{args: []string{storyURL}, archives: []string{srv.URL}, view: "inline"}
 	art, err := load(ctx, o, nil, nil)
 	if !errors.Is(err, context.Canceled) || art != nil {
 		t.Errorf("load after cancel: %v, %v", art, err)

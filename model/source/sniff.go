@@ -1,0 +1,95 @@
+package source
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"redline/model"
+	"redline/model/source/newssniffer"
+	"redline/model/source/web"
+)
+
+// warcMagic starts every WARC record ("WARC/1.0", "WARC/1.1").
+const warcMagic = "WARC/1."
+
+// Detect recognises the kind of a decoded input from its content. A kind
+// is taken only when the whole shape of its format fits, not one telling
+// phrase: a plain version may well quote "Version 1 Version 2" or begin
+// with `{ "versions"`, and a folder of such versions is still plain text.
+func Detect(text string) Kind {
+	if looksLikeJSON(text) {
+		return KindJSON
+	}
+	if newssniffer.LooksLikeNewsSnifferHTML(text) {
+		return KindHTML
+	}
+	if looksLikeDump(text) {
+		return KindDump
+	}
+	if strings.HasPrefix(text, warcMagic) {
+		return KindWARC
+	}
+	head := text
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	if web.LooksLikeArticlePage([]byte(head)) {
+		return KindPage
+	}
+	return KindPlain
+}
+
+// looksLikeJSON: the text's first JSON value is an object whose
+// "versions" is an array. What follows that value is ReadJSON's to refuse,
+// with its offset: the kind is already clear.
+func looksLikeJSON(text string) bool {
+	t := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if !strings.HasPrefix(t, "{") || !strings.Contains(t, `"versions"`) {
+		return false
+	}
+	var probe struct {
+		Versions *[]struct{} `json:"versions"`
+	}
+	if err := json.NewDecoder(strings.NewReader(t)).Decode(&probe); err != nil {
+		return false
+	}
+	return probe.Versions != nil
+}
+
+// dumpHeader are the sentences a flattened NewsSniffer page may hold
+// before its version line; any may be missing.
+var dumpHeader = []string{
+	"This article is from the source ",
+	"You can find the current article at its original source at ",
+	"The article has changed ",
+	"There is an RSS feed of changes",
+}
+
+var dumpVersionLine = regexp.MustCompile(`^Version -?\d{1,9} Version -?\d{1,9}$`)
+
+// looksLikeDump: a version line with nothing before it but NewsSniffer's
+// header sentences.
+func looksLikeDump(text string) bool {
+	if !newssniffer.LooksLikeDump(text) {
+		return false
+	}
+	for _, raw := range strings.Split(text, "\n") {
+		l := model.CollapseSpace(raw)
+		if l == "" {
+			continue
+		}
+		if dumpVersionLine.MatchString(l) {
+			return true // a missing table is ReadDump's to report
+		}
+		header := false
+		for _, h := range dumpHeader {
+			header = header || strings.HasPrefix(l, h)
+		}
+		if !header {
+			return false
+		}
+	}
+	return false
+}

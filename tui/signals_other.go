@@ -1,0 +1,15 @@
+//go:build !unix
+
+package tui
+
+import (
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// WatchSignals has nothing to watch where there are no job-control
+// signals; see signals_unix.go.
+func WatchSignals(p *tea.Program) (stop func(), ended func() os.Signal) {
+	return func() {}, func() os.Signal { return nil }
+}

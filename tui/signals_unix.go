@@ -1,0 +1,78 @@
+//go:build unix
+
+package tui
+
+import (
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// WatchSignals gives the terminal back on the signals bubbletea leaves to
+// their default action, which would end or stop redline with the screen
+// still in the alternate buffer, the cursor hidden, and mouse reporting
+// and bracketed paste on:
+//
+//   - SIGHUP and SIGQUIT quit the program the ordinary way, which restores
+//     the terminal (Go would otherwise die on SIGQUIT with a stack dump);
+//   - an external SIGTSTP (ctrl+z is a key in raw mode) releases the
+//     terminal, then stops the process with SIGSTOP, which cannot be
+//     ignored; on SIGCONT the terminal is taken back, mouse reporting
+//     enabled again (RestoreTerminal does not) and the screen redrawn.
+//
+// bubbletea v1 handles SIGINT, SIGTERM and SIGWINCH itself. stop ends the
+// watch; ended is the signal that quit the program, nil when none did.
+func WatchSignals(p *tea.Program) (stop func(), ended func() os.Signal) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTSTP)
+	done := make(chan struct{})
+	var mu sync.Mutex
+	var got os.Signal
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case s := <-ch:
+				if s == syscall.SIGTSTP {
+					suspend(p)
+					continue
+				}
+				mu.Lock()
+				got = s
+				mu.Unlock()
+				p.Quit()
+			}
+		}
+	}()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			signal.Stop(ch)
+			close(done)
+		})
+	}
+	ended = func() os.Signal {
+		mu.Lock()
+		defer mu.Unlock()
+		return got
+	}
+	return stop, ended
+}
+
+// suspend releases the terminal, stops the process, and takes the
+// terminal back when it is continued.
+func suspend(p *tea.Program) {
+	if err := p.ReleaseTerminal(); err != nil {
+		return
+	}
+	_ = syscall.Kill(os.Getpid(), syscall.SIGSTOP)
+	// Here after SIGCONT.
+	if err := p.RestoreTerminal(); err != nil {
+		return
+	}
+	p.Send(tea.EnableMouseCellMotion())
+}
