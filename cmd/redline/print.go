@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
 
-	"redline/internal/ansisvg"
+	"redline/cmd/redline/internal/ansisvg"
 	"redline/model"
 	"redline/model/diff"
 	"redline/model/export"
