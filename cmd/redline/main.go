@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"time"
 
+	earlyterm "earlyterm.invalid/redline"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
@@ -119,6 +121,7 @@ func (a archiveRoots) Set(s string) error {
 }
 
 func main() {
+	earlyterm.Restore()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

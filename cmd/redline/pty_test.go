@@ -174,8 +174,6 @@ func TestSignalsRestoreTheTerminal(t *testing.T) {
 // Row 8: no background-colour query where nothing needs it, so a terminal
 // that never answers stalls nothing.
 func TestNoBackgroundQueryWhenNotNeeded(t *testing.T) {
-	t.Skip("bubbletea v1.3.10 asks in its package init (tea_init.go), before main runs, and termenv's " +
-		"5 s wait is a constant: only bubbletea v2 removes it; still open")
 	seed, _ := filepath.Abs(seedFile)
 	for _, c := range []struct {
 		env  []string
@@ -196,5 +194,14 @@ func TestNoBackgroundQueryWhenNotNeeded(t *testing.T) {
 		if strings.Contains(s.String(), "\x1b]11;?") {
 			t.Errorf("%v %v: the terminal was asked for its background", c.env, c.args)
 		}
+	}
+	// The reader in colour asks once, and a terminal that never answers
+	// (this pty) still gets its screen: the question is bounded.
+	cmd, tty, s := startPTY(t, binary, nil, seed)
+	s.waitFor(t, 0, "Libya")
+	tty.Write([]byte("q"))
+	exited(t, cmd)
+	if n := strings.Count(s.String(), "\x1b]11;?"); n != 1 {
+		t.Errorf("the colour reader asked %d times for the background, want once", n)
 	}
 }

@@ -1,0 +1,3 @@
+module earlyterm.invalid/redline
+
+go 1.26.0
