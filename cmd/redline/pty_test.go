@@ -205,3 +205,62 @@ func TestNoBackgroundQueryWhenNotNeeded(t *testing.T) {
 		t.Errorf("the colour reader asked %d times for the background, want once", n)
 	}
 }
+
+// Row 14: a panic in the loader goroutine, after the loader is on screen,
+// gives the terminal back and ends in one line, as a panic in the event
+// loop does. The reader runs in this process on a pseudo-terminal, the
+// load held until the loader shows, then made to panic.
+func TestALoaderPanicRestoresTheTerminal(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 30, Cols: 100})
+	s := &screen{}
+	go func() {
+		b := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(b)
+			s.mu.Lock()
+			s.buf.Write(b[:n])
+			s.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	onScreen := make(chan struct{})
+	loadHook = func() {
+		<-onScreen
+		panic("boom in the load")
+	}
+	defer func() { loadHook = nil }()
+	var stderr bytes.Buffer
+	code := make(chan int, 1)
+	seed, _ := filepath.Abs(seedFile)
+	o, err := parseFlags([]string{"--no-color", seed}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { code <- interactive(o, tty, tty, &stderr) }()
+	s.waitFor(t, 0, "reading")
+	close(onScreen)
+	select {
+	case c := <-code:
+		if c != 1 {
+			t.Errorf("exit %d, want 1", c)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("redline did not end")
+	}
+	restored(t, "a loader panic", s.String())
+	line := stderr.String()
+	if strings.Count(line, "\n") != 1 || !strings.HasPrefix(line, "redline: internal error: boom in the load") {
+		t.Errorf("stderr %q, want one line naming the panic", line)
+	}
+	if i := strings.Index(line, "details in "); i >= 0 {
+		os.Remove(strings.TrimSuffix(strings.TrimSpace(line[i+len("details in "):]), ")"))
+	}
+}
