@@ -1,0 +1,290 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ptext is one side of a paragraph cut into the word diff's tokens, with
+// what the kind rules ask of each: is it inside a quotation, is it a
+// quotation mark, does it start a sentence.
+type ptext struct {
+	s    string
+	toks []ptok
+}
+
+// ptok is one token of a ptext: s[lo:hi].
+type ptok struct {
+	lo, hi int
+	class  tokenClass
+	quoted bool // a word inside quotation marks
+	mark   bool // a quotation mark (not an apostrophe)
+	start  bool // a word that starts a sentence (or, in a title-case headline, any word)
+}
+
+// parseText cuts s into tokens and works out quotations and sentence
+// starts. titleCase marks every word as a sentence start: in a headline
+// written in title case a capital says nothing about names.
+func parseText(s string, titleCase bool) *ptext {
+	p := &ptext{s: s}
+	at := 0
+	scanTokens(s, func(tok string, class tokenClass) {
+		p.toks = append(p.toks, ptok{lo: at, hi: at + len(tok), class: class})
+		at += len(tok)
+	})
+	p.findQuotes()
+	p.findStarts(titleCase)
+	return p
+}
+
+func (p *ptext) text(i int) string { return p.s[p.toks[i].lo:p.toks[i].hi] }
+
+// word reports whether token i exists and is a word.
+func (p *ptext) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].class == tokenWord }
+
+// span is the tokens [i, j) that overlap bytes [lo, hi); edits fall on
+// token boundaries, so these are exactly the tokens of the edit.
+func (p *ptext) span(lo, hi int) (i, j int) {
+	i = lowerBound(len(p.toks), func(k int) bool { return p.toks[k].hi > lo })
+	j = lowerBound(len(p.toks), func(k int) bool { return p.toks[k].lo >= hi })
+	return i, max(i, j)
+}
+
+// lowerBound is the first k in [0, n) with ok(k), or n; ok is monotone.
+func lowerBound(n int, ok func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if ok(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// words counts the word tokens in [i, j).
+func (p *ptext) words(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if p.toks[k].class == tokenWord {
+			n++
+		}
+	}
+	return n
+}
+
+// marks counts the quotation marks in [i, j).
+func (p *ptext) marks(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if p.toks[k].mark {
+			n++
+		}
+	}
+	return n
+}
+
+// quotedWords reports whether a word in [i, j) is inside a quotation.
+func (p *ptext) quotedWords(i, j int) bool {
+	for k := i; k < j; k++ {
+		if p.toks[k].quoted && p.toks[k].class == tokenWord {
+			return true
+		}
+	}
+	return false
+}
+
+// findQuotes marks quotation marks and the words between them. Double
+// marks: straight ", curly “ ”, guillemets « », low „ (closed by “ or ”).
+// Single marks: ‘ ’ ‹ › ‚ and the straight '. A single mark between two
+// letters (Europe’s), after a word with nothing open (the leaders’), or
+// before a figure (’90s) is an apostrophe; ’ never opens, since in
+// English it is far more often an apostrophe (’n’, ’em). A quotation
+// left open runs to the end of the paragraph, as news style writes a
+// quotation of several paragraphs.
+func (p *ptext) findQuotes() {
+	var double, single rune // the mark that opened the quotation, 0 if none
+	for i := range p.toks {
+		t := &p.toks[i]
+		if t.class != tokenOther {
+			t.quoted = double != 0 || single != 0
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(p.text(i))
+		before, after := p.word(i-1), p.word(i+1)
+		switch r {
+		case '"':
+			t.mark = true
+			double = toggle(double, r)
+		case '“':
+			t.mark = true
+			if double == '„' || double == '“' && !after {
+				double = 0
+			} else {
+				double = r
+			}
+		case '”':
+			t.mark = true
+			if double != 0 {
+				double = 0
+			} else if after {
+				double = r // Swedish and Finnish open with ” too
+			}
+		case '„', '«':
+			t.mark, double = true, r
+		case '»':
+			t.mark = true
+			if double != 0 {
+				double = 0
+			} else {
+				double = r // Danish »…«
+			}
+		case '‘', '‚', '‹':
+			if before && after {
+				continue // an apostrophe written with the wrong mark
+			}
+			if after && unicode.IsDigit(firstRune(p.text(i+1))) {
+				continue // ‘90s
+			}
+			t.mark, single = true, r
+		case '›':
+			t.mark, single = true, 0
+		case '’', '\'':
+			switch {
+			case before && after:
+				continue // Europe’s, don't
+			case single != 0:
+				t.mark, single = true, 0
+			case before:
+				continue // the leaders’
+			case after && r == '\'' && !unicode.IsDigit(firstRune(p.text(i+1))):
+				t.mark, single = true, r
+			}
+		}
+	}
+}
+
+// toggle opens a quotation of straight marks or closes the open one.
+func toggle(open, r rune) rune {
+	if open != 0 {
+		return 0
+	}
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// findStarts marks the words that start a sentence: the first word, and
+// the first word after a full stop, question or exclamation mark or a
+// colon, skipping quotation marks and brackets. A full stop after a
+// title (Mr., Gen.), a month (Jan.) or an initial (Vladimir V. Putin)
+// ends no sentence.
+func (p *ptext) findStarts(titleCase bool) {
+	start := true
+	lastWord := -1
+	for i := range p.toks {
+		t := &p.toks[i]
+		switch t.class {
+		case tokenWord:
+			t.start = start || titleCase
+			start, lastWord = false, i
+		case tokenOther:
+			switch p.text(i) {
+			case ".":
+				start = lastWord < 0 || lastWord != i-1 || !abbreviation(p.text(lastWord))
+			case "!", "?", ":", "…":
+				start = true
+			}
+		}
+	}
+}
+
+// abbreviation reports whether a word followed by a full stop is an
+// abbreviation rather than the end of a sentence.
+func abbreviation(w string) bool {
+	if utf8.RuneCountInString(w) == 1 {
+		return unicode.IsUpper(firstRune(w))
+	}
+	l := strings.ToLower(w)
+	_, title := titleWords[l]
+	_, month := monthAbbrev[l]
+	return title || month || l == "no" || l == "vs" || l == "st"
+}
+
+// wordsIn lists the lower-cased words of [i, j), abbreviations written
+// out: what spelling compares.
+func (p *ptext) wordsIn(i, j int) []string {
+	var out []string
+	for k := i; k < j; k++ {
+		if p.toks[k].class == tokenWord {
+			out = append(out, p.canonical(k))
+		}
+	}
+	return out
+}
+
+// canonical is word k as the spelling rule compares it: lower case, a
+// title or month abbreviation written out (Gen. → general, Jan. →
+// january), a number word in figures (five → 5).
+func (p *ptext) canonical(k int) string {
+	l := strings.ToLower(p.text(k))
+	dot := k+1 < len(p.toks) && p.text(k+1) == "."
+	if full, ok := titleWords[l]; ok && full != l && dot {
+		return full
+	}
+	if full, ok := monthAbbrev[l]; ok && dot {
+		return full
+	}
+	if n, ok := numberWords[l]; ok {
+		return n
+	}
+	return l
+}
+
+// knownNames is the set of words either version writes capitalised
+// inside a sentence, lower-cased: a capital that starts a sentence is a
+// name when the article also writes it so elsewhere ("Putin said" at a
+// sentence start is a name; "Analysts say" is not). Built on first use,
+// since most comparisons never ask.
+type knownNames struct {
+	texts [2][]string
+	set   map[string]bool
+}
+
+func (k *knownNames) has(w string) bool {
+	if k.set == nil {
+		k.set = map[string]bool{}
+		for _, paras := range k.texts {
+			for _, s := range paras {
+				p := parseText(s, false)
+				for i, t := range p.toks {
+					if t.class == tokenWord && !t.start && unicode.IsUpper(firstRune(p.text(i))) {
+						k.set[strings.ToLower(p.text(i))] = true
+					}
+				}
+			}
+		}
+	}
+	return k.set[w]
+}
+
+// titleCased reports whether a headline is written in title case: most
+// of its longer words capitalised.
+func titleCased(s string) bool {
+	long, capital := 0, 0
+	scanTokens(s, func(tok string, class tokenClass) {
+		if class == tokenWord && utf8.RuneCountInString(tok) >= 4 {
+			long++
+			if unicode.IsUpper(firstRune(tok)) {
+				capital++
+			}
+		}
+	})
+	return long > 0 && capital*10 >= long*6
+}
