@@ -140,3 +140,20 @@ func TestKindStats(t *testing.T) {
 		t.Errorf("Substantive() = %d, want 5 (two numbers, a quote, a correction, the headline)", got)
 	}
 }
+
+// bare is s without its kind counts, for the tests that check the other
+// figures and were written before kinds were counted.
+func bare(s Stats) Stats {
+	s.Kinds = KindCounts{}
+	return s
+}
+
+// bareEdits is edits without their kinds, likewise.
+func bareEdits(edits []Edit) []Edit {
+	var out []Edit
+	for _, e := range edits {
+		e.Kinds = 0
+		out = append(out, e)
+	}
+	return out
+}

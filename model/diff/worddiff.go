@@ -260,8 +260,5 @@ func (e Edit) String() string {
 	if e.Typographic {
 		s += " (typographic)"
 	}
-	if e.Kinds != 0 {
-		s += " [" + e.Kinds.String() + "]"
-	}
 	return s
 }
