@@ -209,6 +209,7 @@ func (c *Comparison) Substantive() int {
 // capitalised inside a sentence.
 func (c *Comparison) classify(a, b []string) {
 	known := &knownNames{texts: [2][]string{a, b}}
+	var vocab [2]map[string]bool // each version's words, made on first use
 	for k := range c.Changes {
 		ch := &c.Changes[k]
 		var counts []EditKinds
@@ -216,7 +217,14 @@ func (c *Comparison) classify(a, b []string) {
 		case Same, MovedAway:
 			continue
 		case Added, Removed:
-			kinds := wholeParagraphKinds(ch.Edits[0].Text, ch.Kind == Added)
+			other := 1 // the version the paragraph is not in
+			if ch.Kind == Added {
+				other = 0
+			}
+			if vocab[other] == nil {
+				vocab[other] = vocabulary([][]string{a, b}[other])
+			}
+			kinds := wholeParagraphKinds(ch.Edits[0].Text, ch.Kind == Added, known, vocab[other])
 			ch.Edits[0].Kinds, ch.Kinds = kinds, kinds
 			counts = []EditKinds{kinds}
 		default:

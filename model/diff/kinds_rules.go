@@ -292,16 +292,58 @@ func reportingNear(p *ptext, i, dir int) bool {
 }
 
 // wholeParagraphKinds are the kinds of a paragraph added (or removed)
-// whole: an editor's note added is a correction; a paragraph that holds
-// a quotation is a quote; anything else is wording. Figures and names
-// in it are not counted apart: all of it is new (or gone).
-func wholeParagraphKinds(text string, added bool) EditKinds {
+// whole: an editor's note added is a correction; a paragraph of
+// punctuation alone is punctuation; else it is a quote when it holds a
+// quotation, a name when it names someone or something the other
+// version never names, a number when it holds a figure, weekday or
+// month the other version never has — and wording when none of these.
+// other is the other version's vocabulary.
+func wholeParagraphKinds(text string, added bool, known *knownNames, other map[string]bool) EditKinds {
 	if added && correctionNote(text) {
 		return EditKinds(KindCorrection)
 	}
 	p := parseText(text, false)
-	if p.quotedWords(0, len(p.toks)) {
-		return EditKinds(KindQuote)
+	if p.words(0, len(p.toks)) == 0 {
+		return EditKinds(KindPunctuation)
 	}
-	return EditKinds(KindWording)
+	var k EditKinds
+	if p.quotedWords(0, len(p.toks)) {
+		k |= EditKinds(KindQuote)
+	}
+	absent := func(key string) bool {
+		return !other[key] && !other[strings.TrimSuffix(key, "s")] && !other[key+"s"]
+	}
+	for i := range p.toks {
+		if n, ok := p.numberKey(i); ok && !dateWords[n] && absent(n) {
+			k |= EditKinds(KindNumber)
+		}
+		// A lone initial (the U of U.N.) names nothing by itself.
+		if n, ok := p.nameKey(i, known); ok && len(n) > 1 && absent(n) {
+			k |= EditKinds(KindName)
+		}
+	}
+	if k == 0 {
+		k = EditKinds(KindWording)
+	}
+	return k
+}
+
+// vocabulary is every word of a version as the rules key it (lower case,
+// abbreviations written out, number words in figures), and every other
+// token as it is.
+func vocabulary(paras []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range paras {
+		p := parseText(s, false)
+		for i, t := range p.toks {
+			switch t.class {
+			case tokenWord:
+				m[p.canonical(i)] = true
+				m[strings.ToLower(p.text(i))] = true
+			case tokenOther:
+				m[p.text(i)] = true
+			}
+		}
+	}
+	return m
 }

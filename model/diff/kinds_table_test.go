@@ -170,9 +170,9 @@ var kindTable = map[EditKind][]kindCase{
 		{``, `A previous version of this story gave the wrong date for the summit.`, kC, false},
 		{``, `*This article was amended on 9 January 2020 to correct the spelling of a name.`, kC, false},
 		// Near misses: the words without an editor's note.
-		{``, `The update to the software was released on Monday.`, kW, false},
+		{``, `The update to the software was released yesterday.`, kW, false},
 		{``, `Officials said an earlier version of the plan had failed.`, kW, false},
-		{``, `He issued a correction on Monday.`, kW, false},
+		{``, `He issued a correction that day.`, kW, false},
 		{`Correction: An earlier version misstated the city.`, ``, kW, false},
 		// Known miss: a note in words the patterns do not hold.
 		{``, `We have corrected the name of the minister.`, kC, true},
