@@ -209,7 +209,6 @@ func (c *Comparison) Substantive() int {
 // capitalised inside a sentence.
 func (c *Comparison) classify(a, b []string) {
 	known := &knownNames{texts: [2][]string{a, b}}
-	var vocab [2]map[string]bool // each version's words, made on first use
 	for k := range c.Changes {
 		ch := &c.Changes[k]
 		var counts []EditKinds
@@ -221,10 +220,7 @@ func (c *Comparison) classify(a, b []string) {
 			if ch.Kind == Added {
 				other = 0
 			}
-			if vocab[other] == nil {
-				vocab[other] = vocabulary([][]string{a, b}[other])
-			}
-			kinds := wholeParagraphKinds(ch.Edits[0].Text, ch.Kind == Added, known, vocab[other])
+			kinds := wholeParagraphKinds(ch.Edits[0].Text, ch.Kind == Added, known, known.vocabulary(other))
 			ch.Edits[0].Kinds, ch.Kinds = kinds, kinds
 			counts = []EditKinds{kinds}
 		default:

@@ -327,23 +327,3 @@ func wholeParagraphKinds(text string, added bool, known *knownNames, other map[s
 	}
 	return k
 }
-
-// vocabulary is every word of a version as the rules key it (lower case,
-// abbreviations written out, number words in figures), and every other
-// token as it is.
-func vocabulary(paras []string) map[string]bool {
-	m := map[string]bool{}
-	for _, s := range paras {
-		p := parseText(s, false)
-		for i, t := range p.toks {
-			switch t.class {
-			case tokenWord:
-				m[p.canonical(i)] = true
-				m[strings.ToLower(p.text(i))] = true
-			case tokenOther:
-				m[p.text(i)] = true
-			}
-		}
-	}
-	return m
-}

@@ -247,31 +247,59 @@ func (p *ptext) canonical(k int) string {
 	return l
 }
 
-// knownNames is the set of words either version writes capitalised
-// inside a sentence, lower-cased: a capital that starts a sentence is a
-// name when the article also writes it so elsewhere ("Putin said" at a
-// sentence start is a name; "Analysts say" is not). Built on first use,
-// since most comparisons never ask.
+// knownNames is what the rules know of the two versions compared, each
+// read once and only when first asked (most comparisons never ask):
+// which words either writes capitalised inside a sentence, lower-cased
+// (a capital that starts a sentence is a name when the article also
+// writes it so elsewhere: "Putin said" at a sentence start is a name,
+// "Analysts say" is not), and each version's vocabulary.
 type knownNames struct {
 	texts [2][]string
-	set   map[string]bool
+	read  [2]bool
+	names map[string]bool
+	words [2]map[string]bool
 }
 
 func (k *knownNames) has(w string) bool {
-	if k.set == nil {
-		k.set = map[string]bool{}
-		for _, paras := range k.texts {
-			for _, s := range paras {
-				p := parseText(s, false)
-				for i, t := range p.toks {
-					if t.class == tokenWord && !t.start && unicode.IsUpper(firstRune(p.text(i))) {
-						k.set[strings.ToLower(p.text(i))] = true
-					}
+	k.load(0)
+	k.load(1)
+	return k.names[w]
+}
+
+// vocabulary is every word of version side (0 the old, 1 the new) as the
+// rules key it — lower case, abbreviations written out, number words in
+// figures — and every other token as it is.
+func (k *knownNames) vocabulary(side int) map[string]bool {
+	k.load(side)
+	return k.words[side]
+}
+
+func (k *knownNames) load(side int) {
+	if k.read[side] {
+		return
+	}
+	k.read[side] = true
+	if k.names == nil {
+		k.names = map[string]bool{}
+	}
+	words := map[string]bool{}
+	for _, s := range k.texts[side] {
+		p := parseText(s, false)
+		for i, t := range p.toks {
+			switch t.class {
+			case tokenWord:
+				l := strings.ToLower(p.text(i))
+				words[l] = true
+				words[p.canonical(i)] = true
+				if !t.start && unicode.IsUpper(firstRune(p.text(i))) {
+					k.names[l] = true
 				}
+			case tokenOther:
+				words[p.text(i)] = true
 			}
 		}
 	}
-	return k.set[w]
+	k.words[side] = words
 }
 
 // titleCased reports whether a headline is written in title case: most
