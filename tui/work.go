@@ -21,6 +21,7 @@ const (
 	workSearch
 	workHistory
 	workAnnotate
+	workJump // the steps looked through for the next substantive edit
 	workKinds
 )
 
