@@ -81,6 +81,9 @@ type options struct {
 	archives []string
 	refresh  bool
 	offline  bool
+	// only, with --print, keeps only the paragraphs with substantive
+	// edits ("substantive"; "" keeps all).
+	only string
 }
 
 // archiveRoots is the repeatable --web-archive flag.
@@ -215,7 +218,7 @@ func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer
 	}
 	color := tty && o.color && os.Getenv("NO_COLOR") == ""
 	err := tui.Print(stdout, art, tui.PrintOptions{Base: base, Shown: shown, Width: width, View: o.view,
-		Styles: tui.DefaultStyles(color)})
+		Styles: tui.DefaultStyles(color), Only: o.only})
 	if err != nil {
 		fmt.Fprintf(stderr, "redline: %s\n", oneLine(err.Error()))
 		return 1
@@ -354,6 +357,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		strings.Join(web.DefaultArchives, ", ")+"); a Memento TimeMap prefix works too")
 	fs.BoolVar(&o.refresh, "refresh", false, "with a URL: ask the archives for their captures again, not the cache")
 	fs.BoolVar(&o.offline, "offline", false, "with a URL: read only what the cache holds; touch no network")
+	fs.StringVar(&o.only, "only", "", "with --print: `substantive` prints only the paragraphs with edits that can change what the article says")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -388,6 +392,9 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	}
 	if o.refresh && o.offline {
 		return o, errors.New("--refresh and --offline: choose one")
+	}
+	if o.only != "" && o.only != "substantive" {
+		return o, fmt.Errorf("--only %q: want substantive", o.only)
 	}
 	return o, nil
 }
