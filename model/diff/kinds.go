@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+
+	"redline/model"
 )
 
 // EditKind is what one edit is about, for a reader hunting the edits that
@@ -241,4 +243,18 @@ func (c *Comparison) classify(a, b []string) {
 			c.HeadlineKinds |= k
 		}
 	}
+}
+
+// SubstantiveEdits counts the substantive changes of every step of art,
+// each version compared with the one before it: how much an article was
+// rewritten, as against copy-edited. It costs one comparison a step.
+func SubstantiveEdits(art *model.Article) int {
+	if art == nil {
+		return 0
+	}
+	n := 0
+	for i := 1; i < len(art.Versions); i++ {
+		n += Compare(art.Versions[i-1], art.Versions[i]).Substantive()
+	}
+	return n
 }
