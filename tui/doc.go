@@ -204,6 +204,11 @@ func buildDoc(in docInput) *doc {
 	if in.base != nil && in.cmp != nil && in.cmp.HeadlineChanged && in.view != viewClean {
 		d.blocks = append([]block{headlineBlock(in, text)}, d.blocks...)
 	}
+	if in.base != nil && in.cmp != nil {
+		// An editor's note says the article was wrong: the step says so
+		// first, wherever the note sits.
+		d.blocks = append(correctionBlocks(in, text), d.blocks...)
+	}
 	if len(d.blocks) == 0 {
 		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
 	}

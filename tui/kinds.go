@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
+	"redline/model"
 	"redline/model/diff"
 )
 
@@ -164,6 +167,20 @@ func newKindMarks(st *Styles) map[string]string {
 			out[km.mark] = st.GutterKind.Render(km.mark)
 		} else {
 			out[km.mark] = st.GutterMinor.Render(km.mark)
+		}
+	}
+	return out
+}
+
+// correctionBlocks are notes, for the top of a step, naming each editor's
+// note the step added: "correction added at ¶12: An earlier version…".
+func correctionBlocks(in docInput, width int) []block {
+	var out []block
+	for _, c := range in.cmp.Changes {
+		if c.Kinds.Has(diff.KindCorrection) && c.New >= 0 && c.New < len(in.shown.Paragraphs) {
+			msg := fmt.Sprintf("! correction added at ¶%d: %s", c.New+1, in.shown.Paragraphs[c.New])
+			b := noteBlock(in.styles, width, ansi.Truncate(model.Visible(msg), 2*width, "…"))
+			out = append(out, b)
 		}
 	}
 	return out

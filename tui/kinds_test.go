@@ -204,3 +204,19 @@ func TestKindsGoldens(t *testing.T) {
 		})
 	}
 }
+
+// TestCorrectionShownFirst checks that a step that adds an editor's note
+// says so at the top of the body, however far down the note sits.
+func TestCorrectionShownFirst(t *testing.T) {
+	art := chainArticle(t)
+	last := &art.Versions[len(art.Versions)-1]
+	last.Paragraphs = append(last.Paragraphs, "Correction: An earlier version of this article misstated the day the cease-fire begins.")
+	m := newTestModel(t, art, 80, 24)
+	lines := strings.Split(m.View(), "\n")
+	if !strings.Contains(lines[4], "! correction added at ¶") || !strings.Contains(statsLine(m.comparison()), "! 1 correction") {
+		t.Errorf("the correction is not shown first:\n%s", m.View())
+	}
+	if !strings.HasPrefix(strings.TrimSpace(statsLine(m.comparison())), "+") {
+		t.Errorf("footer: %q", statsLine(m.comparison()))
+	}
+}
