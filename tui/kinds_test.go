@@ -103,7 +103,7 @@ func TestSubstantiveJumpVisitsEveryNumberQuoteAndName(t *testing.T) {
 func TestKindsInFooterAndGutter(t *testing.T) {
 	m := newTestModel(t, seedArticle(t), 120, 40)
 	foot := statsLine(m.comparison())
-	for _, want := range []string{"# 5 numbers", "“ 10 quotes", "@ 17 names", ": 4 attributions"} {
+	for _, want := range []string{"# 5 numbers", "“ 10 quotes", "@ 14 names", ": 4 attributions"} {
 		if !strings.Contains(foot, want) {
 			t.Errorf("footer %q lacks %q", foot, want)
 		}

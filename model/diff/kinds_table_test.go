@@ -138,6 +138,7 @@ var kindTable = map[EditKind][]kindCase{
 		{`It ended. Talks failed.`, `It ended. Negotiations failed.`, kW, false},
 		{`under Gen. Hifter today`, `under General Hifter today`, kS, false},
 		{`Mr. Putin and Mr. Erdogan met.`, `Mr. Erdogan and Mr. Putin met.`, kW, false},
+		{`War in Libya goes on; the Libyan army fled.`, `War in Libya goes on; the army fled.`, kW, false},
 	},
 	KindAttribution: {
 		{`The truce will hold, officials said.`, `The truce will hold, a spokesman said.`, kA, false},

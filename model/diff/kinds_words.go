@@ -195,7 +195,26 @@ func (p *ptext) nameKey(i int, known *knownNames) (string, bool) {
 	if p.toks[i].start && !known.has(strings.ToLower(t)) {
 		return "", false
 	}
+	if demonym(strings.ToLower(t), known) {
+		return "", false
+	}
 	return key, true
+}
+
+// demonym reports whether w is the adjective of a place the article
+// names (Libyan of Libya, European of Europe, Turkish of Turkey): "the
+// Libyan conflict" → "the conflict" renames nothing.
+func demonym(w string, known *knownNames) bool {
+	for _, suffix := range []string{"n", "an", "ian", "ns", "ans", "ians", "ish"} {
+		stem, ok := strings.CutSuffix(w, suffix)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		if known.has(stem) || known.has(stem+"a") || known.has(stem+"ey") || known.has(stem+"y") {
+			return true
+		}
+	}
+	return false
 }
 
 // prevWord and nextWord are the nearest word tokens before and after i
