@@ -56,8 +56,9 @@ opens one), a JSON file written by --json, or - for standard input. The
 kind is recognised from the content; gzipped inputs are read as what they
 hold. --git FILE reads the versions of FILE from its git history.
 
-In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, / search,
-v inline/side/clean, m pin, enter history, a annotate, ? every key, q quit.
+In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, }/{ substantive
+edits, d dim minor edits, / search, v inline/side/clean, m pin, enter
+history, a annotate, ? every key, q quit.
 
 Flags:
 `
