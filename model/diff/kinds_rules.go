@@ -77,10 +77,10 @@ func (r *paraKinds) change(o0, o1, n0, n1 int, typo bool) EditKinds {
 	if marks || r.old.quotedWords(oi, oj) || r.new.quotedWords(ni, nj) {
 		k |= EditKinds(KindQuote)
 	}
-	if r.changed("#", oi, oj, ni, nj, (*ptext).numberKey) {
+	if r.changed("#", oi, oj, ni, nj, (*ptext).numberKey, (*ptext).numberKey) {
 		k |= EditKinds(KindNumber)
 	}
-	if r.changed("@", oi, oj, ni, nj, r.nameKey) {
+	if r.changed("@", oi, oj, ni, nj, r.nameKey, (*ptext).capitalKey) {
 		k |= EditKinds(KindName)
 	}
 	if r.attribution(oi, oj, ni, nj) {
@@ -104,7 +104,11 @@ func lemmaKey(p *ptext, i int) (string, bool) {
 // one it inserts that the old paragraph held fewer of. So a date that
 // only moved inside its paragraph, or names that swapped places, change
 // nothing. prefix keeps the key spaces of different rules apart.
-func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key func(*ptext, int) (string, bool)) bool {
+//
+// count keys the tokens counted over the paragraph; it may be looser than
+// key (names are counted as capitalised words, wherever they stand, so
+// that no word of the paragraph needs the article's names looked up).
+func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*ptext, int) (string, bool)) bool {
 	if r.counts == nil {
 		r.counts = map[string][2]int{}
 	}
@@ -112,7 +116,7 @@ func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key func(*ptext, 
 		r.counts[prefix] = [2]int{}
 		for side, p := range []*ptext{r.old, r.new} {
 			for i := range p.toks {
-				if k, ok := key(p, i); ok {
+				if k, ok := count(p, i); ok {
 					c := r.counts[prefix+k]
 					c[side]++
 					r.counts[prefix+k] = c
@@ -240,7 +244,7 @@ func osaDistance(a, b []rune, limit int) int {
 // changed — a name, a pronoun or a word like "officials" within two words
 // before a reporting verb or after one ("according to witnesses").
 func (r *paraKinds) attribution(oi, oj, ni, nj int) bool {
-	if r.changed("^", oi, oj, ni, nj, lemmaKey) {
+	if r.changed("^", oi, oj, ni, nj, lemmaKey, lemmaKey) {
 		return true
 	}
 	for side, sp := range [][2]int{{oi, oj}, {ni, nj}} {

@@ -108,9 +108,22 @@ var (
 		`\bwe apologi[sz]e for (the|this) error\b`)
 )
 
+// correctionHints are words every editor's note the patterns know
+// holds one of: a cheap test first, since the patterns' alternations
+// cost more than the rest of the rules on a long article.
+var correctionHints = []string{"correct", "clarif", "updat", "note", "version", "mis", "apologi", "amend", "chang"}
+
 // correctionNote reports whether text reads as an editor's note.
 func correctionNote(text string) bool {
-	return correctionStart.MatchString(text) || correctionPhrase.MatchString(text)
+	lower := strings.ToLower(text)
+	hint := false
+	for _, h := range correctionHints {
+		if strings.Contains(lower, h) {
+			hint = true
+			break
+		}
+	}
+	return hint && (correctionStart.MatchString(text) || correctionPhrase.MatchString(text))
 }
 
 // numberKey is token i as a figure, date or time, or false when it is
@@ -215,6 +228,23 @@ func demonym(w string, known *knownNames) bool {
 		}
 	}
 	return false
+}
+
+// capitalKey is token i keyed as nameKey keys a name, for any
+// capitalised word or figure glued to one, wherever it stands: what the
+// name rule counts a paragraph's names by.
+func (p *ptext) capitalKey(i int) (string, bool) {
+	if !p.word(i) {
+		return "", false
+	}
+	t := p.text(i)
+	switch r := firstRune(t); {
+	case unicode.IsDigit(r) && p.compoundName(i):
+		return strings.ToLower(p.text(i-2) + "-" + t), true
+	case unicode.IsUpper(r):
+		return p.canonical(i), true
+	}
+	return "", false
 }
 
 // prevWord and nextWord are the nearest word tokens before and after i
