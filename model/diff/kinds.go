@@ -211,37 +211,49 @@ func (c *Comparison) Substantive() int {
 // capitalised inside a sentence.
 func (c *Comparison) classify(a, b []string) {
 	known := &knownNames{texts: [2][]string{a, b}}
+	// Paragraphs added or removed whole wait for one look at the other
+	// version for all the figures and names they hold.
+	var whole []*wholeParagraph
+	var keys [2][]string
 	for k := range c.Changes {
 		ch := &c.Changes[k]
-		var counts []EditKinds
 		switch ch.Kind {
 		case Same, MovedAway:
 			continue
 		case Added, Removed:
-			other := 1 // the version the paragraph is not in
-			if ch.Kind == Added {
-				other = 0
-			}
-			kinds := wholeParagraphKinds(ch.Edits[0].Text, ch.Kind == Added, known, known.vocabulary(other))
-			ch.Edits[0].Kinds, ch.Kinds = kinds, kinds
-			counts = []EditKinds{kinds}
-		default:
-			counts = classifyEdits(ch.Edits, known, false)
-			for _, e := range ch.Edits {
-				ch.Kinds |= e.Kinds
-			}
+			w := newWholeParagraph(ch, known)
+			whole = append(whole, w)
+			keys[w.other] = append(append(keys[w.other], w.numbers...), w.names...)
+			continue
 		}
-		for _, k := range counts {
-			c.Stats.Kinds.add(k)
-			if k.Substantive() {
-				c.substantive++
-			}
+		for _, e := range classifyEdits(ch.Edits, known, false) {
+			c.count(e)
 		}
+		for _, e := range ch.Edits {
+			ch.Kinds |= e.Kinds
+		}
+	}
+	var found [2]map[string]bool
+	for side := range keys {
+		found[side] = known.present(side, keys[side])
+	}
+	for _, w := range whole {
+		kinds := w.decide(found[w.other])
+		w.ch.Edits[0].Kinds, w.ch.Kinds = kinds, kinds
+		c.count(kinds)
 	}
 	if c.HeadlineChanged {
 		for _, k := range classifyEdits(c.Headline, known, true) {
 			c.HeadlineKinds |= k
 		}
+	}
+}
+
+// count adds one change of kinds k to the stats.
+func (c *Comparison) count(k EditKinds) {
+	c.Stats.Kinds.add(k)
+	if k.Substantive() {
+		c.substantive++
 	}
 }
 

@@ -295,34 +295,66 @@ func reportingNear(p *ptext, i, dir int) bool {
 	return false
 }
 
-// wholeParagraphKinds are the kinds of a paragraph added (or removed)
-// whole: an editor's note added is a correction; a paragraph of
+// wholeParagraph is a paragraph added (or removed) whole, on its way to
+// its kinds: an editor's note added is a correction; a paragraph of
 // punctuation alone is punctuation; else it is a quote when it holds a
 // quotation, a name when it names someone or something the other
 // version never names, a number when it holds a figure, weekday or
 // month the other version never has — and wording when none of these.
-// other is the other version's vocabulary.
-func wholeParagraphKinds(text string, added bool, known *knownNames, other map[string]bool) EditKinds {
+// Whether the other version has them is looked up once for every such
+// paragraph of a comparison (knownNames.present).
+type wholeParagraph struct {
+	ch             *Change
+	other          int // the version it is not in: 0 the old, 1 the new
+	kinds          EditKinds
+	decided        bool
+	numbers, names []string // keys to look for in the other version
+}
+
+func newWholeParagraph(ch *Change, known *knownNames) *wholeParagraph {
+	text, added := ch.Edits[0].Text, ch.Kind == Added
+	w := &wholeParagraph{ch: ch, other: 1}
+	if added {
+		w.other = 0
+	}
 	if added && correctionNote(text) {
-		return EditKinds(KindCorrection)
+		w.kinds, w.decided = EditKinds(KindCorrection), true
+		return w
 	}
 	p := parseText(text, false)
 	if p.words(0, len(p.toks)) == 0 {
-		return EditKinds(KindPunctuation)
+		w.kinds, w.decided = EditKinds(KindPunctuation), true
+		return w
 	}
-	var k EditKinds
 	if p.quotedWords(0, len(p.toks)) {
-		k |= EditKinds(KindQuote)
-	}
-	absent := func(key string) bool {
-		return !other[key] && !other[strings.TrimSuffix(key, "s")] && !other[key+"s"]
+		w.kinds |= EditKinds(KindQuote)
 	}
 	for i := range p.toks {
-		if n, ok := p.numberKey(i); ok && !dateWords[n] && absent(n) {
-			k |= EditKinds(KindNumber)
+		if n, ok := p.numberKey(i); ok && !dateWords[n] {
+			w.numbers = append(w.numbers, n)
 		}
 		// A lone initial (the U of U.N.) names nothing by itself.
-		if n, ok := p.nameKey(i, known); ok && len(n) > 1 && absent(n) {
+		if n, ok := p.nameKey(i, known); ok && len(n) > 1 {
+			w.names = append(w.names, n)
+		}
+	}
+	return w
+}
+
+// decide gives the paragraph its kinds, found being the keys the other
+// version holds.
+func (w *wholeParagraph) decide(found map[string]bool) EditKinds {
+	if w.decided {
+		return w.kinds
+	}
+	k := w.kinds
+	for _, n := range w.numbers {
+		if !found[n] {
+			k |= EditKinds(KindNumber)
+		}
+	}
+	for _, n := range w.names {
+		if !found[n] {
 			k |= EditKinds(KindName)
 		}
 	}

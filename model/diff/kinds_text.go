@@ -252,26 +252,18 @@ func (p *ptext) canonical(k int) string {
 // which words either writes capitalised inside a sentence, lower-cased
 // (a capital that starts a sentence is a name when the article also
 // writes it so elsewhere: "Putin said" at a sentence start is a name,
-// "Analysts say" is not), and each version's vocabulary.
+// "Analysts say" is not); and, for paragraphs added or removed whole,
+// which of their figures and names the other version holds (present).
 type knownNames struct {
 	texts [2][]string
 	read  [2]bool
 	names map[string]bool
-	words [2]map[string]bool
 }
 
 func (k *knownNames) has(w string) bool {
 	k.load(0)
 	k.load(1)
 	return k.names[w]
-}
-
-// vocabulary is every word of version side (0 the old, 1 the new) as the
-// rules key it — lower case, abbreviations written out, number words in
-// figures — and every other token as it is.
-func (k *knownNames) vocabulary(side int) map[string]bool {
-	k.load(side)
-	return k.words[side]
 }
 
 func (k *knownNames) load(side int) {
@@ -282,25 +274,120 @@ func (k *knownNames) load(side int) {
 	if k.names == nil {
 		k.names = map[string]bool{}
 	}
-	words := map[string]bool{}
+	// A streaming pass over bytes with findStarts's rules, not
+	// parseText or even scanTokens: this reads the whole of both
+	// versions, and on a 3 MB article building tokens cost several times
+	// the comparison itself.
 	for _, s := range k.texts[side] {
-		p := parseText(s, false)
-		for i, t := range p.toks {
-			switch t.class {
-			case tokenWord:
-				l := strings.ToLower(p.text(i))
-				words[l] = true
-				words[p.canonical(i)] = true
-				if !t.start && unicode.IsUpper(firstRune(p.text(i))) {
-					k.names[l] = true
+		start, adjacent, prev := true, false, ""
+		for i := 0; i < len(s); {
+			if j := wordEnd(s, i); j > i {
+				tok := s[i:j]
+				if !start && unicode.IsUpper(firstRune(tok)) {
+					k.names[strings.ToLower(tok)] = true
 				}
-			case tokenOther:
-				words[p.text(i)] = true
+				start, adjacent, prev, i = false, true, tok, j
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '.':
+				start = !adjacent || !abbreviation(prev)
+			case '!', '?', ':', '…':
+				start = true
+			}
+			adjacent = false
+			i += n
+		}
+	}
+}
+
+// present reports which of keys (as the rules key words: lower case,
+// titles and months written out, number words in figures) version side
+// holds, in any spelling a key stands for, singular or plural. It reads
+// the version once, looking words up among the few keys rather than
+// keeping every word: on a long article that is the difference.
+func (k *knownNames) present(side int, keys []string) map[string]bool {
+	found := map[string]bool{}
+	if len(keys) == 0 {
+		return found
+	}
+	spellings := map[string][]string{} // a spelling to the keys it stands for
+	for _, key := range keys {
+		for _, v := range []string{key, strings.TrimSuffix(key, "s"), key + "s"} {
+			spellings[v] = append(spellings[v], key)
+			for _, alias := range keyAliases[v] {
+				spellings[alias] = append(spellings[alias], key)
 			}
 		}
 	}
-	k.words[side] = words
+	for _, s := range k.texts[side] {
+		for i := 0; i < len(s); {
+			j := wordEnd(s, i)
+			if j == i {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				j = i + n // a sign ($, %) is a key of its own
+			}
+			for _, key := range spellings[lowerFast(s[i:j])] {
+				found[key] = true
+			}
+			i = j
+		}
+	}
+	return found
 }
+
+// wordEnd is the end of the word (letters, digits, marks) starting at
+// byte i of s, or i when none starts there.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// lowerFast is strings.ToLower without an allocation for a word that is
+// lower-case ASCII already, as most words are.
+func lowerFast(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// keyAliases are, for a key, the other words canonical turns into it:
+// "general" for "gen", "5" for "five", "january" for "jan".
+var keyAliases = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(from, to string) {
+		if from != to {
+			m[to] = append(m[to], from)
+		}
+	}
+	for w, n := range numberWords {
+		add(w, n)
+	}
+	for w, full := range titleWords {
+		add(w, full)
+	}
+	for w, full := range monthAbbrev {
+		add(w, full)
+	}
+	return m
+}()
 
 // titleCased reports whether a headline is written in title case: most
 // of its longer words capitalised.
