@@ -109,6 +109,18 @@ func lemmaKey(p *ptext, i int) (string, bool) {
 // key (names are counted as capitalised words, wherever they stand, so
 // that no word of the paragraph needs the article's names looked up).
 func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*ptext, int) (string, bool)) bool {
+	// Most changes hold no figure, name or reporting word: then the
+	// paragraph need not be counted at all.
+	any := false
+	for side, sp := range [][3]int{{0, oi, oj}, {1, ni, nj}} {
+		p := []*ptext{r.old, r.new}[side]
+		for i := sp[1]; i < sp[2] && !any; i++ {
+			_, any = key(p, i)
+		}
+	}
+	if !any {
+		return false
+	}
 	if r.counts == nil {
 		r.counts = map[string][2]int{}
 	}

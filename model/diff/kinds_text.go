@@ -27,7 +27,10 @@ type ptok struct {
 // starts. titleCase marks every word as a sentence start: in a headline
 // written in title case a capital says nothing about names.
 func parseText(s string, titleCase bool) *ptext {
-	p := &ptext{s: s}
+	// About one token in four bytes of prose (a word, a space, a mark):
+	// growing the slice instead costs more than the rules on a long
+	// paragraph.
+	p := &ptext{s: s, toks: make([]ptok, 0, len(s)/4+1)}
 	at := 0
 	scanTokens(s, func(tok string, class tokenClass) {
 		p.toks = append(p.toks, ptok{lo: at, hi: at + len(tok), class: class})
