@@ -220,3 +220,27 @@ func TestCorrectionShownFirst(t *testing.T) {
 		t.Errorf("footer: %q", statsLine(m.comparison()))
 	}
 }
+
+// TestTimelineKnowsSubstantiveSteps checks that the timeline's
+// measurements count each step's substantive edits, which colour its
+// cells (TimelineSubstantive).
+func TestTimelineKnowsSubstantiveSteps(t *testing.T) {
+	art := chainArticle(t)
+	m := newTestModel(t, art, 80, 24)
+	if len(m.substantive) != len(art.Versions) || m.substantive[0] != 0 {
+		t.Fatalf("substantive steps %v", m.substantive)
+	}
+	for v := 1; v < len(art.Versions); v++ {
+		if want := diff.Compare(art.Versions[v-1], art.Versions[v]).Substantive(); m.substantive[v] != want || want == 0 {
+			t.Errorf("step %d: %d substantive, want %d (> 0)", v, m.substantive[v], want)
+		}
+	}
+	// A copy-edit only step is not coloured as substantive.
+	art.Versions[2].Paragraphs = append([]string(nil), art.Versions[1].Paragraphs...)
+	art.Versions[2].Paragraphs[0] = strings.Replace(art.Versions[2].Paragraphs[0], "cease-fire", "ceasefire", 1)
+	art.Versions[2].Headline = art.Versions[1].Headline
+	m = newTestModel(t, art, 80, 24)
+	if m.substantive[2] != 0 {
+		t.Errorf("a spelling step counts %d substantive edits", m.substantive[2])
+	}
+}
