@@ -51,7 +51,10 @@ type block struct {
 	guessed bool
 	// headline marks the block showing the headline's change.
 	headline bool
-	lines    []string // styled content lines, without the gutter
+	// kinds is what the block's edits are about (diff.EditKinds): the
+	// gutter marks it, and } and { stop where it is substantive.
+	kinds diff.EditKinds
+	lines []string // styled content lines, without the gutter
 }
 
 // changed reports whether the block is something the reader stops at
@@ -145,8 +148,8 @@ func (d *doc) change(last bool) int {
 const maxTextWidth = 100
 
 // gutterWidth is the columns before the text: the cursor bar, the change
-// mark, the guess mark and a space.
-const gutterWidth = 4
+// mark, the kind mark, the guess mark and a space.
+const gutterWidth = 5
 
 // docInput is everything a doc is built from.
 type docInput struct {
@@ -159,6 +162,7 @@ type docInput struct {
 	annotation  []diff.Annotation // per shown paragraph when annotating, else nil
 	numbers     []int             // every version's number, for annotations
 	cache       *lineCache        // unchanged paragraphs already laid out
+	dimMinor    bool              // draw typographic, punctuation and spelling edits dimmed
 }
 
 // lineCache keeps the lines of unchanged paragraphs laid out at a width:
@@ -222,8 +226,11 @@ func buildDoc(in docInput) *doc {
 			d.blocks = append(d.blocks, plainBlock(i, -1))
 		}
 	case in.view == viewClean:
+		kinds := kindsByNew(in.cmp)
 		for i := range in.shown.Paragraphs {
-			d.blocks = append(d.blocks, plainBlock(i, in.cmp.OldIndex(i)))
+			b := plainBlock(i, in.cmp.OldIndex(i))
+			b.kinds = kinds[i]
+			d.blocks = append(d.blocks, b)
 		}
 	case in.view == viewSide:
 		d.blocks = sideBlocks(in, text)
@@ -237,6 +244,11 @@ func buildDoc(in docInput) *doc {
 	}
 	if in.base != nil && in.cmp != nil && in.cmp.HeadlineChanged && in.view != viewClean {
 		d.blocks = append([]block{headlineBlock(in, text)}, d.blocks...)
+	}
+	if in.base != nil && in.cmp != nil {
+		// An editor's note says the article was wrong: the step says so
+		// first, wherever the note sits.
+		d.blocks = append(correctionBlocks(in, text), d.blocks...)
 	}
 	if len(d.blocks) == 0 {
 		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
@@ -341,7 +353,7 @@ func joinNote(c diff.Change) string {
 // the headline itself.
 func headlineBlock(in docInput, width int) block {
 	spans := append(plain("headline · "), editSpans(in.cmp.Headline)...)
-	b := block{kind: diff.Edited, headline: true, old: -1, new: -1}
+	b := block{kind: diff.Edited, headline: true, old: -1, new: -1, kinds: in.cmp.HeadlineKinds}
 	b.lines = renderSpans(wrapSpans(decorate(in.styles, spans), width), in.styles, in.styles.Note)
 	return b
 }
@@ -360,7 +372,7 @@ func (in docInput) guessedIn(c diff.Change) bool {
 // inlineBlock shows one change in one column.
 func inlineBlock(in docInput, c diff.Change, width int) block {
 	st := in.styles
-	b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c)}
+	b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c), kinds: c.Kinds}
 	switch c.Kind {
 	case diff.MovedAway:
 		excerpt := model.Visible(in.base.Paragraphs[c.Old])
@@ -375,7 +387,7 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b
 	}
-	b.lines = append(b.lines, in.lines(editSpans(c.Edits), width)...)
+	b.lines = append(b.lines, in.lines(spansOfKinds(c.Edits, true, true, in.dimMinor), width)...)
 	return b
 }
 
@@ -390,6 +402,12 @@ func editSpans(edits []diff.Edit) []span {
 // version's text exactly (its own spelling, its deletions marked); with
 // only new, the new version's (its insertions marked).
 func spansOf(edits []diff.Edit, old, new bool) []span {
+	return spansOfKinds(edits, old, new, false)
+}
+
+// spansOfKinds is spansOf that, with dim, draws the edits that are only
+// typography, punctuation or spelling in the minor roles.
+func spansOfKinds(edits []diff.Edit, old, new, dim bool) []span {
 	out := make([]span, 0, len(edits)+4)
 	for _, e := range edits {
 		r := rolePlain
@@ -402,10 +420,16 @@ func spansOf(edits []diff.Edit, old, new bool) []span {
 			if e.Typographic {
 				r = roleDeletedTypo
 			}
+			if dim && minor(e.Kinds) {
+				r = roleDeletedMinor
+			}
 		case e.Op == diff.OpInsert:
 			r = roleInserted
 			if e.Typographic {
 				r = roleInsertedTypo
+			}
+			if dim && minor(e.Kinds) {
+				r = roleInsertedMinor
 			}
 		case !new:
 			text = e.OldText()
@@ -499,7 +523,9 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 	for _, s := range l {
 		if st.Marks {
 			// decorate wrote the markers; emphasis is all that is left.
-			if len(base) > 0 {
+			if s.role == roleDeletedMinor || s.role == roleInsertedMinor {
+				b.WriteString(st.Minor.Render(s.text))
+			} else if len(base) > 0 {
 				b.WriteString(base[0].Render(s.text))
 			} else {
 				b.WriteString(s.text)
@@ -511,6 +537,10 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 			b.WriteString(st.DeletedMatch.Render(s.text))
 		case s.role.edit() == roleInserted && s.match:
 			b.WriteString(st.InsertedMatch.Render(s.text))
+		case s.role == roleDeletedMinor:
+			b.WriteString(st.DeletedMinor.Render(s.text))
+		case s.role == roleInsertedMinor:
+			b.WriteString(st.InsertedMinor.Render(s.text))
 		case s.role == roleDeletedTypo:
 			b.WriteString(st.DeletedTypographic.Render(s.text))
 		case s.role == roleInsertedTypo:
@@ -546,7 +576,7 @@ func sideBlocks(in docInput, width int) []block {
 	// The two sides of an edit: each column reads exactly as its
 	// version, in its own spelling.
 	split := func(edits []diff.Edit) (old, new []span) {
-		return spansOf(edits, true, false), spansOf(edits, false, true)
+		return spansOfKinds(edits, true, false, in.dimMinor), spansOfKinds(edits, false, true, in.dimMinor)
 	}
 	note := func(msg string) []string {
 		return renderSpans(wrapSpans(plain(msg), colW), st, st.Note)
@@ -575,7 +605,7 @@ func sideBlocks(in docInput, width int) []block {
 			old, new := split(c.Edits)
 			left, right = in.lines(old, colW), in.lines(new, colW)
 		}
-		b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c)}
+		b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c), kinds: c.Kinds}
 		n := max(len(left), len(right), 1)
 		sep := st.Rule.Render(" │ ")
 		for i := 0; i < n; i++ {

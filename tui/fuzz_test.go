@@ -15,6 +15,7 @@ func FuzzView(f *testing.F) {
 	f.Add("A first paragraph.\nA second one.", "A first paragraph, edited.\nNew.\nA second one.", "jj]v?qlh", uint8(80), uint8(24))
 	f.Add("日本語の文章です。\n👩‍👩‍👧 family", "日本語の文章でした。\n\x1b]0;title\x07", "/日\rnNav", uint8(20), uint8(5))
 	f.Add("", "", "G g : 1 \r", uint8(1), uint8(1))
+	f.Add("It cost $5. “We won,” he said.", "It cost $6. “We lost,” she said.\nCorrection: An earlier version misstated it.", "}}{d{v}", uint8(40), uint8(12))
 	f.Fuzz(func(t *testing.T, old, new, keys string, w, h uint8) {
 		art := &model.Article{Title: old[:len(old)/4], Versions: []model.Version{
 			{Number: 1, Headline: old[:len(old)/3], Paragraphs: strings.Split(old, "\n")},

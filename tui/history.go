@@ -72,7 +72,7 @@ func (m *Model) layoutHistory() {
 		return
 	}
 	st := &m.styles
-	width := max(m.width-gutterWidth, 1)
+	width := max(m.width-4, 1) // each line follows "  " and a two-column mark
 	in := docInput{styles: st, width: m.width}
 	if m.search != nil {
 		in.re = m.search.re

@@ -56,11 +56,19 @@ type KeyMap struct {
 	Close key.Binding
 	// Accept acts on the prompt being typed (a version number, a search).
 	Accept key.Binding
+
+	// NextSubstantive and PrevSubstantive go to the next (previous)
+	// paragraph with a substantive edit, into other versions: they skip
+	// edits of typography, punctuation and spelling alone.
+	NextSubstantive, PrevSubstantive key.Binding
+	// DimMinor dims (or shows again) the edits of typography,
+	// punctuation and spelling alone.
+	DimMinor key.Binding
 }
 
 // DefaultKeyMap is the conventional set: arrows and vi keys, less's paging.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
+	k := KeyMap{
 		NextVersion:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next version")),
 		PrevVersion:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous version")),
 		LastVersion:  key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "last version")),
@@ -96,6 +104,11 @@ func DefaultKeyMap() KeyMap {
 		Close:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Accept:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
 	}
+	// Braces, as vi's paragraph motions: they sit beside ] and [.
+	k.NextSubstantive = key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next substantive edit"))
+	k.PrevSubstantive = key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous substantive edit"))
+	k.DimMinor = key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "dim minor edits"))
+	return k
 }
 
 // ShortHelp is the footer's one line of keys: pairs of opposite moves
@@ -141,8 +154,9 @@ func firstKey(b key.Binding) string {
 // FullHelp is the help screen, a column per kind of move.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, k.Unpin},
-		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
+		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, k.Unpin,
+			pair(k.NextSubstantive, k.PrevSubstantive, "next/previous substantive edit")},
+		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom, k.DimMinor},
 		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.Copy, k.Mouse, k.Info, k.WritePage, k.WriteAll},
 		{k.Help, k.ToList, k.Back, k.Quit},
 	}

@@ -86,11 +86,13 @@ type Model struct {
 	notice string // a one-line message in the footer until the next key
 
 	annotate    bool                      // the annotation column is shown
+	dimMinor    bool                      // typographic, punctuation and spelling edits dimmed
 	annotations map[int][]diff.Annotation // per shown version, made on first use
 	index       *paragraphIndex           // every distinct paragraph, made on first search
 	search      *search                   // the current search, nil when none
 	history     *historyView              // the open history, in modeHistory
 	steps       []int                     // words changed by each step, -1 until known
+	substantive []int                     // substantive changes in each step, nil until known
 	lines       *lineCache                // unchanged paragraphs laid out, shared by every step
 	marks       gutterMarks               // the gutter's marks, drawn once
 
@@ -118,6 +120,7 @@ type docKey struct {
 	width       int
 	query       string
 	annotate    bool
+	dimMinor    bool
 }
 
 // New returns a reader of art that opens on its newest version, compared
@@ -204,7 +207,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg), nil
 	case stepsMsg:
-		copy(m.steps, msg)
+		copy(m.steps, msg.sizes)
+		m.substantive = msg.substantive
 		return m, nil
 	case preparedMsg:
 		return m, nil
@@ -296,7 +300,7 @@ func (m *Model) comparison() *diff.Comparison {
 
 // refresh rebuilds the doc when what it shows or its width changed.
 func (m *Model) refresh() {
-	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width, annotate: m.annotate}
+	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width, annotate: m.annotate, dimMinor: m.dimMinor}
 	if m.search != nil {
 		key.query = m.search.query
 	}
@@ -312,7 +316,7 @@ func (m *Model) refresh() {
 		}
 		return // the comparison is on its way in a command
 	}
-	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines}
+	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines, dimMinor: m.dimMinor}
 	if m.search != nil {
 		in.re = m.search.re
 	}

@@ -38,6 +38,7 @@ type catalogMsg struct {
 type pickerScan struct {
 	updates chan catalogMsg
 	cancel  context.CancelFunc
+	ctx     context.Context // ends with cancel: the counting of edits stops too
 }
 
 // PickerKeyMap is every key the article list answers to; its help is
@@ -51,12 +52,14 @@ type PickerKeyMap struct {
 	// ArrowUp and ArrowDown move while a filter is typed, where j and k
 	// are letters of the filter.
 	ArrowUp, ArrowDown key.Binding
+	// Sort sorts by substantive edits, most first, or back by versions.
+	Sort key.Binding
 }
 
 // DefaultPickerKeyMap is the list's conventional keys, those of
 // bubbles/list and less.
 func DefaultPickerKeyMap() PickerKeyMap {
-	return PickerKeyMap{
+	k := PickerKeyMap{
 		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("b/pgup", "page up")),
@@ -73,19 +76,21 @@ func DefaultPickerKeyMap() PickerKeyMap {
 		ArrowUp:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
 		ArrowDown:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
 	}
+	k.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by edits/versions"))
+	return k
 }
 
 // ShortHelp is the footer's line of keys.
 func (k PickerKeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{pair(k.Down, k.Up, "move"), k.Open, k.Filter, k.AcceptFilter, k.CancelFilter,
-		k.ClearFilter, k.Help, k.Quit}
+		k.ClearFilter, short(k.Sort, "sort"), k.Help, k.Quit}
 }
 
 // FullHelp is every key, a column per kind.
 func (k PickerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.AcceptFilter, k.CancelFilter, k.ClearFilter, k.Help, k.Quit},
+		{k.Open, k.Filter, k.AcceptFilter, k.CancelFilter, k.ClearFilter, k.Sort, k.Help, k.Quit},
 	}
 }
 
@@ -129,6 +134,16 @@ type Picker struct {
 	width, height int
 	notice        string // one line in the footer until the next key
 	opening       string // the key being opened, "" when none
+
+	// The edits column (picker_kinds.go): substantive edits per article
+	// key, -1 when unreadable; the list sorted by them; the comparisons
+	// counting has cost and may cost; a batch being counted.
+	edits         map[string]int
+	bySubstantive bool
+	measureSpent  int
+	measureBudget int
+	measureNext   int // the catalog row counting goes on from
+	measuring     bool
 }
 
 // NewPicker returns a list of a's articles. Its Init starts reading the
@@ -138,7 +153,8 @@ func NewPicker(a Archive, o PickerOptions) Picker {
 	in.Prompt = ""
 	in.Placeholder = "words of the headline or URL"
 	p := Picker{archive: a, title: o.Title, keys: o.Keys, styles: o.Styles, help: pickerHelp(o.Styles),
-		input: in, scan: &pickerScan{updates: make(chan catalogMsg, 1)}, width: 80, height: 24}
+		input: in, scan: &pickerScan{updates: make(chan catalogMsg, 1)}, width: 80, height: 24,
+		measureBudget: defaultMeasureBudget}
 	p.setKeys()
 	return p
 }
@@ -160,7 +176,7 @@ func (p Picker) Init() tea.Cmd {
 		return nil // started already
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	p.scan.cancel = cancel
+	p.scan.cancel, p.scan.ctx = cancel, ctx
 	a, ch := p.archive, p.scan.updates
 	go func() {
 		defer func() {
@@ -211,6 +227,8 @@ func (p Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			panic(msg.panicked)
 		}
 		return p.takeCatalog(msg)
+	case measuredMsg:
+		return p.takeMeasured(msg)
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonWheelUp {
 			p.move(-3)
@@ -248,6 +266,9 @@ func (p Picker) takeCatalog(msg catalogMsg) (tea.Model, tea.Cmd) {
 	atTop := p.cursor == 0 && p.offset == 0
 	p.catalog, p.progress = msg.progress.Articles, msg.progress
 	p.match = p.catalog.Filter(p.query)
+	if p.bySubstantive {
+		p.sortMatch()
+	}
 	p.cursor, p.offset = 0, 0
 	if hasSel && !atTop {
 		for i, j := range p.match {
@@ -260,7 +281,7 @@ func (p Picker) takeCatalog(msg catalogMsg) (tea.Model, tea.Cmd) {
 	p.scrollToCursor()
 	p.setKeys()
 	if msg.progress.Done {
-		return p, nil
+		return p, p.measure()
 	}
 	return p, waitCatalog(p.scan.updates)
 }
@@ -288,6 +309,8 @@ func (p Picker) handleBrowsing(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		p.help.ShowAll = !p.help.ShowAll
 		p.scrollToCursor()
+	case key.Matches(msg, k.Sort):
+		p.toggleSort()
 	default:
 		p.handleMove(msg)
 	}
@@ -352,6 +375,9 @@ func (p *Picker) setFilter(q string) {
 	} else {
 		p.match = p.catalog.Filter(q)
 	}
+	if p.bySubstantive {
+		p.sortMatch()
+	}
 	p.query = q
 	p.cursor, p.offset = 0, 0
 	p.setKeys()
@@ -361,7 +387,7 @@ func (p *Picker) setFilter(q string) {
 func (p *Picker) setKeys() {
 	k := &p.keys
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom,
-		&k.Open, &k.Filter, &k.Help, &k.Quit} {
+		&k.Open, &k.Filter, &k.Sort, &k.Help, &k.Quit} {
 		b.SetEnabled(!p.filtering)
 	}
 	k.AcceptFilter.SetEnabled(p.filtering)

@@ -44,7 +44,11 @@ func (p *Picker) roomy() bool { return p.height >= roomyHeight }
 // and a rule.
 func (p *Picker) headerLines(cols pickerColumns) []string {
 	st := &p.styles
-	title := " " + st.Headline.Render(model.Visible(p.title)) + st.Meta.Render(" · most versions first")
+	order := " · most versions first"
+	if p.bySubstantive {
+		order = " · most substantive edits first"
+	}
+	title := " " + st.Headline.Render(model.Visible(p.title)) + st.Meta.Render(order)
 	if !p.roomy() {
 		return []string{title}
 	}
@@ -70,7 +74,7 @@ func (p *Picker) bodyLines(cols pickerColumns, h int) []string {
 	}
 	for i := p.offset; i < len(p.match) && len(out) < h; i++ {
 		s := p.catalog.At(p.match[i])
-		gutter, text := "  ", cols.row(s)
+		gutter, text := "  ", cols.row(s, p.editsCell(s.Key))
 		if i == p.cursor {
 			gutter = st.GutterCursor.Render("▌") + " "
 			text = st.Headline.Render(text)
@@ -133,6 +137,9 @@ func (p *Picker) statusText() string {
 	if p.opening != "" {
 		parts = append(parts, "opening "+model.Visible(p.opening)+"…")
 	}
+	if m := p.measureText(); m != "" {
+		parts = append(parts, m)
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -158,6 +165,7 @@ type pickerColumns struct {
 
 const (
 	colVersions = 5  // "  123"
+	colEdits    = 5  // substantive edits, "   42"
 	colDate     = 10 // "2006-01-02"
 )
 
@@ -172,11 +180,12 @@ func (p *Picker) columns() pickerColumns {
 }
 
 func (c pickerColumns) header() string {
-	return c.line("vers", "first seen", "last seen", "site", "headline")
+	return c.line("vers", "edits", "first seen", "last seen", "site", "headline")
 }
 
-func (c pickerColumns) row(s archive.ArticleSummary) string {
-	return c.line(strconv.Itoa(s.Versions), seenDay(s.FirstSeen.IsZero(), s.FirstSeen.Format("2006-01-02")),
+// row lays out an article's row; edits is its edits cell.
+func (c pickerColumns) row(s archive.ArticleSummary, edits string) string {
+	return c.line(strconv.Itoa(s.Versions), edits, seenDay(s.FirstSeen.IsZero(), s.FirstSeen.Format("2006-01-02")),
 		seenDay(s.LastSeen.IsZero(), s.LastSeen.Format("2006-01-02")), model.Visible(s.Host()), model.Visible(s.Headline))
 }
 
@@ -188,10 +197,11 @@ func seenDay(zero bool, s string) string {
 }
 
 // line lays the columns out, each cell cut or padded to its width.
-func (c pickerColumns) line(versions, first, last, site, headline string) string {
+func (c pickerColumns) line(versions, edits, first, last, site, headline string) string {
 	var b strings.Builder
 	b.WriteString(padCell(versions, colVersions, true))
-	used := colVersions
+	b.WriteString(" " + padCell(edits, colEdits, true))
+	used := colVersions + 1 + colEdits
 	for _, cell := range []struct {
 		on    bool
 		text  string

@@ -15,6 +15,10 @@ type PrintOptions struct {
 	Width       int
 	View        string // inline, side or clean; "" is inline
 	Styles      Styles
+	// Only, when "substantive", prints only the paragraphs (and the
+	// headline) whose edits can change what the article says: not those
+	// of typography, punctuation or spelling alone, nor unchanged ones.
+	Only string
 }
 
 // Print writes one step as text, for --print: the headline with its
@@ -28,6 +32,9 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 			return fmt.Errorf("unknown view %q: want inline, side or clean", o.View)
 		}
 		view = v
+	}
+	if o.Only != "" && o.Only != "substantive" {
+		return fmt.Errorf("unknown --only %q: want substantive", o.Only)
 	}
 	width := max(o.Width, minWidth)
 	m := newModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view, printing: true}, width+1, 1<<20)
@@ -58,6 +65,9 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 		fmt.Fprintln(bw, l)
 	}
 	for bi, b := range m.doc.blocks {
+		if o.Only != "" && (b.note || !b.kinds.Substantive()) {
+			continue
+		}
 		bw.WriteByte('\n')
 		for i, l := range b.lines {
 			g := m.gutter(bi, i == 0)

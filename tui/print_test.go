@@ -49,13 +49,14 @@ func TestPrintMarksEveryEdit(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"{+have+} called [-in a joint statement",           // an edit
-		"[-“Today our President Erdogan",                   // a removed paragraph, one [-…-]
-		"Cavusoglu announced.-]",                           // … closed once at its end
-		"↕  moved from ¶7",                                 // a move and where from
-		"moved to ¶5 · It is not clear",                    // and where it went
-		"{+Analysts say the Russians",                      // an added paragraph
-		"+460 −257 words · 4 ¶ edited · 5 moved · 8 added", // the figures
+		"{+have+} called [-in a joint statement", // an edit
+		"[-“Today our President Erdogan",         // a removed paragraph, one [-…-]
+		"Cavusoglu announced.-]",                 // … closed once at its end
+		"↕@  moved from ¶7",                      // a move and where from
+		"moved to ¶5 · It is not clear",          // and where it went
+		"{+Analysts say the Russians",            // an added paragraph
+		"+460 −257 words · # 5 numbers",          // the figures, kinds first
+		"¶ edited · 5 moved · 8 added",           // and paragraphs
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("print lacks %q", want)

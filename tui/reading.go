@@ -36,6 +36,12 @@ func (m Model) handleReading(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.nextChange(+1)
 	case key.Matches(msg, k.PrevChange):
 		return m, m.nextChange(-1)
+	case key.Matches(msg, k.NextSubstantive):
+		return m, m.jumpSubstantive(+1)
+	case key.Matches(msg, k.PrevSubstantive):
+		return m, m.jumpSubstantive(-1)
+	case key.Matches(msg, k.DimMinor):
+		m.toggleDim()
 	case key.Matches(msg, k.PageDown):
 		m.page(+1)
 	case key.Matches(msg, k.PageUp):

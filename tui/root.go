@@ -98,7 +98,8 @@ func (r Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			r.reader, cmds = r.updateReader(msg, cmds)
 		}
 		return r, tea.Batch(cmds...)
-	case catalogMsg:
+	case catalogMsg, measuredMsg:
+		// The list's own work goes on while an article is read.
 		var cmds []tea.Cmd
 		r.picker, cmds = r.updatePicker(msg, cmds)
 		return r, tea.Batch(cmds...)

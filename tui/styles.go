@@ -39,6 +39,17 @@ type Styles struct {
 	TimelinePinned lipgloss.Style
 	TimelineGap    lipgloss.Style
 	Annotation     lipgloss.Style
+
+	// Edit kinds. The halves of an edit that is only typography,
+	// punctuation or spelling while the reader dims those (the d key);
+	// Minor is their emphasis where edits are marked in text.
+	DeletedMinor, InsertedMinor, Minor lipgloss.Style
+	// The gutter's kind mark of a paragraph with a substantive edit (#
+	// number, “ quote, @ name…), and the · of one whose edits are all
+	// minor.
+	GutterKind, GutterMinor lipgloss.Style
+	// A timeline step that holds substantive edits.
+	TimelineSubstantive lipgloss.Style
 }
 
 // DefaultStyles are redline's styles. With colour they adapt to light and
@@ -61,7 +72,10 @@ func DefaultStyles(color bool) Styles {
 	s.Notice = p.Foreground(amber).Bold(true)
 	s.Prompt = p.Bold(true)
 	s.Annotation = p.Foreground(dim)
+	s.Minor = p.Faint(true)
+	s.GutterMinor = p.Faint(true)
 	if !color {
+		s.GutterKind = p.Bold(true)
 		s.Match = p.Reverse(true)
 		s.GutterCursor = p.Bold(true)
 		s.TimelineShown = p.Bold(true)
@@ -86,5 +100,10 @@ func DefaultStyles(color bool) Styles {
 	s.TimelineShown = p.Foreground(blue).Bold(true)
 	s.TimelinePinned = p.Foreground(amber).Bold(true)
 	s.TimelineGap = p.Foreground(red)
+	s.DeletedMinor = p.Foreground(dim).Faint(true).Strikethrough(true)
+	s.InsertedMinor = p.Foreground(dim).Faint(true).Underline(true)
+	s.GutterKind = p.Foreground(amber).Bold(true)
+	s.GutterMinor = p.Foreground(dim)
+	s.TimelineSubstantive = p.Foreground(amber)
 	return s
 }

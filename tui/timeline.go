@@ -6,10 +6,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// stepsMsg carries the size of every step (diff.Comparison.Size: words
-// changed, headline included, and changes that touched no word) (index i: from
-// version i-1 to i), measured beside the event loop.
-type stepsMsg []int
+// stepsMsg carries, for every step (index i: from version i-1 to i),
+// its size (diff.Comparison.Size: words changed, headline included, and
+// changes that touched no word) and how many of its changes are
+// substantive (diff.Comparison.Substantive), measured beside the event
+// loop.
+type stepsMsg struct{ sizes, substantive []int }
 
 // measureSteps compares every version with the one before it, for the
 // timeline, in a command: on a long history it is many comparisons, and
@@ -17,11 +19,12 @@ type stepsMsg []int
 func (m Model) measureSteps() tea.Cmd {
 	cmps, n := m.cmps, len(m.art.Versions)
 	return func() tea.Msg {
-		out := make([]int, n)
+		out := stepsMsg{sizes: make([]int, n), substantive: make([]int, n)}
 		for i := 1; i < n; i++ {
-			out[i] = cmps.peek(i-1, i).Size()
+			c := cmps.peek(i-1, i)
+			out.sizes[i], out.substantive[i] = c.Size(), c.Substantive()
 		}
-		return stepsMsg(out)
+		return out
 	}
 }
 
@@ -57,12 +60,13 @@ func (m *Model) timeline(width int) string {
 	var b strings.Builder
 	for c := 0; c < cells; c++ {
 		lo, hi := c*per, min((c+1)*per, n)
-		size, known, shown, pinned := 0, true, false, false
+		size, known, shown, pinned, substantive := 0, true, false, false, false
 		for i := lo; i < hi; i++ {
 			if m.steps[i] < 0 {
 				known = false
 			}
 			size = max(size, m.steps[i])
+			substantive = substantive || i < len(m.substantive) && m.substantive[i] > 0
 			shown = shown || i == m.shown
 			pinned = pinned || i == m.pinned
 		}
@@ -84,6 +88,10 @@ func (m *Model) timeline(width int) string {
 			b.WriteString(st.TimelinePinned.Render("◆"))
 		case pinned:
 			b.WriteString(st.TimelinePinned.Render(cell))
+		case substantive:
+			// A step with edits that can change what the article says
+			// stands out from one of copy-editing alone.
+			b.WriteString(st.TimelineSubstantive.Render(cell))
 		default:
 			b.WriteString(st.TimelineStep.Render(cell))
 		}

@@ -256,6 +256,8 @@ func (m *Model) statsText() string {
 func statsLine(c *diff.Comparison) string {
 	s := c.Stats
 	parts := []string{fmt.Sprintf("+%d −%d words", s.WordsAdded, s.WordsRemoved)}
+	major, minorParts := kindParts(s)
+	parts = append(parts, major...)
 	for _, f := range []struct {
 		n    int
 		what string
@@ -267,12 +269,7 @@ func statsLine(c *diff.Comparison) string {
 			parts = append(parts, fmt.Sprintf("%d %s", f.n, f.what))
 		}
 	}
-	if s.Punctuation > 0 {
-		parts = append(parts, plural(s.Punctuation, "punctuation edit", "punctuation edits"))
-	}
-	if s.Typographic > 0 {
-		parts = append(parts, plural(s.Typographic, "typographic edit", "typographic edits"))
-	}
+	parts = append(parts, minorParts...)
 	if s.HeadlineChanged {
 		parts = append(parts, "headline changed")
 	}
@@ -316,8 +313,9 @@ func (m *Model) gutter(bi int, first bool) string {
 	if bi == m.cursor && !b.note {
 		cur = g.cursor
 	}
-	mark, guess := " ", " "
+	mark, kind, guess := " ", " ", " "
 	if first && !b.note {
+		kind = g.kind(b.kinds)
 		switch b.kind {
 		case diff.Edited:
 			mark = g.edited
@@ -336,13 +334,22 @@ func (m *Model) gutter(bi int, first bool) string {
 			guess = g.guessed
 		}
 	}
-	return cur + mark + guess + " "
+	return cur + mark + kind + guess + " "
 }
 
 // gutterMarks are the gutter's marks, drawn once for a Model's styles:
 // the gutter is drawn on every line.
 type gutterMarks struct {
 	cursor, edited, added, removed, moved, split, merged, guessed string
+	kinds                                                         map[string]string // kind marks, drawn
+}
+
+// kind is the drawn kind mark of a block's kinds, or a space.
+func (g *gutterMarks) kind(k diff.EditKinds) string {
+	if s, ok := g.kinds[kindMark(k)]; ok {
+		return s
+	}
+	return " "
 }
 
 func newGutterMarks(st *Styles) gutterMarks {
@@ -355,6 +362,7 @@ func newGutterMarks(st *Styles) gutterMarks {
 		split:   st.GutterJoined.Render("⑂"),
 		merged:  st.GutterJoined.Render("⋈"),
 		guessed: st.GutterGuessed.Render("?"),
+		kinds:   newKindMarks(st),
 	}
 }
 

@@ -19,15 +19,19 @@ const (
 	// spacing): marked like any edit, drawn dimmer than wording.
 	roleDeletedTypo
 	roleInsertedTypo
+	// The halves of an edit that is only typography, punctuation or
+	// spelling while the reader dims those (the d key).
+	roleDeletedMinor
+	roleInsertedMinor
 )
 
 // edit is the role as an edit marker sees it: a typographic deletion is
 // a deletion.
 func (r role) edit() role {
 	switch r {
-	case roleDeletedTypo:
+	case roleDeletedTypo, roleDeletedMinor:
 		return roleDeleted
-	case roleInsertedTypo:
+	case roleInsertedTypo, roleInsertedMinor:
 		return roleInserted
 	}
 	return r

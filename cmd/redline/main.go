@@ -59,12 +59,13 @@ opens one), a JSON file written by --json, or - for standard input. The
 kind is recognised from the content; gzipped inputs are read as what they
 hold. --git FILE reads the versions of FILE from its git history.
 
-In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, / search,
-v inline/side/clean, m pin, enter history, a annotate, w write the step
-as an HTML page, ? every key, q quit.
+In the reader: ←/→ versions, ↓/↑ paragraphs, ]/[ changes, }/{ substantive
+edits, D dim minor edits, / search, v inline/side/clean, m pin, enter
+history, a annotate, w write the step as an HTML page, ? every key, q quit.
 
 --print --all prints every step; --format html, markdown, json or svg
-writes a page, a paste, the comparison or a picture instead of text.
+writes a page, a paste, the comparison or a picture instead of text;
+--only substantive keeps the paragraphs with edits that matter.
 
 Flags:
 `
@@ -100,6 +101,9 @@ type options struct {
 	maxInput int64
 	// inputs are the SOURCE files and folders, each opened once.
 	inputs []source.Input
+	// only, with --print, keeps only the paragraphs with substantive
+	// edits ("substantive"; "" keeps all).
+	only string
 }
 
 // archiveRoots is the repeatable --web-archive flag.
@@ -404,6 +408,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	o.maxInput = source.DefaultMaxInput
 	fs.Var(byteSize{&o.maxInput}, "max-input", "refuse an input past this `SIZE` (bytes, or with K, M, G: 512M, 2G; default "+
 		source.Size(source.DefaultMaxInput)+")")
+	fs.StringVar(&o.only, "only", "", "with --print: `substantive` prints only the paragraphs with edits that can change what the article says")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -452,6 +457,9 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	}
 	if o.fromSet && o.toSet && o.from == o.to {
 		return o, fmt.Errorf("--from %d --to %d: the same version; give two different versions to compare", o.from, o.to)
+	}
+	if o.only != "" && o.only != "substantive" {
+		return o, fmt.Errorf("--only %q: want substantive", o.only)
 	}
 	return o, nil
 }

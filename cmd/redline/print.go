@@ -154,7 +154,7 @@ func printText(w io.Writer, art *model.Article, steps []export.Step, o options, 
 		if base == s.Shown-1 {
 			base = -1 // tui.Print's "the version before"
 		}
-		if err := tui.Print(w, art, tui.PrintOptions{Base: base, Shown: s.Shown, Width: width, View: o.view, Styles: styles}); err != nil {
+		if err := tui.Print(w, art, tui.PrintOptions{Base: base, Shown: s.Shown, Width: width, View: o.view, Styles: styles, Only: o.only}); err != nil {
 			return err
 		}
 	}

@@ -78,6 +78,9 @@ type Change struct {
 	// pairing thresholds (0.2 for an edit, 0.4 for a move) were applied
 	// to. 1 for Same, 0 for Added and Removed.
 	Similarity float64
+	// Kinds is what this paragraph's edits are about: the union of its
+	// edits' kinds (kinds.go). None for Same and MovedAway.
+	Kinds EditKinds `json:"kinds,omitempty"`
 }
 
 // Stats sums up a comparison for the status line.
@@ -104,6 +107,9 @@ type Stats struct {
 	// HeadlineChanged is true when the headline differs other than in
 	// whitespace or normalization: the headline is part of every step.
 	HeadlineChanged bool
+	// Kinds counts the body's changes by kind (a change of two kinds
+	// counts for each); the headline is left out, as from the words.
+	Kinds KindCounts `json:"kinds"`
 }
 
 // Size is how big the step is, for the timeline: words added and removed
@@ -141,6 +147,12 @@ type Comparison struct {
 	Changes []Change
 	// Stats sums up Changes.
 	Stats Stats
+	// HeadlineKinds is what the headline's change is about; none when it
+	// did not change.
+	HeadlineKinds EditKinds
+
+	// substantive counts the body's substantive changes, each once.
+	substantive int
 
 	// Partner indexes, kept so the TUI can follow a paragraph between
 	// versions on every keystroke without searching Changes.
@@ -198,6 +210,7 @@ func Compare(a, b model.Version) *Comparison {
 		c.tally(r)
 	}
 	c.Stats.HeadlineChanged = c.HeadlineChanged
+	c.classify(a.Paragraphs, b.Paragraphs)
 	return c
 }
 

@@ -27,7 +27,7 @@ func TestBrokenVersionsCompare(t *testing.T) {
 	}
 	for _, c := range cases {
 		cmp := Compare(c.a, c.b)
-		if cmp.Stats != c.want {
+		if bare(cmp.Stats) != c.want {
 			t.Errorf("%s: stats %+v, want %+v", c.name, cmp.Stats, c.want)
 		}
 	}

@@ -48,6 +48,10 @@ type Edit struct {
 	// one dash for another, one kind of space for another. Such a change
 	// is shown dimmer than a change of wording and counted apart.
 	Typographic bool
+	// Kinds is what the change this edit belongs to is about (a figure,
+	// a quotation, a name…; kinds.go); both halves of a change carry the
+	// same kinds, an OpEqual run none.
+	Kinds EditKinds `json:"kinds,omitempty"`
 }
 
 // OldText is the run as the old version spells it: Old when set, else

@@ -1,0 +1,377 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+)
+
+// classifyEdits gives every edit of one paragraph's word diff its kinds
+// and returns the kinds of each change (a deletion with the insertion
+// that replaces it), in order. Both halves of a change share its kinds.
+func classifyEdits(edits []Edit, known *knownNames, headline bool) []EditKinds {
+	var old, new strings.Builder
+	for _, e := range edits {
+		old.WriteString(e.OldText())
+		new.WriteString(e.NewText())
+	}
+	title := headline && titleCased(old.String()+" "+new.String())
+	r := &paraKinds{old: parseText(old.String(), title), new: parseText(new.String(), title), known: known}
+	var out []EditKinds
+	o, n := 0, 0 // bytes of old and new text before edit k
+	for k := 0; k < len(edits); {
+		if edits[k].Op == OpEqual {
+			o, n = o+len(edits[k].OldText()), n+len(edits[k].NewText())
+			k++
+			continue
+		}
+		first, o0, n0, typo := k, o, n, true
+		for ; k < len(edits) && edits[k].Op != OpEqual; k++ {
+			o += len(edits[k].OldText())
+			n += len(edits[k].NewText())
+			typo = typo && edits[k].Typographic
+		}
+		kinds := r.change(o0, o, n0, n, typo)
+		for e := first; e < k; e++ {
+			edits[e].Kinds = kinds
+		}
+		out = append(out, kinds)
+	}
+	return out
+}
+
+// paraKinds is one paragraph's two sides, as the rules read them.
+type paraKinds struct {
+	old, new *ptext
+	known    *knownNames
+	// How often each figure, name and reporting word occurs on each
+	// side, made on first use.
+	counts map[string][2]int
+}
+
+// change decides the kinds of the change that turns old bytes [o0, o1)
+// into new bytes [n0, n1). See README, "Edit kinds", for the rules in
+// words.
+func (r *paraKinds) change(o0, o1, n0, n1 int, typo bool) EditKinds {
+	if typo {
+		return EditKinds(KindTypographic)
+	}
+	oi, oj := r.old.span(o0, o1)
+	ni, nj := r.new.span(n0, n1)
+	marks := r.old.marks(oi, oj) != r.new.marks(ni, nj)
+	if r.old.words(oi, oj) == 0 && r.new.words(ni, nj) == 0 {
+		switch {
+		case marks:
+			return EditKinds(KindQuote) // a quotation made or unmade
+		case r.inFigure(oi, oj, ni, nj):
+			return EditKinds(KindNumber) // 1,200 → 1.200, 5 → $5
+		}
+		return EditKinds(KindPunctuation)
+	}
+	var k EditKinds
+	if correctionNote(r.new.s[n0:n1]) {
+		k |= EditKinds(KindCorrection)
+	}
+	if r.spelling(oi, oj, ni, nj) {
+		return k | EditKinds(KindSpelling)
+	}
+	if marks || r.old.quotedWords(oi, oj) || r.new.quotedWords(ni, nj) {
+		k |= EditKinds(KindQuote)
+	}
+	if r.changed("#", oi, oj, ni, nj, (*ptext).numberKey, (*ptext).numberKey) {
+		k |= EditKinds(KindNumber)
+	}
+	if r.changed("@", oi, oj, ni, nj, r.nameKey, (*ptext).capitalKey) {
+		k |= EditKinds(KindName)
+	}
+	if r.attribution(oi, oj, ni, nj) {
+		k |= EditKinds(KindAttribution)
+	}
+	if k == 0 {
+		k = EditKinds(KindWording)
+	}
+	return k
+}
+
+func (r *paraKinds) nameKey(p *ptext, i int) (string, bool) { return p.nameKey(i, r.known) }
+
+func lemmaKey(p *ptext, i int) (string, bool) {
+	l := p.lemma(i)
+	return l, l != ""
+}
+
+// changed reports whether the change adds or removes an item keyed by
+// key: one the change deletes that the new paragraph holds fewer of, or
+// one it inserts that the old paragraph held fewer of. So a date that
+// only moved inside its paragraph, or names that swapped places, change
+// nothing. prefix keeps the key spaces of different rules apart.
+//
+// count keys the tokens counted over the paragraph; it may be looser than
+// key (names are counted as capitalised words, wherever they stand, so
+// that no word of the paragraph needs the article's names looked up).
+func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*ptext, int) (string, bool)) bool {
+	// Most changes hold no figure, name or reporting word: then the
+	// paragraph need not be counted at all.
+	any := false
+	for side, sp := range [][3]int{{0, oi, oj}, {1, ni, nj}} {
+		p := []*ptext{r.old, r.new}[side]
+		for i := sp[1]; i < sp[2] && !any; i++ {
+			_, any = key(p, i)
+		}
+	}
+	if !any {
+		return false
+	}
+	if r.counts == nil {
+		r.counts = map[string][2]int{}
+	}
+	if _, ok := r.counts[prefix]; !ok {
+		r.counts[prefix] = [2]int{}
+		for side, p := range []*ptext{r.old, r.new} {
+			for i := range p.toks {
+				if k, ok := count(p, i); ok {
+					c := r.counts[prefix+k]
+					c[side]++
+					r.counts[prefix+k] = c
+				}
+			}
+		}
+	}
+	for side, sp := range [][3]int{{0, oi, oj}, {1, ni, nj}} {
+		p := []*ptext{r.old, r.new}[side]
+		for i := sp[1]; i < sp[2]; i++ {
+			if k, ok := key(p, i); ok {
+				c := r.counts[prefix+k]
+				if c[side] > c[1-side] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inFigure reports whether a change of punctuation alone sits inside a
+// figure (between two digits) or changes a currency or percent sign.
+func (r *paraKinds) inFigure(oi, oj, ni, nj int) bool {
+	for side, sp := range [][2]int{{oi, oj}, {ni, nj}} {
+		p := []*ptext{r.old, r.new}[side]
+		for i := sp[0]; i < sp[1]; i++ {
+			if _, ok := p.numberKey(i); ok {
+				return true
+			}
+		}
+		if sp[0] > 0 && sp[1] < len(p.toks) && digitWord(p, sp[0]-1) && digitWord(p, sp[1]) && sp[1] > sp[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func digitWord(p *ptext, i int) bool { return p.word(i) && unicode.IsDigit(firstRune(p.text(i))) }
+
+// spelling reports whether the change spells the same words another way:
+// the same words once lower-cased, abbreviations and number words written
+// out and word breaks ignored (Gen. → General, five → 5, ceasefire →
+// cease-fire), or word for word a small slip (goverment → government).
+func (r *paraKinds) spelling(oi, oj, ni, nj int) bool {
+	a, b := r.old.wordsIn(oi, oj), r.new.wordsIn(ni, nj)
+	if strings.Join(a, "") == strings.Join(b, "") {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := oi; i < oj; i++ {
+		if _, ok := r.old.numberKey(i); ok {
+			return false
+		}
+	}
+	for i := ni; i < nj; i++ {
+		if _, ok := r.new.numberKey(i); ok {
+			return false
+		}
+	}
+	for k := range a {
+		if !slip(a[k], b[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// slip reports whether two different spellings read as one word: the
+// same first letter (so a prefix that flips the meaning — legal,
+// illegal; increase, decrease — is not a slip), at least four letters,
+// and an edit distance (with transpositions) of at most two and at most
+// a third of the longer word (so said → says is not).
+func slip(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 || len(rb) == 0 || ra[0] != rb[0] || min(len(ra), len(rb)) < 4 {
+		return false
+	}
+	d := osaDistance(ra, rb, 2)
+	return d <= 2 && 3*d <= max(len(ra), len(rb))
+}
+
+// osaDistance is the optimal-string-alignment distance of a and b (edits,
+// with a swap of neighbours as one), or limit+1 once it exceeds limit.
+func osaDistance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// attribution reports whether the change alters who said something or
+// how: a reporting verb or hedge added, removed or swapped for another
+// (said → claimed; said → says is tense), or the source next to one
+// changed — a name, a pronoun or a word like "officials" within two words
+// before a reporting verb or after one ("according to witnesses").
+func (r *paraKinds) attribution(oi, oj, ni, nj int) bool {
+	if r.changed("^", oi, oj, ni, nj, lemmaKey, lemmaKey) {
+		return true
+	}
+	for side, sp := range [][2]int{{oi, oj}, {ni, nj}} {
+		p := []*ptext{r.old, r.new}[side]
+		if sp[0] == sp[1] || !r.source(p, sp[0], sp[1]) {
+			continue
+		}
+		if reportingNear(p, sp[1]-1, +1) || reportingNear(p, sp[0], -1) {
+			return true
+		}
+	}
+	return false
+}
+
+// source reports whether tokens [i, j) hold a word a source is named by.
+func (r *paraKinds) source(p *ptext, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !p.word(k) {
+			continue
+		}
+		if sourceWords[strings.ToLower(p.text(k))] {
+			return true
+		}
+		if _, ok := p.nameKey(k, r.known); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingNear reports whether a reporting word is among the two words
+// after token i (dir +1) or before it (dir -1), in the same clause.
+func reportingNear(p *ptext, i, dir int) bool {
+	k := i
+	for n := 0; n < 2; n++ {
+		if dir > 0 {
+			k = p.nextWord(k)
+		} else {
+			k = p.prevWord(k)
+		}
+		if k < 0 {
+			return false
+		}
+		if p.lemma(k) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeParagraph is a paragraph added (or removed) whole, on its way to
+// its kinds: an editor's note added is a correction; a paragraph of
+// punctuation alone is punctuation; else it is a quote when it holds a
+// quotation, a name when it names someone or something the other
+// version never names, a number when it holds a figure, weekday or
+// month the other version never has — and wording when none of these.
+// Whether the other version has them is looked up once for every such
+// paragraph of a comparison (knownNames.present).
+type wholeParagraph struct {
+	ch             *Change
+	other          int // the version it is not in: 0 the old, 1 the new
+	kinds          EditKinds
+	decided        bool
+	numbers, names []string // keys to look for in the other version
+}
+
+func newWholeParagraph(ch *Change, known *knownNames) *wholeParagraph {
+	text, added := ch.Edits[0].Text, ch.Kind == Added
+	w := &wholeParagraph{ch: ch, other: 1}
+	if added {
+		w.other = 0
+	}
+	if added && correctionNote(text) {
+		w.kinds, w.decided = EditKinds(KindCorrection), true
+		return w
+	}
+	p := parseText(text, false)
+	if p.words(0, len(p.toks)) == 0 {
+		w.kinds, w.decided = EditKinds(KindPunctuation), true
+		return w
+	}
+	if p.quotedWords(0, len(p.toks)) {
+		w.kinds |= EditKinds(KindQuote)
+	}
+	for i := range p.toks {
+		if n, ok := p.numberKey(i); ok && !dateWords[n] {
+			w.numbers = append(w.numbers, n)
+		}
+		// A lone initial (the U of U.N.) names nothing by itself.
+		if n, ok := p.nameKey(i, known); ok && len(n) > 1 {
+			w.names = append(w.names, n)
+		}
+	}
+	return w
+}
+
+// decide gives the paragraph its kinds, found being the keys the other
+// version holds.
+func (w *wholeParagraph) decide(found map[string]bool) EditKinds {
+	if w.decided {
+		return w.kinds
+	}
+	k := w.kinds
+	for _, n := range w.numbers {
+		if !found[n] {
+			k |= EditKinds(KindNumber)
+		}
+	}
+	for _, n := range w.names {
+		if !found[n] {
+			k |= EditKinds(KindName)
+		}
+	}
+	if k == 0 {
+		k = EditKinds(KindWording)
+	}
+	return k
+}

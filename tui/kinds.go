@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"redline/model"
+	"redline/model/diff"
+)
+
+// What each kind of edit looks like on screen: its gutter mark and its
+// name in the footer. Wording has no mark: the change mark (~ + -) says
+// it. A paragraph whose edits are all minor (typography, punctuation,
+// spelling) is marked ·, so a reader sees at a glance what to skip.
+var kindMarks = map[diff.EditKind]struct{ mark, one, many string }{
+	diff.KindCorrection:  {"!", "correction", "corrections"},
+	diff.KindNumber:      {"#", "number", "numbers"},
+	diff.KindQuote:       {"“", "quote", "quotes"},
+	diff.KindName:        {"@", "name", "names"},
+	diff.KindAttribution: {":", "attribution", "attributions"},
+	diff.KindSpelling:    {"·", "spelling edit", "spelling edits"},
+	diff.KindPunctuation: {"·", "punctuation edit", "punctuation edits"},
+	diff.KindTypographic: {"·", "typographic edit", "typographic edits"},
+}
+
+// kindMark is the gutter's mark for a block's kinds, unstyled: the mark
+// of its first kind in the order a reader is told about them, "" for
+// wording alone or none.
+func kindMark(k diff.EditKinds) string {
+	for _, kind := range k.List() {
+		if km, ok := kindMarks[kind]; ok {
+			return km.mark
+		}
+		if kind == diff.KindWording {
+			return ""
+		}
+	}
+	return ""
+}
+
+// kindParts are the footer's counts by kind that come before the
+// paragraphs (a correction first, then figures, quotes, names,
+// attributions) and the minor ones that come last, as "# 2 numbers".
+func kindParts(s diff.Stats) (major, minorParts []string) {
+	for _, kind := range diff.AllEditKinds() {
+		km, ok := kindMarks[kind]
+		n := s.Kinds.Of(kind)
+		if !ok || n == 0 {
+			continue
+		}
+		if kind.Substantive() {
+			major = append(major, km.mark+" "+plural(n, km.one, km.many))
+		} else {
+			minorParts = append(minorParts, plural(n, km.one, km.many))
+		}
+	}
+	return major, minorParts
+}
+
+// minor reports whether an edit's kinds are all minor: typography,
+// punctuation or spelling, which the d key dims.
+func minor(k diff.EditKinds) bool { return k != 0 && !k.Substantive() }
+
+// kindsByNew is the kinds of each paragraph of the new version, for the
+// clean view, which lays out the new version's paragraphs alone.
+func kindsByNew(c *diff.Comparison) map[int]diff.EditKinds {
+	out := map[int]diff.EditKinds{}
+	for _, ch := range c.Changes {
+		if ch.New >= 0 && ch.Kind != diff.MovedAway {
+			out[ch.New] |= ch.Kinds
+		}
+	}
+	return out
+}
+
+// toggleDim dims (or shows again) the edits that are only typography,
+// punctuation or spelling.
+func (m *Model) toggleDim() {
+	m.dimMinor = !m.dimMinor
+	if m.dimMinor {
+		m.notice = "typographic, punctuation and spelling edits dimmed (d shows them)"
+	} else {
+		m.notice = "every edit shown alike"
+	}
+	m.keepPlace(m.shown)
+}
+
+// jumpSubstantive moves the cursor to the next (+1) or previous (-1)
+// paragraph with a substantive edit: in the step shown, else in the
+// nearest step after (before) it that has one, whose comparisons are
+// looked through in a command, since on a long history that is many.
+func (m *Model) jumpSubstantive(dir int) tea.Cmd {
+	shown, pinned := m.target()
+	if shown == m.shown && pinned == m.pinned {
+		for bi := m.cursor + dir; bi >= 0 && bi < len(m.doc.blocks); bi += dir {
+			if b := m.doc.blocks[bi]; !b.note && b.kinds.Substantive() {
+				m.cursor = bi
+				m.scrollToCursor()
+				return nil
+			}
+		}
+	}
+	cmps, n := m.cmps, len(m.art.Versions)
+	return m.later(workJump, "looking for a substantive edit…", func() func(*Model) tea.Cmd {
+		for v := shown + dir; v >= 0 && v < n; v += dir {
+			base := v - 1
+			if pinned >= 0 && pinned != v {
+				base = pinned
+			}
+			if base < 0 || cmps.peek(base, v).Substantive() == 0 {
+				continue
+			}
+			cmps.get(base, v) // kept: the reader is about to see it
+			return func(m *Model) tea.Cmd {
+				m.busy[workMove] = nil // this move replaces one still waiting
+				m.landOn(v, pinned, dir)
+				return nil
+			}
+		}
+		return func(m *Model) tea.Cmd {
+			m.notice = "no more substantive edits " + map[int]string{+1: "after this", -1: "before this"}[dir]
+			return nil
+		}
+	})
+}
+
+// landOn shows version index v against the pinned base (-1: the one
+// before), the cursor on its first substantive paragraph (dir +1) or its
+// last (dir -1). Its comparison is ready.
+func (m *Model) landOn(v, pinned, dir int) {
+	m.pinned, m.shown = pinned, v
+	m.refresh()
+	m.cursor = m.firstParagraph()
+	for i := range m.doc.blocks {
+		bi := i
+		if dir < 0 {
+			bi = len(m.doc.blocks) - 1 - i
+		}
+		if b := m.doc.blocks[bi]; !b.note && b.kinds.Substantive() {
+			m.cursor = bi
+			break
+		}
+	}
+	m.offset = 0
+	m.scrollToCursor()
+}
+
+// kindLegend is the help's line on the kind marks.
+func kindLegend() string {
+	var parts []string
+	for _, kind := range diff.AllEditKinds() {
+		if km, ok := kindMarks[kind]; ok && kind.Substantive() {
+			parts = append(parts, km.mark+" "+km.one)
+		}
+	}
+	return "kinds: " + strings.Join(parts, "  ") + "  · only typography, punctuation or spelling, which } and { skip"
+}
+
+// newKindMarks draws every kind mark once, in its style.
+func newKindMarks(st *Styles) map[string]string {
+	out := map[string]string{}
+	for kind, km := range kindMarks {
+		if kind.Substantive() {
+			out[km.mark] = st.GutterKind.Render(km.mark)
+		} else {
+			out[km.mark] = st.GutterMinor.Render(km.mark)
+		}
+	}
+	return out
+}
+
+// correctionBlocks are notes, for the top of a step, naming each editor's
+// note the step added: "correction added at ¶12: An earlier version…".
+func correctionBlocks(in docInput, width int) []block {
+	var out []block
+	for _, c := range in.cmp.Changes {
+		if c.Kinds.Has(diff.KindCorrection) && c.New >= 0 && c.New < len(in.shown.Paragraphs) {
+			msg := fmt.Sprintf("! correction added at ¶%d: %s", c.New+1, in.shown.Paragraphs[c.New])
+			b := noteBlock(in.styles, width, ansi.Truncate(model.Visible(msg), 2*width, "…"))
+			out = append(out, b)
+		}
+	}
+	return out
+}
