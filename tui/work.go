@@ -24,7 +24,7 @@ const (
 	workHistory
 	workAnnotate
 	workExport // writing the shown step as a page (tui/export.go)
-	workJump // the steps looked through for the next substantive edit
+	workJump   // the steps looked through for the next substantive edit
 	workKinds
 )
 
