@@ -52,7 +52,8 @@ type PickerKeyMap struct {
 	// ArrowUp and ArrowDown move while a filter is typed, where j and k
 	// are letters of the filter.
 	ArrowUp, ArrowDown key.Binding
-	// Sort sorts by substantive edits, most first, or back by versions.
+	// Sort cycles the list's order: versions, substantive edits, last
+	// seen, site.
 	Sort key.Binding
 }
 
@@ -76,7 +77,7 @@ func DefaultPickerKeyMap() PickerKeyMap {
 		ArrowUp:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
 		ArrowDown:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
 	}
-	k.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by edits/versions"))
+	k.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort: versions, edits, last seen, site"))
 	return k
 }
 
@@ -139,7 +140,7 @@ type Picker struct {
 	// key, -1 when unreadable; the list sorted by them; the comparisons
 	// counting has cost and may cost; a batch being counted.
 	edits         map[string]int
-	bySubstantive bool
+	order         pickerOrder // how the list is sorted (s)
 	measureSpent  int
 	measureBudget int
 	measureNext   int // the catalog row counting goes on from
@@ -266,9 +267,7 @@ func (p Picker) takeCatalog(msg catalogMsg) (tea.Model, tea.Cmd) {
 	atTop := p.cursor == 0 && p.offset == 0
 	p.catalog, p.progress = msg.progress.Articles, msg.progress
 	p.match = p.catalog.Filter(p.query)
-	if p.bySubstantive {
-		p.sortMatch()
-	}
+	p.sortMatch()
 	p.cursor, p.offset = 0, 0
 	if hasSel && !atTop {
 		for i, j := range p.match {
@@ -375,9 +374,7 @@ func (p *Picker) setFilter(q string) {
 	} else {
 		p.match = p.catalog.Filter(q)
 	}
-	if p.bySubstantive {
-		p.sortMatch()
-	}
+	p.sortMatch()
 	p.query = q
 	p.cursor, p.offset = 0, 0
 	p.setKeys()

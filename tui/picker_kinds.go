@@ -125,39 +125,58 @@ func (p Picker) takeMeasured(msg measuredMsg) (tea.Model, tea.Cmd) {
 		p.edits[k] = n
 	}
 	p.measureSpent += msg.cost
-	if p.bySubstantive {
+	if p.order == byEdits {
 		p.sortMatch()
 	}
 	return p, p.measure()
 }
 
-// toggleSort sorts the list by substantive edits, most first, or back
-// by versions, keeping the cursor on its article.
+// pickerOrder is how the article list is sorted; s cycles through them.
+type pickerOrder int8
+
+const (
+	byVersions pickerOrder = iota // most versions first: the catalog's own order
+	byEdits                       // most substantive edits first (picker_kinds.go)
+	byLastSeen                    // most recently seen first
+	bySite                        // site A–Z, most versions first within one
+	pickerOrders
+)
+
+// orderNames say the order in the list's title.
+var orderNames = [pickerOrders]string{"most versions first", "most substantive edits first", "most recently seen first", "by site"}
+
+// toggleSort sorts the list by the next order, keeping the cursor on its
+// article.
 func (p *Picker) toggleSort() {
-	p.bySubstantive = !p.bySubstantive
-	sel, ok := p.Selected()
-	if p.bySubstantive {
-		p.sortMatch()
-	} else {
-		p.match = p.catalog.Filter(p.query)
-	}
-	if ok {
-		p.cursorTo(sel.Key)
-	}
+	p.order = (p.order + 1) % pickerOrders
+	p.match = p.catalog.Filter(p.query)
+	p.sortMatch()
 }
 
-// sortMatch orders the rows by substantive edits, most first; rows not
-// counted yet keep the catalog's order after those counted. The cursor
-// stays on its article.
+// sortMatch orders the rows by the list's order; the catalog's order
+// (most versions first) breaks ties, and rows whose edits are not counted
+// yet come after those counted. The cursor stays on its article.
 func (p *Picker) sortMatch() {
-	sel, ok := p.Selected()
-	count := func(i int) int {
-		if n, done := p.edits[p.catalog.At(i).Key]; done {
-			return n
-		}
-		return -1
+	if p.order == byVersions {
+		return // Filter keeps the catalog's order
 	}
-	sort.SliceStable(p.match, func(a, b int) bool { return count(p.match[a]) > count(p.match[b]) })
+	sel, ok := p.Selected()
+	var less func(a, b int) bool
+	switch p.order {
+	case byEdits:
+		count := func(i int) int {
+			if n, done := p.edits[p.catalog.At(i).Key]; done {
+				return n
+			}
+			return -1
+		}
+		less = func(a, b int) bool { return count(a) > count(b) }
+	case byLastSeen:
+		less = func(a, b int) bool { return p.catalog.At(a).LastSeen.After(p.catalog.At(b).LastSeen) }
+	case bySite:
+		less = func(a, b int) bool { return p.catalog.At(a).Host() < p.catalog.At(b).Host() }
+	}
+	sort.SliceStable(p.match, func(a, b int) bool { return less(p.match[a], p.match[b]) })
 	if ok {
 		p.cursorTo(sel.Key)
 	}

@@ -50,7 +50,7 @@ func TestPickerCountsSubstantiveEdits(t *testing.T) {
 	p = pressPicker(p, "j", "j")
 	sel, _ := p.Selected()
 	p = pressPicker(p, "s")
-	if !p.bySubstantive || !strings.Contains(p.View(), "most substantive edits first") {
+	if p.order != byEdits || !strings.Contains(p.View(), "most substantive edits first") {
 		t.Fatalf("s did not sort by edits:\n%s", p.View())
 	}
 	if now, _ := p.Selected(); now.Key != sel.Key {
@@ -68,8 +68,26 @@ func TestPickerCountsSubstantiveEdits(t *testing.T) {
 			t.Fatalf("the filtered list is not sorted by edits")
 		}
 	}
-	if p = pressPicker(p, "esc", "s"); p.bySubstantive || !strings.Contains(p.View(), "most versions first") {
-		t.Errorf("s again did not sort by versions")
+	p = pressPicker(p, "esc", "s")
+	if p.order != byLastSeen || !strings.Contains(p.View(), "most recently seen first") {
+		t.Fatalf("s again did not sort by last seen:\n%s", p.View())
+	}
+	for i := 1; i < len(p.match); i++ {
+		if p.catalog.At(p.match[i-1]).LastSeen.Before(p.catalog.At(p.match[i]).LastSeen) {
+			t.Fatalf("row %d was seen before row %d", i-1, i)
+		}
+	}
+	p = pressPicker(p, "s")
+	if p.order != bySite || !strings.Contains(p.View(), "by site") {
+		t.Fatalf("s a third time did not sort by site:\n%s", p.View())
+	}
+	for i := 1; i < len(p.match); i++ {
+		if p.catalog.At(p.match[i-1]).Host() > p.catalog.At(p.match[i]).Host() {
+			t.Fatalf("row %d's site sorts after row %d's", i-1, i)
+		}
+	}
+	if p = pressPicker(p, "s"); p.order != byVersions || !strings.Contains(p.View(), "most versions first") {
+		t.Errorf("s a fourth time did not sort by versions again")
 	}
 }
 

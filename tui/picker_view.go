@@ -44,10 +44,7 @@ func (p *Picker) roomy() bool { return p.height >= roomyHeight }
 // and a rule.
 func (p *Picker) headerLines(cols pickerColumns) []string {
 	st := &p.styles
-	order := " · most versions first"
-	if p.bySubstantive {
-		order = " · most substantive edits first"
-	}
+	order := " · " + orderNames[p.order]
 	title := " " + st.Headline.Render(model.Visible(p.title)) + st.Meta.Render(order)
 	if !p.roomy() {
 		return []string{title}
