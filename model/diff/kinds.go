@@ -189,6 +189,24 @@ func (c KindCounts) MarshalJSON() ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
+// UnmarshalJSON reads what MarshalJSON writes; a kind it does not know
+// is an error.
+func (c *KindCounts) UnmarshalJSON(data []byte) error {
+	var m map[string]int
+	if err := json.Unmarshal(data, &m); err != nil {
+		return err
+	}
+	*c = KindCounts{}
+	for name, n := range m {
+		k, ok := ParseEditKind(name)
+		if !ok {
+			return fmt.Errorf("unknown edit kind %q", name)
+		}
+		c[bits.TrailingZeros16(uint16(k))] = n
+	}
+	return nil
+}
+
 // Substantive is how many changes of the body (a deletion with the
 // insertion that replaces it, or a paragraph added or removed) hold a
 // substantive kind, each counted once however many kinds it is; the

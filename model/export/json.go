@@ -55,6 +55,8 @@ type VersionRef struct {
 type HeadlineDoc struct {
 	Changed bool      `json:"changed"`
 	Edits   []EditDoc `json:"edits"`
+	// Kinds is what the headline's change is about (diff.EditKinds).
+	Kinds diff.EditKinds `json:"kinds,omitempty"`
 }
 
 // StatsDoc are a step's figures (diff.Stats).
@@ -72,6 +74,12 @@ type StatsDoc struct {
 	HeadlineChanged bool `json:"headline_changed"`
 	// Size is the step's size on the timeline (diff.Comparison.Size).
 	Size int `json:"size"`
+	// Kinds counts the body's changes by kind of edit (diff.KindCounts):
+	// {"number": 2, "quote": 1, …}; a change of two kinds counts in both.
+	Kinds diff.KindCounts `json:"kinds"`
+	// Substantive counts the changes of a substantive kind: not only
+	// typography, punctuation or spelling.
+	Substantive int `json:"substantive"`
 }
 
 // ParagraphDoc is one row of a comparison, in the new version's reading
@@ -95,6 +103,10 @@ type ParagraphDoc struct {
 	// open and the reader guessed it.
 	OldGuessed bool `json:"old_guessed,omitempty"`
 	NewGuessed bool `json:"new_guessed,omitempty"`
+	// Kinds is what the paragraph's edits are about, as names: number,
+	// quote, name, attribution, correction, wording, spelling,
+	// punctuation, typographic (diff.EditKinds); absent when unchanged.
+	Kinds diff.EditKinds `json:"kinds,omitempty"`
 	// Edits spell both texts: the old text is every equal and delete
 	// edit's text (or old), the new one every equal and insert edit's.
 	// Empty for moved-away (its edits are on the moved row).
@@ -112,6 +124,9 @@ type EditDoc struct {
 	// Typographic marks both halves of a change of typography only
 	// (quotes, dashes, spaces).
 	Typographic bool `json:"typographic,omitempty"`
+	// Kinds is what the change this edit belongs to is about; absent on
+	// equal runs.
+	Kinds diff.EditKinds `json:"kinds,omitempty"`
 }
 
 // kindOps are the op names of diff's kinds, spelled here rather than
@@ -158,10 +173,11 @@ func stepDoc(c compared) StepDoc {
 	s := c.cmp.Stats
 	d := StepDoc{
 		To:       ref(c.Shown, c.shown),
-		Headline: HeadlineDoc{Changed: c.cmp.HeadlineChanged, Edits: editDocs(c.cmp.Headline)},
+		Headline: HeadlineDoc{Changed: c.cmp.HeadlineChanged, Edits: editDocs(c.cmp.Headline), Kinds: c.cmp.HeadlineKinds},
 		Stats: StatsDoc{WordsAdded: s.WordsAdded, WordsRemoved: s.WordsRemoved, Edited: s.Edited, Added: s.Added,
 			Removed: s.Removed, Moved: s.Moved, Split: s.Split, Merged: s.Merged, Typographic: s.Typographic,
-			Punctuation: s.Punctuation, HeadlineChanged: s.HeadlineChanged, Size: c.cmp.Size()},
+			Punctuation: s.Punctuation, HeadlineChanged: s.HeadlineChanged, Size: c.cmp.Size(),
+			Kinds: s.Kinds, Substantive: c.cmp.Substantive()},
 		Paragraphs: make([]ParagraphDoc, len(c.cmp.Changes)),
 	}
 	if c.Base >= 0 {
@@ -174,7 +190,7 @@ func stepDoc(c compared) StepDoc {
 			op = ch.Kind.String() // a kind newer than this schema
 		}
 		p := ParagraphDoc{Op: op, Group: ch.Group, Similarity: math.Round(ch.Similarity*1000) / 1000,
-			Edits: editDocs(ch.Edits)}
+			Kinds: ch.Kinds, Edits: editDocs(ch.Edits)}
 		if ch.Old >= 0 {
 			p.Old = &ch.Old
 			p.OldGuessed = c.Base >= 0 && c.base.IsGuessed(ch.Old)
@@ -191,7 +207,7 @@ func stepDoc(c compared) StepDoc {
 func editDocs(edits []diff.Edit) []EditDoc {
 	out := make([]EditDoc, len(edits))
 	for i, e := range edits {
-		out[i] = EditDoc{Op: editOps[e.Op], Text: e.Text, Old: e.Old, Typographic: e.Typographic}
+		out[i] = EditDoc{Op: editOps[e.Op], Text: e.Text, Old: e.Old, Typographic: e.Typographic, Kinds: e.Kinds}
 	}
 	return out
 }
