@@ -206,3 +206,46 @@ func TestDisagreementKeepsTheReadingItNames(t *testing.T) {
 		t.Errorf("note %q, but version 2 reads %q", art.Notes[0], got)
 	}
 }
+
+// Two dumps that each leave a different paragraph's side open, each
+// settled only by the other: R was cut from version 1 (dump 2/3 never
+// shows it, so it cannot be in version 2), K was cut from version 2 (dump
+// 1/2 shows it unchanged, so it is in version 2). Alone, each dump reads
+// its uncued row as added; read jointly, both come right.
+func TestChainReadsTheSharedVersionJointly(t *testing.T) {
+	const (
+		a = "The storm reached the coast early on Monday, officials said."
+		r = "Schools in the region will stay closed until further notice."
+		b = "Thousands of people were moved to shelters inland overnight."
+		k = "The national weather service warned of more rain by Thursday."
+		c = "Power was restored to most homes by Tuesday evening."
+	)
+	head := "This article is from the source 'test' and was first published or seen on . \n"
+	d12 := head + "Version 1 Version 2\nStorm Hits Coast Storm Hits Coast\n" + strings.Join([]string{a + " " + a, r, b + b, k + " " + k, c + " " + c}, "\n")
+	d23 := head + "Version 2 Version 3\nStorm Hits Coast Storm Hits Coast\n" + strings.Join([]string{a + " " + a, b + " " + b, k, c + c}, "\n")
+	for _, d := range []string{d12, d23} {
+		alone, err := newssniffer.ReadDump("alone.txt", []byte(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(alone.Versions[1].Paragraphs) < 4 {
+			t.Fatalf("the test wants each dump alone to read its open row as added; read %q", alone.Versions[1].Paragraphs)
+		}
+	}
+	art, err := newssniffer.ReadChain([]string{"d23.txt", "d12.txt"}, []string{d23, d12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{a, r, b, k, c}, {a, b, k, c}, {a, b, c}}
+	for i, w := range want {
+		if got := art.Versions[i].Paragraphs; strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("version %d reads %q, want %q", i+1, got, w)
+		}
+		if len(art.Versions[i].Guessed) > 0 {
+			t.Errorf("version %d guesses %v; the chain settles every row", i+1, art.Versions[i].Guessed)
+		}
+	}
+	if len(art.Notes) > 0 {
+		t.Errorf("notes %q, want none", art.Notes)
+	}
+}

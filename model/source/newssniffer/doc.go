@@ -31,10 +31,14 @@
 //     differently under an alternative scoring within cells.GuessMargin of
 //     the chosen reading is marked guessed; a run's side prior counts once
 //     for the run, not once per row.
-//  6. Reconcile chains (ReadChain, chain.go): a version two dumps share
-//     must read the same in both; where they differ, one dump is read again
-//     under the other's reading (Reader.Constrained) and the pair that
-//     loses least score is kept; where neither fits, a note names the
+//  6. Read chains jointly (ReadChain, chain.go, chain_joint.go): a
+//     version two dumps share must read the same in both. Each dump
+//     offers readings — its own, the alternatives it weighed, and those
+//     its neighbours' shared versions force on it (Reader.Constrained) —
+//     and the combination that agrees on every shared version with the
+//     highest sum of scores (Reader.JointScore) is kept; rows that read
+//     otherwise in a combination within cells.GuessMargin stay guessed.
+//     Where no readings of two neighbours agree, a note names the
 //     reading kept, and the article shows that one.
 //
 // The score's terms are all log-probabilities, in nats; see the cells

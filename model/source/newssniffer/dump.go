@@ -65,7 +65,6 @@ type dumpPage struct {
 	a, b        model.Version // numbers, headlines, elapsed; no paragraphs yet
 	headlineRow string
 	rows        *cells.Reader
-	solo        float64 // the rows\' score read alone, before a chain
 	// keepsShared says that this dump and the one before it read their
 	// shared version differently, and the chain keeps this dump's reading.
 	keepsShared bool

@@ -15,3 +15,21 @@ func ReadDumpWithAlternatives(file string, data []byte) (*model.Article, []strin
 	art := d.article()
 	return art, d.rows.Texts(), d.rows.Alternatives(), nil
 }
+
+// ScoresOfTruth reads a dump and returns its reading's score and the
+// score, under the same model, of the reading that gives the true
+// versions old and new (ok false when no reading of the rows gives
+// them): the property test's measure of a search that got stuck.
+func ScoresOfTruth(file string, data []byte, old, new []string) (read, truth float64, ok bool) {
+	d, err := parseDump(file, data)
+	if err != nil {
+		return 0, 0, false
+	}
+	d.rows.Solve()
+	read = d.rows.Total()
+	states, ok := d.rows.Constrained(old, new)
+	if !ok {
+		return read, 0, false
+	}
+	return read, d.rows.ScoreOf(states), true
+}

@@ -43,6 +43,16 @@ type recovery struct {
 	guessedOpen            int
 	headlines, headlinesOK int
 	headlinesWrongGuessed  int
+	// The dumps read wrong, by what the reader's own score says of the
+	// truth: it scores better (the search got stuck), about as well
+	// (within the guess margin), or worse (the model prefers the wrong
+	// reading); unfit: no reading of the rows gives the truth (the
+	// headline row, say).
+	missStuck, missClose, missModel, missUnfit int
+	// missHeadline: only the headline read wrong; missSame: the reading
+	// lays out as the very same dump (provably undecidable).
+	missHeadline, missSame int
+	sameParas              int // paragraphs missed in missSame dumps
 }
 
 func (r recovery) String() string {
@@ -211,6 +221,7 @@ func TestDumpReaderRecoversGeneratedPairs(t *testing.T) {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		r.dumps++
+		short := r.paragraphs - r.exactParas
 		okA := r.add(art.Versions[0], a)
 		okB := r.add(art.Versions[1], b)
 		for vi, want := range []model.Version{a, b} {
@@ -219,15 +230,55 @@ func TestDumpReaderRecoversGeneratedPairs(t *testing.T) {
 		}
 		if okA && okB {
 			r.exactDumps++
-		} else if shown < *propertyShow {
+		} else {
+			if r.classifyMiss(text, art, rows, a, b) {
+				r.sameParas += r.paragraphs - r.exactParas - short
+			}
+		}
+		if !(okA && okB) && shown < *propertyShow {
 			shown++
 			t.Logf("seed %d:\n%s", seed, diffReport(art.Versions, []model.Version{a, b}))
 		}
 	}
 	t.Logf("%s", r)
+	t.Logf("dumps read wrong: headline only %d; the reading lays out as the same dump %d; "+
+		"else the truth scores better %d, within 2 nats %d, worse %d, no reading gives it %d",
+		r.missHeadline, r.missSame, r.missStuck, r.missClose, r.missModel, r.missUnfit)
+	t.Logf("paragraphs missed in dumps whose reading lays out as the same dump: %d (%.2f%% of all)",
+		r.sameParas, 100*float64(r.sameParas)/float64(r.paragraphs))
 	if share := float64(r.exactParas) / float64(r.paragraphs); share < 0.97 {
 		t.Errorf("only %.2f%% of paragraphs recovered exactly", 100*share)
 	}
+}
+
+// classifyMiss sorts a dump read wrong by how its truth scores, and
+// reports whether its reading lays out as the very same dump.
+func (r *recovery) classifyMiss(text string, art *model.Article, rows []string, a, b model.Version) (same bool) {
+	got := art.Versions
+	if equalParagraphs(got[0].Paragraphs, a.Paragraphs) && equalParagraphs(got[1].Paragraphs, b.Paragraphs) {
+		r.missHeadline++
+		return false
+	}
+	if rendersAs(got[0].Paragraphs, got[1].Paragraphs, rows) {
+		r.missSame++
+		return true
+	}
+	read, truth, ok := newssniffer.ScoresOfTruth("miss", []byte(text), a.Paragraphs, b.Paragraphs)
+	switch {
+	case !ok:
+		r.missUnfit++
+	case truth > read+1e-6:
+		r.missStuck++
+	case truth > read-2:
+		r.missClose++
+	default:
+		r.missModel++
+	}
+	return false
+}
+
+func equalParagraphs(a, b []string) bool {
+	return strings.Join(a, "\n") == strings.Join(b, "\n") && len(a) == len(b)
 }
 
 func diffReport(got, want []model.Version) string {
