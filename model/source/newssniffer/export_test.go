@@ -26,10 +26,10 @@ func ScoresOfTruth(file string, data []byte, old, new []string) (read, truth flo
 		return 0, 0, false
 	}
 	d.rows.Solve()
-	read = d.rows.Total()
+	read = d.rows.JointScore(d.rows.Reading())
 	states, ok := d.rows.Constrained(old, new)
 	if !ok {
 		return read, 0, false
 	}
-	return read, d.rows.ScoreOf(states), true
+	return read, d.rows.JointScore(states), true
 }

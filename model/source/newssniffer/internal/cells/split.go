@@ -133,10 +133,12 @@ const (
 	// maxLinks bounds the links of one sentence (see keepStrongest).
 	maxLinks  = 8
 	maxSweeps = 12
-	// maxFlip bounds the one-cell rows a run may move to the other side
-	// in answer to one change; longer runs keep their side unless chosen
-	// again whole (chooseRun), which keeps answering cheap on long pages.
-	maxFlip = 24
+	// maxFlipWork bounds the work (rows, and rows linked to them) of
+	// moving a run's one-cell rows to the other side in answer to one
+	// change; a dearer run keeps its side unless chosen again whole
+	// (chooseRun), which keeps answering cheap on long pages. A long
+	// uncued section costs a row each, so it can still flip.
+	maxFlipWork = 256
 )
 
 // New prepares the rows of one dump for reading: it segments every
