@@ -9,8 +9,10 @@
 // both versions back in six phases (DESIGN.md, "The seed format"):
 //
 //  1. Parse rows (parseDump, dump.go): the header sentences, the version
-//     line, the headline row (cut by splitHeadline), the optional elapsed
-//     row, then one cells.Row per body line. A row that reads "X X" or
+//     line, the headline row (cut by splitHeadline, headline.go, where
+//     the halves read most alike and where the body's own prose would
+//     start and end a headline), the optional elapsed row, then one
+//     cells.Row per body line. A row that reads "X X" or
 //     "XX" is a matched paragraph (cells.SameCells); the others form runs.
 //  2. Candidate cuts (cells.New → rowBoundaries, boundaryCost in
 //     cells/boundary.go): every place a row could be cut into an old and a
