@@ -85,12 +85,30 @@ func readLinked(pages []*dumpPage) []string {
 			chooseJointly(offer(pages[:n]))
 		}
 		p, q := pages[n-1], pages[n]
-		note, keptQ := disagreement(p, q, p.article().Versions[1], q.article().Versions[0])
+		pv, qv := p.article().Versions[1], q.article().Versions[0]
+		p.disputedNew, q.disputedOld = disputed(pv.Paragraphs, qv.Paragraphs)
+		note, keptQ := disagreement(p, q, pv, qv)
 		q.keepsShared = keptQ
 		notes = append(notes, note)
 		pages = pages[n:]
 	}
 	return notes
+}
+
+// disputed lists the paragraphs of a and of b, two readings of one
+// version, that the other reading lacks.
+func disputed(a, b []string) (inA, inB []int) {
+	for _, h := range diffHunks(a, b) {
+		for i := h.from; i < h.to; i++ {
+			inA = append(inA, i)
+		}
+	}
+	for _, h := range diffHunks(b, a) {
+		for i := h.from; i < h.to; i++ {
+			inB = append(inB, i)
+		}
+	}
+	return inA, inB
 }
 
 // disagreement says where two dumps read one version differently and

@@ -75,7 +75,7 @@ func offer(pages []*dumpPage) []*readings {
 			rs[i].add(alt)
 		}
 	}
-	for pass := 0; pass < constrainPasses; pass++ {
+	pass := func() {
 		for i := 0; i+1 < len(pages); i++ {
 			forward(rs[i], rs[i+1])
 		}
@@ -83,6 +83,14 @@ func offer(pages []*dumpPage) []*readings {
 			backward(rs[i-1], rs[i])
 		}
 	}
+	for n := 0; n < constrainPasses; n++ {
+		pass()
+	}
+	// Versions built from two dumps' readings, then passed along too.
+	for i := 0; i+1 < len(pages); i++ {
+		mergeShared(rs[i], rs[i+1])
+	}
+	pass()
 	// A middle dump read with both its versions fixed by its neighbours'
 	// best readings: where each neighbour settles one end, this finds
 	// the reading between them.

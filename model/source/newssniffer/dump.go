@@ -65,6 +65,11 @@ type dumpPage struct {
 	// keepsShared says that this dump and the one before it read their
 	// shared version differently, and the chain keeps this dump's reading.
 	keepsShared bool
+	// disputedOld and disputedNew are the paragraphs of the old and the
+	// new version that a neighbouring dump reads otherwise, with no
+	// reading of both that agrees: guesses, whatever either dump alone
+	// thought of them.
+	disputedOld, disputedNew []int
 }
 
 // parseDump reads a dump's header and table rows.
@@ -124,6 +129,8 @@ func (d *dumpPage) article() *model.Article {
 	art := d.art
 	a, b := d.a, d.b
 	a.Paragraphs, a.Guessed, b.Paragraphs, b.Guessed = d.rows.Versions()
+	a.Guessed = unionInts(a.Guessed, d.disputedOld)
+	b.Guessed = unionInts(b.Guessed, d.disputedNew)
 	art.Versions = []model.Version{a, b}
 	art.Title = b.Headline
 	return &art

@@ -42,6 +42,8 @@ func TestShapesCutWithoutAFullStop(t *testing.T) {
 		{"heading changed case", "Signs of strain Signs of Strain", []string{"Signs of strain"}, []string{"Signs of Strain"}},
 		{"heading changed a letter", "What hapens next What happens next", []string{"What hapens next"}, []string{"What happens next"}},
 		{"label line", "Last updated: 4 May Last updated: 9 June", []string{"Last updated: 4 May"}, []string{"Last updated: 9 June"}},
+		{"label line, the whole date changed", "Updated: 17 November Updated: 10 July 2021", []string{"Updated: 17 November"}, []string{"Updated: 10 July 2021"}},
+		{"label line, day and month changed", "Published: 14 January Published: 4 September", []string{"Published: 14 January"}, []string{"Published: 4 September"}},
 		{"label line joined", "Still current at: 4 May 2023Still current at: 9 June 2024", []string{"Still current at: 4 May 2023"}, []string{"Still current at: 9 June 2024"}},
 		{"colon lead-in", "Officials listed these steps: Officials listed the following steps:", []string{"Officials listed these steps:"}, []string{"Officials listed the following steps:"}},
 		{"bullet item", "• Trains will not run on Saturday • Trains will not run on Saturday or Sunday", []string{"• Trains will not run on Saturday"}, []string{"• Trains will not run on Saturday or Sunday"}},
