@@ -33,3 +33,31 @@ func ScoresOfTruth(file string, data []byte, old, new []string) (read, truth flo
 	}
 	return read, d.rows.JointScore(states), true
 }
+
+// MissKinds counts the rows whose reading differs from the truth's: a
+// one-cell row on the other side, a two-cell row cut elsewhere, and a
+// row read with one cell where the truth has two or the other way round.
+func MissKinds(data []byte, old, new []string) (side, cut, shape int) {
+	d, err := parseDump("x", data)
+	if err != nil {
+		return
+	}
+	d.rows.Solve()
+	read := d.rows.Reading()
+	truth, ok := d.rows.Constrained(old, new)
+	if !ok {
+		return
+	}
+	for i := range read {
+		r, t := read[i], truth[i]
+		switch {
+		case r.Bound() < 0 && t.Bound() < 0 && r != t && !d.rows.Matched(i):
+			side++
+		case r.Bound() >= 0 && t.Bound() >= 0 && r != t:
+			cut++
+		case (r.Bound() < 0) != (t.Bound() < 0) && !d.rows.Matched(i):
+			shape++
+		}
+	}
+	return
+}

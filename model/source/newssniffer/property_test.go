@@ -20,6 +20,14 @@ var (
 	propertyMix   = flag.String("mix", "old", `the generator's mix: "old" (DefaultMix: prose) or "new" (NewsMix: headings, labels, lists, rewrites)`)
 )
 
+// propertyFloor is, for each mix, the share of paragraphs below which the
+// property test fails: well under what the reader reaches (97.6% on the
+// old mix, 96.1% on the new), to catch regressions without failing on
+// noise. The new mix's is lower because more of its pages are provably
+// undecidable: 3.7% of its paragraphs sit in dumps whose reading lays out
+// as the very same dump as the truth (2.2% on the old mix).
+var propertyFloor = map[string]float64{"old": 0.97, "new": 0.955}
+
 // mixOptions is the generator's options for -mix.
 func mixOptions(t testing.TB) dumpgen.PairOptions {
 	switch *propertyMix {
@@ -53,6 +61,9 @@ type recovery struct {
 	// lays out as the very same dump (provably undecidable).
 	missHeadline, missSame int
 	sameParas              int // paragraphs missed in missSame dumps
+	// In the missSame dumps, the rows read otherwise than the truth: a
+	// one-cell row's side, a two-cell row's cut, one cell or two.
+	sameSide, sameCut, sameShape int
 }
 
 func (r recovery) String() string {
@@ -244,9 +255,10 @@ func TestDumpReaderRecoversGeneratedPairs(t *testing.T) {
 	t.Logf("dumps read wrong: headline only %d; the reading lays out as the same dump %d; "+
 		"else the truth scores better %d, within 2 nats %d, worse %d, no reading gives it %d",
 		r.missHeadline, r.missSame, r.missStuck, r.missClose, r.missModel, r.missUnfit)
-	t.Logf("paragraphs missed in dumps whose reading lays out as the same dump: %d (%.2f%% of all)",
-		r.sameParas, 100*float64(r.sameParas)/float64(r.paragraphs))
-	if share := float64(r.exactParas) / float64(r.paragraphs); share < 0.97 {
+	t.Logf("paragraphs missed in dumps whose reading lays out as the same dump: %d (%.2f%% of all); "+
+		"their rows read otherwise: side %d, cut %d, one cell or two %d",
+		r.sameParas, 100*float64(r.sameParas)/float64(r.paragraphs), r.sameSide, r.sameCut, r.sameShape)
+	if share := float64(r.exactParas) / float64(r.paragraphs); share < propertyFloor[*propertyMix] {
 		t.Errorf("only %.2f%% of paragraphs recovered exactly", 100*share)
 	}
 }
@@ -261,6 +273,10 @@ func (r *recovery) classifyMiss(text string, art *model.Article, rows []string, 
 	}
 	if rendersAs(got[0].Paragraphs, got[1].Paragraphs, rows) {
 		r.missSame++
+		side, cut, shape := newssniffer.MissKinds([]byte(text), a.Paragraphs, b.Paragraphs)
+		r.sameSide += side
+		r.sameCut += cut
+		r.sameShape += shape
 		return true
 	}
 	read, truth, ok := newssniffer.ScoresOfTruth("miss", []byte(text), a.Paragraphs, b.Paragraphs)

@@ -75,3 +75,9 @@ func (r *Reader) FlagDiffering(others [][]State) {
 		}
 	}
 }
+
+// Bound is the boundary a two-cell reading cuts at, -1 for one cell.
+func (s State) Bound() int { return s.bound }
+
+// Matched reports whether row i is a matched paragraph ("X X").
+func (r *Reader) Matched(i int) bool { return r.rows[i].matched }
