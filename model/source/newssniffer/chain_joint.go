@@ -54,6 +54,9 @@ func (rs *readings) add(states []cells.State) {
 		return
 	}
 	rs.seen[ok+"\x00"+nk] = true
+	if len(rs.list) > 0 && !rs.d.rows.LaysOut(states) {
+		return // NewsSniffer would lay these versions out otherwise
+	}
 	rs.list = append(rs.list, reading{states: states, oldKey: ok, newKey: nk, score: rs.d.rows.JointScore(states)})
 }
 

@@ -110,3 +110,19 @@ func TestALongUncuedSectionIsAGuess(t *testing.T) {
 		}
 	}
 }
+
+// Two paragraphs that swapped places: NewsSniffer's diff keeps one of
+// them matched and shows the other removed above it and inserted below
+// it. Which one stays matched is its diff library's choice, and read
+// backwards (the other paragraph moved up) the versions would lay out
+// otherwise; so the page says which way the move went.
+func TestSwapReadsTheWayTheDiffLaysItOut(t *testing.T) {
+	const (
+		a = "Schools in the region will stay closed until further notice."
+		b = "Thousands of people were moved to shelters inland overnight."
+	)
+	old, new := readShape(t, a, b+" "+b, a)
+	if !reflect.DeepEqual(old, []string{a, b}) || !reflect.DeepEqual(new, []string{b, a}) {
+		t.Errorf("read as\n old %q\n new %q", old, new)
+	}
+}

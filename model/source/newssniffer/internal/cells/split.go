@@ -106,6 +106,10 @@ type Reader struct {
 	epoch     int       // counts answers (respond), to mark what each saw
 	recording bool      // keep the alternatives markGuesses accepts
 	alts      [][]State // the readings kept while recording
+	// layoutSpent counts the rows laid out checking alternatives
+	// (altLaysOut), against layoutWork.
+	layoutSpent int
+	gramSet     map[uint64]bool // repeatsItself's set, reused
 }
 
 // Tuning of the reading, in nats.

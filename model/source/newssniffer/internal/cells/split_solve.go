@@ -300,7 +300,41 @@ func (r *Reader) Solve() {
 			r.journal = r.journal[:0]
 		}
 	}
+	r.keepToTheLayout()
 	r.markGuesses()
+}
+
+// keepToTheLayout replaces a reading that NewsSniffer would lay out
+// otherwise than the page — a swap read the wrong way round — with the
+// best-scoring alternative the reader weighs that lays out as the page,
+// if there is one.
+func (r *Reader) keepToTheLayout() {
+	old, _, new, _ := r.Versions()
+	if r.laysOut(old, new) {
+		return
+	}
+	saved, recording := r.alts, r.recording
+	r.alts, r.recording = nil, true
+	r.markGuesses()
+	alts := r.alts
+	r.alts, r.recording = saved, recording
+	for i := range r.rows {
+		r.rows[i].guessed = false
+	}
+	best, bestScore := -1, 0.0
+	for k, st := range alts {
+		o, n := r.VersionsOf(st)
+		if !r.laysOut(o, n) {
+			continue
+		}
+		if s := r.JointScore(st); best < 0 || s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	if best >= 0 {
+		r.Apply(alts[best])
+		r.journal = r.journal[:0]
+	}
 }
 
 // needsRestart reports whether some run is linked to another: only then
