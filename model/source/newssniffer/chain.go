@@ -3,6 +3,7 @@ package newssniffer
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
 
 	"redline/model"
 	"redline/model/source/newssniffer/internal/cells"
@@ -141,6 +142,23 @@ func disagreement(p, q *dumpPage, pv, qv model.Version) (note string, keptQ bool
 // reconcileHeadline makes the shared version's headline read the same in
 // both dumps, re-cutting the headline row of the dump that had guessed.
 func reconcileHeadline(p, q *dumpPage) {
+	// Only one headline may end p's row and begin q's: then both rows
+	// are cut by it, whatever either guessed alone.
+	if h, ok := sharedHeadline(p.headlineRow, q.headlineRow); ok {
+		if head, ok := cells.CutSuffix(p.headlineRow, h); ok && p.headlineRow != h+" "+h && p.headlineRow != h+h {
+			p.a.Headline, p.b.Headline = head, h
+		} else {
+			p.a.Headline, p.b.Headline = h, h
+		}
+		if rest, ok := cells.CutPrefix(q.headlineRow, h); ok && q.headlineRow != h+" "+h && q.headlineRow != h+h {
+			q.a.Headline, q.b.Headline = h, rest
+		} else {
+			q.a.Headline, q.b.Headline = h, h
+		}
+		p.a.HeadlineGuessed, p.b.HeadlineGuessed = false, false
+		q.a.HeadlineGuessed, q.b.HeadlineGuessed = false, false
+		return
+	}
 	if p.b.Headline == q.a.Headline {
 		if !p.b.HeadlineGuessed || !q.a.HeadlineGuessed {
 			p.a.HeadlineGuessed, p.b.HeadlineGuessed = false, false
@@ -159,6 +177,39 @@ func reconcileHeadline(p, q *dumpPage) {
 		p.a.Headline, p.b.Headline = head, q.a.Headline
 		p.a.HeadlineGuessed, p.b.HeadlineGuessed = false, false
 	}
+}
+
+// sharedHeadline finds the one headline that can end row p (the new
+// half of p's headline row, or all of an unchanged "H H") and begin row
+// q; ok is false when none or several can.
+func sharedHeadline(p, q string) (h string, ok bool) {
+	found := 0
+	try := func(cand string) {
+		if cand == "" || cand == h {
+			return
+		}
+		if _, same := cells.SameCells(q); same && q != cand+" "+cand && q != cand+cand {
+			return
+		}
+		if _, cut := cells.CutPrefix(q, cand); !cut {
+			if whole, same := cells.SameCells(q); !same || whole != cand {
+				return
+			}
+		}
+		h = cand
+		found++
+	}
+	if whole, same := cells.SameCells(p); same {
+		try(whole)
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i-1] == ' ' {
+			try(p[i:])
+		} else if p[i] != ' ' && utf8.RuneStart(p[i]) {
+			try(p[i:])
+		}
+	}
+	return h, found == 1
 }
 
 // assemble lays the dumps' versions out as one timeline, oldest first,

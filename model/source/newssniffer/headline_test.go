@@ -37,3 +37,18 @@ func TestHeadlineCutBetweenUnrelatedHeadlines(t *testing.T) {
 		})
 	}
 }
+
+// In a chain, the headline a dump shows as new begins the next dump's
+// headline row: where only one headline can do both, it cuts both rows,
+// whatever either row alone suggested.
+func TestChainHeadlineCutsBothRows(t *testing.T) {
+	p := "Rescuers Race to Find Missing Residents in Egyptian Floods Heavy Rain Lashes Egypt"
+	q := "Heavy Rain Lashes Egypt Death Toll Rises as Waters Recede"
+	h, ok := sharedHeadline(p, q)
+	if !ok || h != "Heavy Rain Lashes Egypt" {
+		t.Fatalf("shared headline %q, %v", h, ok)
+	}
+	if h, ok := sharedHeadline("Storm Hits Coast Storm Hits Coast", "Storm Hits Coast Storm Nears Capital"); !ok || h != "Storm Hits Coast" {
+		t.Errorf("an unchanged headline: %q, %v", h, ok)
+	}
+}
