@@ -31,11 +31,15 @@
 //     run linked elsewhere has every shape tried with the page
 //     answering; where runs are linked, the ascent runs again from a
 //     second start (the runs first read in reverse order) and the better
-//     reading under its own score is kept.
+//     reading under its own score is kept. A reading must lay out as the
+//     page (cells/layout.go, diff-lcs's choice among longest common
+//     subsequences): one that would not is replaced by the best
+//     alternative that does.
 //  5. Flag guesses (cells/split_guess.go): every plausible alternative is
 //     tried, its linked rows answer, and each paragraph that reads
-//     differently under an alternative scoring within cells.GuessMargin of
-//     the chosen reading is marked guessed; a run's side prior counts once
+//     differently under an alternative that lays out as the page and
+//     scores within cells.GuessMargin of the chosen reading is marked
+//     guessed; a run's side prior counts once
 //     for the run, not once per row.
 //  6. Read chains jointly (ReadChain, chain.go, chain_joint.go): a
 //     version two dumps share must read the same in both. Each dump

@@ -44,9 +44,13 @@
 // linked rows answering. Both are bounded by counts of work, never by
 // time.
 //
-// A reading is decided when every plausible alternative scores at least
-// GuessMargin nats below it; otherwise the paragraphs it changes are
-// flagged as guessed.
+// A reading must lay out as the page (layout.go): NewsSniffer's diff
+// picks one of several longest common subsequences, so a reading it
+// would lay out otherwise is no reading of the page, however it scores.
+//
+// A reading is decided when every plausible alternative that lays out as
+// the page scores at least GuessMargin nats below it; otherwise the
+// paragraphs it changes are flagged as guessed.
 //
 // It imports nothing of redline's; only newssniffer uses it.
 package cells
