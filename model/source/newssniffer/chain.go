@@ -3,6 +3,7 @@ package newssniffer
 import (
 	"fmt"
 	"sort"
+	"unicode/utf8"
 
 	"redline/model"
 	"redline/model/source/newssniffer/internal/cells"
@@ -11,9 +12,8 @@ import (
 // A chain is several comparison dumps of one article — Version 1/2, 2/3,
 // 3/4 — read into one timeline. Each dump alone may leave readings open
 // (which side a one-cell row belongs to, where a row splits), but a
-// version shown by two dumps must read the same in both: where the two
-// dumps' readings of it differ, one dump is read again under the other's
-// reading, and the pair that scores best overall is kept.
+// version shown by two dumps must read the same in both, so the dumps
+// are read jointly (chain_joint.go).
 
 // ReadChain reads several dumps of one article, in any order, into one
 // timeline: names[i] names texts[i] in errors and notes. Dumps of another
@@ -52,61 +52,64 @@ func ReadChain(names []string, texts []string) (*model.Article, error) {
 	}
 	pages = kept
 	for _, d := range pages {
+		d.rows.RecordAlternatives()
 		d.rows.Solve()
-		d.solo = d.rows.Total()
 	}
-	for i := 0; i+1 < len(pages); i++ {
-		if p, q := pages[i], pages[i+1]; p.b.Number == q.a.Number {
-			notes = append(notes, reconcile(p, q, i > 0 && pages[i-1].b.Number == p.a.Number)...)
+	for lo := 0; lo < len(pages); {
+		hi := lo + 1
+		for hi < len(pages) && pages[hi-1].b.Number == pages[hi].a.Number {
+			hi++
 		}
+		notes = append(notes, readLinked(pages[lo:hi])...)
+		lo = hi
 	}
 	return assemble(pages, notes), nil
 }
 
-// reconcile makes the version p shows as new read the same as the one q
-// shows as old. pFixed says p's old version is already settled with the
-// dump before it, so a new reading of p must keep it.
-func reconcile(p, q *dumpPage, pFixed bool) []string {
+// readLinked reads dumps of which each shares its new version with the
+// next one's old: jointly, as far as their readings can agree; where no
+// readings of two neighbours agree, a note says so and the chain reads
+// on from the later one.
+func readLinked(pages []*dumpPage) []string {
 	var notes []string
-	pv, qv := p.article().Versions[1], q.article().Versions[0]
-	reconcileHeadline(p, q)
-	if equalStrings(pv.Paragraphs, qv.Paragraphs) {
-		// Both read it alike: a paragraph one dump guessed, the other
-		// settled.
-		p.rows.KeepGuesses(false, qv.Guessed)
-		q.rows.KeepGuesses(true, pv.Guessed)
-		return nil
+	for i := 0; i+1 < len(pages); i++ {
+		reconcileHeadline(pages[i], pages[i+1])
 	}
-	// Read q again with p's reading as its old version, or p with q's as
-	// its new one; keep the one that costs less against its solo reading.
-	var pOld []string
-	if pFixed {
-		pOld = p.article().Versions[0].Paragraphs
-	}
-	qStates, qOK := q.rows.Constrained(pv.Paragraphs, nil)
-	pStates, pOK := p.rows.Constrained(pOld, qv.Paragraphs)
-	qLoss, pLoss := 0.0, 0.0
-	if qOK {
-		qLoss = q.solo - q.rows.ScoreOf(qStates)
-	}
-	if pOK {
-		pLoss = p.solo - p.rows.ScoreOf(pStates)
-	}
-	switch {
-	case qOK && (!pOK || qLoss <= pLoss):
-		q.rows.Apply(qStates)
-		q.rows.Settle(qOK && pOK && pLoss-qLoss < cells.GuessMargin)
-		p.rows.KeepGuesses(false, nil)
-	case pOK:
-		p.rows.Apply(pStates)
-		p.rows.Settle(qOK && qLoss-pLoss < cells.GuessMargin)
-		q.rows.KeepGuesses(true, nil)
-	default:
+	for len(pages) > 1 {
+		rs := offer(pages)
+		n := reachable(rs)
+		if n == len(pages) {
+			chooseJointly(rs)
+			return notes
+		}
+		if n > 1 {
+			chooseJointly(offer(pages[:n]))
+		}
+		p, q := pages[n-1], pages[n]
+		pv, qv := p.article().Versions[1], q.article().Versions[0]
+		p.disputedNew, q.disputedOld = disputed(pv.Paragraphs, qv.Paragraphs)
 		note, keptQ := disagreement(p, q, pv, qv)
 		q.keepsShared = keptQ
 		notes = append(notes, note)
+		pages = pages[n:]
 	}
 	return notes
+}
+
+// disputed lists the paragraphs of a and of b, two readings of one
+// version, that the other reading lacks.
+func disputed(a, b []string) (inA, inB []int) {
+	for _, h := range diffHunks(a, b) {
+		for i := h.from; i < h.to; i++ {
+			inA = append(inA, i)
+		}
+	}
+	for _, h := range diffHunks(b, a) {
+		for i := h.from; i < h.to; i++ {
+			inB = append(inB, i)
+		}
+	}
+	return inA, inB
 }
 
 // disagreement says where two dumps read one version differently and
@@ -139,6 +142,23 @@ func disagreement(p, q *dumpPage, pv, qv model.Version) (note string, keptQ bool
 // reconcileHeadline makes the shared version's headline read the same in
 // both dumps, re-cutting the headline row of the dump that had guessed.
 func reconcileHeadline(p, q *dumpPage) {
+	// Only one headline may end p's row and begin q's: then both rows
+	// are cut by it, whatever either guessed alone.
+	if h, ok := sharedHeadline(p.headlineRow, q.headlineRow); ok {
+		if head, ok := cells.CutSuffix(p.headlineRow, h); ok && p.headlineRow != h+" "+h && p.headlineRow != h+h {
+			p.a.Headline, p.b.Headline = head, h
+		} else {
+			p.a.Headline, p.b.Headline = h, h
+		}
+		if rest, ok := cells.CutPrefix(q.headlineRow, h); ok && q.headlineRow != h+" "+h && q.headlineRow != h+h {
+			q.a.Headline, q.b.Headline = h, rest
+		} else {
+			q.a.Headline, q.b.Headline = h, h
+		}
+		p.a.HeadlineGuessed, p.b.HeadlineGuessed = false, false
+		q.a.HeadlineGuessed, q.b.HeadlineGuessed = false, false
+		return
+	}
 	if p.b.Headline == q.a.Headline {
 		if !p.b.HeadlineGuessed || !q.a.HeadlineGuessed {
 			p.a.HeadlineGuessed, p.b.HeadlineGuessed = false, false
@@ -159,16 +179,37 @@ func reconcileHeadline(p, q *dumpPage) {
 	}
 }
 
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
+// sharedHeadline finds the one headline that can end row p (the new
+// half of p's headline row, or all of an unchanged "H H") and begin row
+// q; ok is false when none or several can.
+func sharedHeadline(p, q string) (h string, ok bool) {
+	found := 0
+	try := func(cand string) {
+		if cand == "" || cand == h {
+			return
+		}
+		if _, same := cells.SameCells(q); same && q != cand+" "+cand && q != cand+cand {
+			return
+		}
+		if _, cut := cells.CutPrefix(q, cand); !cut {
+			if whole, same := cells.SameCells(q); !same || whole != cand {
+				return
+			}
+		}
+		h = cand
+		found++
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
+	if whole, same := cells.SameCells(p); same {
+		try(whole)
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i-1] == ' ' {
+			try(p[i:])
+		} else if p[i] != ' ' && utf8.RuneStart(p[i]) {
+			try(p[i:])
 		}
 	}
-	return true
+	return h, found == 1
 }
 
 // assemble lays the dumps' versions out as one timeline, oldest first,

@@ -1,12 +1,9 @@
 package newssniffer
 
 import (
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"redline/model"
 	"redline/model/source/newssniffer/internal/cells"
@@ -70,10 +67,14 @@ type dumpPage struct {
 	a, b        model.Version // numbers, headlines, elapsed; no paragraphs yet
 	headlineRow string
 	rows        *cells.Reader
-	solo        float64 // the rows\' score read alone, before a chain
 	// keepsShared says that this dump and the one before it read their
 	// shared version differently, and the chain keeps this dump's reading.
 	keepsShared bool
+	// disputedOld and disputedNew are the paragraphs of the old and the
+	// new version that a neighbouring dump reads otherwise, with no
+	// reading of both that agrees: guesses, whatever either dump alone
+	// thought of them.
+	disputedOld, disputedNew []int
 }
 
 // parseDump reads a dump's header and table rows.
@@ -115,7 +116,7 @@ func parseDump(file string, data []byte) (*dumpPage, error) {
 		return nil, model.InputErrorf(file, vline+1, "the comparison table is missing after the version line")
 	}
 	d.headlineRow = rows[0].Text
-	d.a.Headline, d.b.Headline, d.a.HeadlineGuessed = splitHeadline(rows[0].Text)
+	d.a.Headline, d.b.Headline, d.a.HeadlineGuessed = splitHeadline(rows[0].Text, rows[1:])
 	d.b.HeadlineGuessed = d.a.HeadlineGuessed
 	rows = rows[1:]
 	if len(rows) > 0 {
@@ -133,127 +134,9 @@ func (d *dumpPage) article() *model.Article {
 	art := d.art
 	a, b := d.a, d.b
 	a.Paragraphs, a.Guessed, b.Paragraphs, b.Guessed = d.rows.Versions()
+	a.Guessed = unionInts(a.Guessed, d.disputedOld)
+	b.Guessed = unionInts(b.Guessed, d.disputedNew)
 	art.Versions = []model.Version{a, b}
 	art.Title = b.Headline
 	return &art
-}
-
-// How splitHeadline weighs a cut of the headline row. Its score is not in
-// nats but a share of words: wordLCSShare (0 to 1) of the two halves, plus
-// these bonuses and minus the length penalty.
-const (
-	// headlineSameEndWord is added when the halves begin (or end) with the
-	// same word: a reworded headline tends to keep its first or last word.
-	headlineSameEndWord = 0.2
-	// headlineCapitalStart is added when the right half starts with a
-	// capital or a digit, as a headline does.
-	headlineCapitalStart = 0.1
-	// headlinePunctEnd is added when the left half ends in terminal
-	// punctuation or a closing mark.
-	headlinePunctEnd = 0.1
-	// headlineLengthGap scales the penalty for halves of unequal length,
-	// measured as a share of the row's bytes.
-	headlineLengthGap = 0.3
-	// headlineGuessMargin: a cut is a guess when the second best scores
-	// within this of the best.
-	headlineGuessMargin = 0.15
-)
-
-// splitHeadline cuts the headline row into the two versions' headlines.
-// An unchanged headline fills both cells ("H H" or "HH"). A changed one is
-// cut where the two halves read most alike — a headline is usually
-// reworded, not replaced — and where the second starts like a headline;
-// guessed is true when another cut is about as good.
-func splitHeadline(text string) (a, b string, guessed bool) {
-	if h, ok := cells.SameCells(text); ok {
-		return h, h, false
-	}
-	type cand struct {
-		l, r  string
-		score float64
-	}
-	var cands []cand
-	for i, c := range text {
-		if i == 0 {
-			continue
-		}
-		var l, rt string
-		switch {
-		case c == ' ':
-			l, rt = text[:i], text[i+1:]
-		case text[i-1] != ' ':
-			p, _ := utf8.DecodeLastRuneInString(text[:i])
-			if !(unicode.IsUpper(c) || cells.IsOpener(c)) || !(unicode.IsLower(p) || cells.IsTerminal(p) || cells.IsCloser(p)) {
-				continue
-			}
-			l, rt = text[:i], text[i:]
-		default:
-			continue
-		}
-		first, _ := utf8.DecodeRuneInString(rt)
-		if l == "" || rt == "" || !cells.CanStartParagraph(first) {
-			continue
-		}
-		lw, rw := words(l), words(rt)
-		sc := wordLCSShare(lw, rw)
-		// Reworded headlines tend to keep their first or last word.
-		if len(lw) > 0 && len(rw) > 0 && lw[0] == rw[0] {
-			sc += headlineSameEndWord
-		}
-		if len(lw) > 0 && len(rw) > 0 && lw[len(lw)-1] == rw[len(rw)-1] {
-			sc += headlineSameEndWord
-		}
-		if unicode.IsUpper(first) || unicode.IsDigit(first) {
-			sc += headlineCapitalStart
-		}
-		if last, _ := utf8.DecodeLastRuneInString(l); cells.IsTerminal(last) || cells.IsCloser(last) {
-			sc += headlinePunctEnd
-		}
-		// Two headlines of one story are of about one length.
-		sc -= headlineLengthGap * math.Abs(float64(len(l)-len(rt))) / float64(len(text))
-		cands = append(cands, cand{l, rt, sc})
-	}
-	if len(cands) == 0 {
-		return text, text, true
-	}
-	best, second := 0, -1
-	for i, c := range cands {
-		if c.score > cands[best].score {
-			best = i
-		}
-	}
-	for i, c := range cands {
-		if i != best && (second < 0 || c.score > cands[second].score) {
-			second = i
-		}
-	}
-	guessed = second >= 0 && cands[best].score-cands[second].score < headlineGuessMargin
-	return cands[best].l, cands[best].r, guessed
-}
-
-// wordLCSShare is how much of two word lists their longest common
-// subsequence covers: 2·LCS / (len(a) + len(b)).
-func wordLCSShare(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for i := range a {
-		for j := range b {
-			if a[i] == b[j] {
-				cur[j+1] = prev[j] + 1
-			} else {
-				cur[j+1] = max(cur[j], prev[j+1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return 2 * float64(prev[len(b)]) / float64(len(a)+len(b))
-}
-
-// words are the lower-cased words (letters and digits) of s.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
-	})
 }

@@ -15,10 +15,19 @@ import (
 )
 
 var (
-	propertyPairs = flag.Int("pairs", 400, "generated pairs for TestDumpReaderRecoversGeneratedPairs")
-	propertyShow  = flag.Int("show", 0, "print this many failed pairs")
-	propertyMix   = flag.String("mix", "old", `the generator's mix: "old" (DefaultMix: prose) or "new" (NewsMix: headings, labels, lists, rewrites)`)
+	propertyPairs     = flag.Int("pairs", 400, "generated pairs for TestDumpReaderRecoversGeneratedPairs")
+	propertyShow      = flag.Int("show", 0, "print this many failed pairs")
+	propertyDecidable = flag.Bool("decidable", false, "with -show, print only the pairs whose reading does not lay out as the same dump")
+	propertyMix       = flag.String("mix", "old", `the generator's mix: "old" (DefaultMix: prose) or "new" (NewsMix: headings, labels, lists, rewrites)`)
 )
+
+// propertyFloor is, for each mix, the share of paragraphs below which the
+// property test fails: well under what the reader reaches (97.6% on the
+// old mix, 96.1% on the new), to catch regressions without failing on
+// noise. The new mix's is lower because more of its pages are provably
+// undecidable: 3.7% of its paragraphs sit in dumps whose reading lays out
+// as the very same dump as the truth (2.2% on the old mix).
+var propertyFloor = map[string]float64{"old": 0.97, "new": 0.955}
 
 // mixOptions is the generator's options for -mix.
 func mixOptions(t testing.TB) dumpgen.PairOptions {
@@ -43,6 +52,19 @@ type recovery struct {
 	guessedOpen            int
 	headlines, headlinesOK int
 	headlinesWrongGuessed  int
+	// The dumps read wrong, by what the reader's own score says of the
+	// truth: it scores better (the search got stuck), about as well
+	// (within the guess margin), or worse (the model prefers the wrong
+	// reading); unfit: no reading of the rows gives the truth (the
+	// headline row, say).
+	missStuck, missClose, missModel, missUnfit int
+	// missHeadline: only the headline read wrong; missSame: the reading
+	// lays out as the very same dump (provably undecidable).
+	missHeadline, missSame int
+	sameParas              int // paragraphs missed in missSame dumps
+	// In the missSame dumps, the rows read otherwise than the truth: a
+	// one-cell row's side, a two-cell row's cut, one cell or two.
+	sameSide, sameCut, sameShape int
 }
 
 func (r recovery) String() string {
@@ -211,23 +233,68 @@ func TestDumpReaderRecoversGeneratedPairs(t *testing.T) {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		r.dumps++
+		short := r.paragraphs - r.exactParas
 		okA := r.add(art.Versions[0], a)
 		okB := r.add(art.Versions[1], b)
 		for vi, want := range []model.Version{a, b} {
 			got := art.Versions[vi]
 			r.guessedOpen += openGuesses(got, matchParagraphs(got.Paragraphs, want.Paragraphs), vi, rows, alts)
 		}
+		same := false
 		if okA && okB {
 			r.exactDumps++
-		} else if shown < *propertyShow {
+		} else if same = r.classifyMiss(text, art, rows, a, b); same {
+			r.sameParas += r.paragraphs - r.exactParas - short
+		}
+		if !(okA && okB) && shown < *propertyShow && !(same && *propertyDecidable) {
 			shown++
 			t.Logf("seed %d:\n%s", seed, diffReport(art.Versions, []model.Version{a, b}))
 		}
 	}
 	t.Logf("%s", r)
-	if share := float64(r.exactParas) / float64(r.paragraphs); share < 0.97 {
+	t.Logf("dumps read wrong: headline only %d; the reading lays out as the same dump %d; "+
+		"else the truth scores better %d, within 2 nats %d, worse %d, no reading gives it %d",
+		r.missHeadline, r.missSame, r.missStuck, r.missClose, r.missModel, r.missUnfit)
+	t.Logf("paragraphs missed in dumps whose reading lays out as the same dump: %d (%.2f%% of all); "+
+		"their rows read otherwise: side %d, cut %d, one cell or two %d",
+		r.sameParas, 100*float64(r.sameParas)/float64(r.paragraphs), r.sameSide, r.sameCut, r.sameShape)
+	if share := float64(r.exactParas) / float64(r.paragraphs); share < propertyFloor[*propertyMix] {
 		t.Errorf("only %.2f%% of paragraphs recovered exactly", 100*share)
 	}
+}
+
+// classifyMiss sorts a dump read wrong by how its truth scores, and
+// reports whether its reading lays out as the very same dump.
+func (r *recovery) classifyMiss(text string, art *model.Article, rows []string, a, b model.Version) (same bool) {
+	got := art.Versions
+	if equalParagraphs(got[0].Paragraphs, a.Paragraphs) && equalParagraphs(got[1].Paragraphs, b.Paragraphs) {
+		r.missHeadline++
+		return false
+	}
+	if rendersAs(got[0].Paragraphs, got[1].Paragraphs, rows) {
+		r.missSame++
+		side, cut, shape := newssniffer.MissKinds([]byte(text), a.Paragraphs, b.Paragraphs)
+		r.sameSide += side
+		r.sameCut += cut
+		r.sameShape += shape
+		return true
+	}
+	read, truth, ok := newssniffer.ScoresOfTruth("miss", []byte(text), a.Paragraphs, b.Paragraphs)
+	switch {
+	case !ok:
+		r.missUnfit++
+	case truth > read+1e-6:
+		r.missStuck++
+	case truth > read-2:
+		r.missClose++
+	default:
+		r.missModel++
+	}
+	return false
+}
+
+func equalParagraphs(a, b []string) bool {
+	return strings.Join(a, "\n") == strings.Join(b, "\n") && len(a) == len(b)
 }
 
 func diffReport(got, want []model.Version) string {

@@ -42,6 +42,8 @@ func TestShapesCutWithoutAFullStop(t *testing.T) {
 		{"heading changed case", "Signs of strain Signs of Strain", []string{"Signs of strain"}, []string{"Signs of Strain"}},
 		{"heading changed a letter", "What hapens next What happens next", []string{"What hapens next"}, []string{"What happens next"}},
 		{"label line", "Last updated: 4 May Last updated: 9 June", []string{"Last updated: 4 May"}, []string{"Last updated: 9 June"}},
+		{"label line, the whole date changed", "Updated: 17 November Updated: 10 July 2021", []string{"Updated: 17 November"}, []string{"Updated: 10 July 2021"}},
+		{"label line, day and month changed", "Published: 14 January Published: 4 September", []string{"Published: 14 January"}, []string{"Published: 4 September"}},
 		{"label line joined", "Still current at: 4 May 2023Still current at: 9 June 2024", []string{"Still current at: 4 May 2023"}, []string{"Still current at: 9 June 2024"}},
 		{"colon lead-in", "Officials listed these steps: Officials listed the following steps:", []string{"Officials listed these steps:"}, []string{"Officials listed the following steps:"}},
 		{"bullet item", "• Trains will not run on Saturday • Trains will not run on Saturday or Sunday", []string{"• Trains will not run on Saturday"}, []string{"• Trains will not run on Saturday or Sunday"}},
@@ -106,5 +108,21 @@ func TestALongUncuedSectionIsAGuess(t *testing.T) {
 		if len(v.Paragraphs) == 2+len(section) && len(v.Guessed) != len(section) {
 			t.Errorf("version %d guessed %v, want all %d paragraphs of the section", v.Number, v.Guessed, len(section))
 		}
+	}
+}
+
+// Two paragraphs that swapped places: NewsSniffer's diff keeps one of
+// them matched and shows the other removed above it and inserted below
+// it. Which one stays matched is its diff library's choice, and read
+// backwards (the other paragraph moved up) the versions would lay out
+// otherwise; so the page says which way the move went.
+func TestSwapReadsTheWayTheDiffLaysItOut(t *testing.T) {
+	const (
+		a = "Schools in the region will stay closed until further notice."
+		b = "Thousands of people were moved to shelters inland overnight."
+	)
+	old, new := readShape(t, a, b+" "+b, a)
+	if !reflect.DeepEqual(old, []string{a, b}) || !reflect.DeepEqual(new, []string{b, a}) {
+		t.Errorf("read as\n old %q\n new %q", old, new)
 	}
 }

@@ -29,6 +29,10 @@ const (
 	// is weighed: longer cells have sentences that trigrams link, and the
 	// bound keeps the work linear in the row.
 	maxAlikeCell = 400
+	// maxLabelCell bounds, in bytes, a label line ("Updated: 17
+	// November"): two cells this short that start with one label are one
+	// line in two versions however much of the value after it changed.
+	maxLabelCell = 60
 )
 
 // alikeEvidence is the evidence, in nats, for cutting text into left and
@@ -62,7 +66,26 @@ func alikeEvidence(left, right string) float64 {
 	}
 	share := float64(prefix+suffix) / float64(n)
 	if share < alikeMin {
+		if max(len(left), len(right)) <= maxLabelCell && sharedLabel(left[:prefix]) {
+			return alikeWeight * alikeMin
+		}
 		return 0
 	}
 	return alikeWeight * share
+}
+
+// sharedLabel reports whether the common start of two cells holds a whole
+// label: words, then a colon ("Updated:", "Still current at:").
+func sharedLabel(prefix string) bool {
+	colon := -1
+	for i, r := range prefix {
+		if r == ':' {
+			colon = i
+			break
+		}
+		if !(unicode.IsLetter(r) || r == ' ') {
+			return false
+		}
+	}
+	return colon >= alikeMinBytes
 }

@@ -25,7 +25,9 @@
 //   - self-evidence (selfEvidence) and likeness (alikeEvidence, up to
 //     alikeWeight): a cut whose two cells read alike — by shared word
 //     trigrams inside a sentence, or letter by letter for short cells
-//     (an edited heading, label or list item) — whichever is stronger;
+//     (an edited heading, label or list item; two short cells that start
+//     with one label, "Updated:", count as alike as alikeMin however
+//     much of the value changed) — whichever is stronger;
 //   - order (orderEvidence, orderWeight): a cut after which the new cell
 //     starts with the counterpart of the old cell's first sentence.
 //
@@ -34,9 +36,21 @@
 // their side is one choice, and an uncued long section must read as the
 // open choice it is.
 //
-// A reading is decided when every plausible alternative scores at least
-// GuessMargin nats below it; otherwise the paragraphs it changes are
-// flagged as guessed.
+// The search (split_solve.go, split_exact.go) counts each link once;
+// JointScore is that objective with the run side prior, the score a
+// chain of dumps sums. Runs linked to other runs are read twice, from
+// two starting orders, and the better reading is kept; a run of up to
+// exactRunRows rows linked elsewhere has every (k, side) tried with the
+// linked rows answering. Both are bounded by counts of work, never by
+// time.
+//
+// A reading must lay out as the page (layout.go): NewsSniffer's diff
+// picks one of several longest common subsequences, so a reading it
+// would lay out otherwise is no reading of the page, however it scores.
+//
+// A reading is decided when every plausible alternative that lays out as
+// the page scores at least GuessMargin nats below it; otherwise the
+// paragraphs it changes are flagged as guessed.
 //
 // It imports nothing of redline's; only newssniffer uses it.
 package cells

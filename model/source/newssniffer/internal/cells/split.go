@@ -106,6 +106,10 @@ type Reader struct {
 	epoch     int       // counts answers (respond), to mark what each saw
 	recording bool      // keep the alternatives markGuesses accepts
 	alts      [][]State // the readings kept while recording
+	// layoutSpent counts the rows laid out checking alternatives
+	// (altLaysOut), against layoutWork.
+	layoutSpent int
+	gramSet     map[uint64]bool // repeatsItself's set, reused
 }
 
 // Tuning of the reading, in nats.
@@ -133,10 +137,12 @@ const (
 	// maxLinks bounds the links of one sentence (see keepStrongest).
 	maxLinks  = 8
 	maxSweeps = 12
-	// maxFlip bounds the one-cell rows a run may move to the other side
-	// in answer to one change; longer runs keep their side unless chosen
-	// again whole (chooseRun), which keeps answering cheap on long pages.
-	maxFlip = 24
+	// maxFlipWork bounds the work (rows, and rows linked to them) of
+	// moving a run's one-cell rows to the other side in answer to one
+	// change; a dearer run keeps its side unless chosen again whole
+	// (chooseRun), which keeps answering cheap on long pages. A long
+	// uncued section costs a row each, so it can still flip.
+	maxFlipWork = 256
 )
 
 // New prepares the rows of one dump for reading: it segments every

@@ -34,61 +34,6 @@ func (r *Reader) Apply(states []State) {
 	}
 }
 
-// Settle marks the reading as decided by another dump: no row is a guess
-// any more, unless close says the other way round scored about as well.
-func (r *Reader) Settle(close bool) {
-	if close {
-		return
-	}
-	for i := range r.rows {
-		r.rows[i].guessed = false
-	}
-}
-
-// KeepGuesses is for a version this dump shares with another that reads
-// it the same: a row stays a guess only if the other dump guessed its
-// paragraph in that version too (others: the other dump's guessed
-// indexes; old: the shared version is this dump's old one).
-func (r *Reader) KeepGuesses(old bool, others []int) {
-	guessed := map[int]bool{}
-	for _, g := range others {
-		guessed[g] = true
-	}
-	for i, idx := range r.rowIndexes() {
-		row := &r.rows[i]
-		if !row.guessed {
-			continue
-		}
-		k := idx[1]
-		if old {
-			k = idx[0]
-		}
-		row.guessed = k >= 0 && guessed[k]
-	}
-}
-
-// rowIndexes gives each row's paragraph index in the old and the new
-// version, -1 where it has none.
-func (r *Reader) rowIndexes() [][2]int {
-	out := make([][2]int, len(r.rows))
-	o, n := 0, 0
-	for i := range r.rows {
-		row := &r.rows[i]
-		out[i] = [2]int{-1, -1}
-		hasOld := row.matched || row.state.bound >= 0 || row.state.cut > 0
-		hasNew := row.matched || row.state.bound >= 0 || row.state.cut == 0
-		if hasOld {
-			out[i][0] = o
-			o++
-		}
-		if hasNew {
-			out[i][1] = n
-			n++
-		}
-	}
-	return out
-}
-
 // Constrained finds the reading of the rows under which the old version
 // reads as old and the new one as new (nil: not known). It respects the
 // shape of a run — two-cell rows first, then one-cell rows of one side —
@@ -101,6 +46,14 @@ func (r *Reader) Constrained(old, new []string) ([]State, bool) {
 	choice := map[key]State{}
 	var solve func(k key) bool
 	solve = func(k key) bool {
+		// An unknown version needs no count of its paragraphs: keeping
+		// it at 0 keeps the memo to rows × known paragraphs × phases.
+		if old == nil {
+			k.o = 0
+		}
+		if new == nil {
+			k.n = 0
+		}
 		if v, ok := memo[k]; ok {
 			return v
 		}
@@ -151,6 +104,12 @@ func (r *Reader) Constrained(old, new []string) ([]State, bool) {
 	}
 	states := make([]State, len(r.rows))
 	for k := start; k.row < len(r.rows); {
+		if old == nil {
+			k.o = 0
+		}
+		if new == nil {
+			k.n = 0
+		}
 		st := choice[k]
 		states[k.row] = st
 		row := &r.rows[k.row]

@@ -112,7 +112,7 @@ func (r *Reader) tryAlternative(rows []int, apply func() float64) {
 		g, changed = r.respond(changed, fixed)
 		delta += g
 	}
-	if delta >= -GuessMargin {
+	if delta >= -GuessMargin && r.altLaysOut() {
 		for _, i := range r.changedSince(m) {
 			r.rows[i].guessed = true
 		}
@@ -120,6 +120,24 @@ func (r *Reader) tryAlternative(rows []int, apply func() float64) {
 	}
 	r.rollback(m)
 }
+
+// altLaysOut reports whether the alternative being tried lays out as the
+// page: one that NewsSniffer would lay out otherwise leaves nothing open.
+// Each check lays out the whole page, so the checks share a budget of
+// layoutWork rows; past it an alternative counts as possible, as it did
+// before the check, which keeps a long page's reading within its time.
+func (r *Reader) altLaysOut() bool {
+	if r.layoutSpent+len(r.rows) > layoutWork {
+		return true
+	}
+	r.layoutSpent += len(r.rows)
+	old, _, new, _ := r.Versions()
+	return r.laysOut(old, new)
+}
+
+// layoutWork bounds the rows laid out checking alternatives, per page:
+// some thousand checks of a long article, a few dozen of a 1 MB page.
+const layoutWork = 200_000
 
 // linkWeight sums the weights of the links from rows to other rows.
 func (r *Reader) linkWeight(rows []int) float64 {

@@ -26,7 +26,7 @@ func (r *Reader) segment(i int) {
 	repeats := map[int]bool{} // sentences that repeat a trigram within
 	for _, id := range row.sentences {
 		s := r.sentences[id]
-		if s.end-s.start <= maxSelfEvidence && repeatsItself(row.text[s.start:s.end]) {
+		if s.end-s.start <= maxSelfEvidence && r.repeatsItself(row.text[s.start:s.end]) {
 			repeats[id] = true
 		}
 	}
@@ -40,16 +40,18 @@ func (r *Reader) segment(i int) {
 }
 
 // repeatsItself reports whether a word trigram occurs twice in s: only
-// then can a cut inside s part two alike halves.
-func repeatsItself(s string) bool {
-	seen := map[uint64]bool{}
-	n := 0
+// then can a cut inside s part two alike halves. One set serves every
+// sentence of the page, cleared between them.
+func (r *Reader) repeatsItself(s string) bool {
+	if r.gramSet == nil {
+		r.gramSet = map[uint64]bool{}
+	}
+	clear(r.gramSet)
 	for _, g := range shingleRun(s) {
-		if seen[g] {
+		if r.gramSet[g] {
 			return true
 		}
-		seen[g] = true
-		n++
+		r.gramSet[g] = true
 	}
 	return false
 }

@@ -225,14 +225,16 @@ func (r *Reader) flipSide(ri int, fixed []int) (float64, []int) {
 	const eps = 1e-9
 	run := r.runs[ri].rows
 	k, s := r.runShape(ri)
-	if len(run)-k > maxFlip {
-		return 0, nil
-	}
 	tail := run[k:]
+	work := 0
 	for _, j := range tail {
 		if slices.Contains(fixed, j) || !r.rows[j].known {
 			return 0, nil
 		}
+		work += 1 + len(r.neighbours(j))
+	}
+	if work > maxFlipWork {
+		return 0, nil
 	}
 	other := sideOld
 	if s == sideOld {
@@ -283,19 +285,98 @@ func (r *Reader) neighbours(i int) []int {
 }
 
 // Solve reads every run: first in page order with what is known so far,
-// then again and again with the whole page until nothing changes.
+// then again and again with the whole page until nothing changes. Where
+// runs are linked to one another, the ascent can settle where no one
+// run can change alone; so it starts again from a second reading — the
+// runs first read in reverse page order — and keeps the better.
 func (r *Reader) Solve() {
+	r.ascend(false)
+	if r.needsRestart() {
+		first, score := r.Reading(), r.JointScore(r.Reading())
+		r.reset()
+		r.ascend(true)
+		if r.JointScore(r.Reading()) <= score {
+			r.Apply(first)
+			r.journal = r.journal[:0]
+		}
+	}
+	r.keepToTheLayout()
+	r.markGuesses()
+}
+
+// keepToTheLayout replaces a reading that NewsSniffer would lay out
+// otherwise than the page — a swap read the wrong way round — with the
+// best-scoring alternative the reader weighs that lays out as the page,
+// if there is one.
+func (r *Reader) keepToTheLayout() {
+	old, _, new, _ := r.Versions()
+	if r.laysOut(old, new) {
+		return
+	}
+	saved, recording := r.alts, r.recording
+	r.alts, r.recording = nil, true
+	r.markGuesses()
+	alts := r.alts
+	r.alts, r.recording = saved, recording
+	for i := range r.rows {
+		r.rows[i].guessed = false
+	}
+	best, bestScore := -1, 0.0
+	for k, st := range alts {
+		o, n := r.VersionsOf(st)
+		if !r.laysOut(o, n) {
+			continue
+		}
+		if s := r.JointScore(st); best < 0 || s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	if best >= 0 {
+		r.Apply(alts[best])
+		r.journal = r.journal[:0]
+	}
+}
+
+// needsRestart reports whether some run is linked to another: only then
+// can the ascent stall where a second start would not.
+func (r *Reader) needsRestart() bool {
+	for ri := range r.runs {
+		if r.linkedOut(r.runs[ri].rows) {
+			return true
+		}
+	}
+	return false
+}
+
+// reset forgets every row's reading.
+func (r *Reader) reset() {
+	for i := range r.rows {
+		if !r.rows[i].matched {
+			r.setState(i, State{}, false)
+		}
+	}
+	r.journal = r.journal[:0]
+}
+
+// ascend reads the runs, in page order or reversed for the first sweep,
+// until nothing changes or maxSweeps.
+func (r *Reader) ascend(reversed bool) {
 	for ri := range r.runs {
 		r.runs[ri].dirty = true
 	}
 	for sweep := 0; sweep < maxSweeps; sweep++ {
 		changed := false
-		for ri := range r.runs {
+		for n := range r.runs {
+			ri := n
+			if reversed && sweep == 0 {
+				ri = len(r.runs) - 1 - n
+			}
 			if !r.runs[ri].dirty {
 				continue
 			}
 			r.runs[ri].dirty = false
 			r.chooseRun(ri)
+			r.chooseRunExact(ri)
 			// What changed makes its own run and the linked runs worth
 			// another look.
 			for _, i := range r.changedSince(0) {
@@ -313,5 +394,4 @@ func (r *Reader) Solve() {
 			break
 		}
 	}
-	r.markGuesses()
 }
