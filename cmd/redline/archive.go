@@ -34,20 +34,10 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
 			return 2
 		}
-		switch {
-		case jsonOut:
-			if err := model.WriteJSON(stdout, art); err != nil {
-				fmt.Fprintf(stderr, "redline: writing JSON: %v\n", err)
-				return 1
-			}
-			return 0
-		case o.print || !tty:
-			return printStep(art, o, tty, stdout, stderr)
-		}
 		// The article is read already (an archive answers in well under
-		// a second), so the reader opens straight away. Keys come from
-		// standard input, a terminal here: the archive is a file.
-		return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
+		// a second), so the reader opens straight away.
+		o.json = jsonOut
+		return show(art, o, stdout, stderr)
 	}
 	if jsonOut {
 		fmt.Fprintf(stderr, "redline: %s: an archive holds many articles: choose one with --article KEY (an entry id or URL)\n",

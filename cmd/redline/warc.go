@@ -53,8 +53,9 @@ func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 	return show(&art, o, stdout, stderr)
 }
 
-// show shows an article read already: as JSON, printed with --print or
-// into a pipe, else in the reader.
+// show shows an article read already: as JSON, printed (--print, --all,
+// a format other than text, or into a pipe), else in the reader, whose
+// keys come from standard input, a terminal here: the source was a file.
 func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 	tty := isTerminal(stdout)
 	switch {
@@ -64,10 +65,9 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return 0
-	case o.print || !tty:
+	case o.print || o.all || (o.format != "" && o.format != "text") || !tty:
 		return printStep(art, o, tty, stdout, stderr)
 	}
-	// Keys come from standard input, a terminal here: the source is a file.
 	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
 }
 

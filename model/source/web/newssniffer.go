@@ -67,19 +67,11 @@ func OpenNewsSniffer(ctx context.Context, rawURL string, opts Options) (model.Ar
 	if !ok {
 		return model.Article{}, newErr(rawURL, NotHTTP, nil, "not a NewsSniffer article URL")
 	}
-	dir, err := CacheDir(o.CacheDir)
+	c, err := openCacheFor(rawURL, &o)
 	if err != nil {
-		return model.Article{}, newErr(rawURL, NoNetwork, err, "no cache directory: %v", err)
+		return model.Article{}, err
 	}
-	c, err := openCache(dir, o.CacheMaxBytes)
-	if err != nil {
-		return model.Article{}, newErr(rawURL, NoNetwork, err, "cache: %v", err)
-	}
-	defer func() {
-		if c.wrote {
-			c.sweep()
-		}
-	}()
+	defer c.done()
 	f := newFetcher(&o)
 	page := strings.TrimSuffix(o.NewsSniffer, "/") + "/articles/" + strconv.Itoa(n)
 	body, err := sitePage(ctx, f, c, &o, page, !o.Refresh)

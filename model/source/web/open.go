@@ -34,19 +34,11 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 	if err != nil {
 		return model.Article{}, err
 	}
-	dir, err := CacheDir(o.CacheDir)
+	c, err := openCacheFor(rawURL, &o)
 	if err != nil {
-		return model.Article{}, newErr(rawURL, NoNetwork, err, "no cache directory: %v", err)
+		return model.Article{}, err
 	}
-	c, err := openCache(dir, o.CacheMaxBytes)
-	if err != nil {
-		return model.Article{}, newErr(rawURL, NoNetwork, err, "cache: %v", err)
-	}
-	defer func() {
-		if c.wrote {
-			c.sweep()
-		}
-	}()
+	defer c.done()
 	f := newFetcher(&o)
 	tl := newTimeline(hostOf(target), target)
 
@@ -83,6 +75,28 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 			"none of its %d captures holds an article", len(caps))
 	}
 	return tl.article(), nil
+}
+
+// openCacheFor opens the cache the options name for a fetch of rawURL;
+// done, deferred, sweeps it when the fetch wrote to it.
+func openCacheFor(rawURL string, o *Options) (*cache, error) {
+	dir, err := CacheDir(o.CacheDir)
+	if err != nil {
+		return nil, newErr(rawURL, NoNetwork, err, "no cache directory: %v", err)
+	}
+	c, err := openCache(dir, o.CacheMaxBytes)
+	if err != nil {
+		return nil, newErr(rawURL, NoNetwork, err, "cache: %v", err)
+	}
+	return c, nil
+}
+
+// done ends a fetch's use of the cache: a fetch that wrote sweeps it, to
+// keep it within its bound.
+func (c *cache) done() {
+	if c.wrote {
+		c.sweep()
+	}
 }
 
 // checkURL accepts an absolute http(s) URL with a host.
