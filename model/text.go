@@ -3,6 +3,7 @@ package model
 import (
 	"os"
 	"strings"
+	"unicode/utf8"
 )
 
 // splitBlocks splits text at blank lines and collapses the whitespace of
@@ -86,4 +87,17 @@ func digitRun(s string) int {
 		i++
 	}
 	return i
+}
+
+// MaxHeadlineRunes is the longest first line read as a plain version's
+// headline: news headlines run to about a hundred characters.
+const MaxHeadlineRunes = 120
+
+// LooksLikeHeadline reports whether a plain version's first paragraph p
+// is its headline: it stood on one line of its own (oneLine), more text
+// follows (more), it is at most MaxHeadlineRunes long and it does not end
+// in a full stop. Plain files and git histories read headlines by this
+// one rule.
+func LooksLikeHeadline(p string, oneLine, more bool) bool {
+	return oneLine && more && p != "" && !strings.HasSuffix(p, ".") && utf8.RuneCountInString(p) <= MaxHeadlineRunes
 }

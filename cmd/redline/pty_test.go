@@ -255,6 +255,7 @@ func TestALoaderPanicRestoresTheTerminal(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("redline did not end")
 	}
+	s.waitFor(t, 0, "\x1b[?1049l") // the program's last bytes, still on their way through the pty
 	restored(t, "a loader panic", s.String())
 	line := stderr.String()
 	if strings.Count(line, "\n") != 1 || !strings.HasPrefix(line, "redline: internal error: boom in the load") {

@@ -2,7 +2,6 @@ package source
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"redline/model"
 )
@@ -23,13 +22,9 @@ func ReadPlain(file, text string) model.Version {
 	return v
 }
 
-// maxHeadlineRunes is the longest first line read as a headline: news
-// headlines run to about a hundred characters.
-const maxHeadlineRunes = 120
-
 // plainHeadline takes a version's first line as its headline when it
-// reads like one: short, not ending in a full stop, and followed by a
-// blank line and more text. Otherwise it is the first paragraph.
+// reads like one (model.LooksLikeHeadline): a line of its own followed
+// by a blank line and more text. Otherwise it is the first paragraph.
 func plainHeadline(text string) (headline, rest string, ok bool) {
 	text = strings.TrimLeft(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	first, after, found := strings.Cut(text, "\n")
@@ -38,10 +33,7 @@ func plainHeadline(text string) (headline, rest string, ok bool) {
 	}
 	first = model.CollapseSpace(first)
 	blank, body, _ := strings.Cut(after, "\n")
-	switch {
-	case first == "", strings.TrimSpace(blank) != "", strings.TrimSpace(body) == "":
-		return "", "", false
-	case utf8.RuneCountInString(first) > maxHeadlineRunes, strings.HasSuffix(first, "."):
+	if !model.LooksLikeHeadline(first, strings.TrimSpace(blank) == "", strings.TrimSpace(body) != "") {
 		return "", "", false
 	}
 	return first, body, true

@@ -94,6 +94,9 @@ func ReadGit(path string) (*model.Article, error) {
 	if len(art.Versions) == 0 {
 		return nil, model.InputErrorf(path, 0, "git holds no text of it: %s", model.Visible(strings.Join(art.Notes, "; ")))
 	}
+	if h := art.Versions[len(art.Versions)-1].Headline; h != "" {
+		art.Title = h // the file's name stays each version's label's place
+	}
 	return art, nil
 }
 
@@ -348,6 +351,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 
 	r := bufio.NewReaderSize(stdout, 1<<16)
 	texts := make(map[string][]string, len(order))
+	headlines := make(map[string]string, len(order))
 	broken := make(map[string]string)
 	pr := newParagraphReader()
 	var buf []byte
@@ -357,12 +361,13 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		if readErr != nil {
 			break
 		}
-		paras, problem := pr.read(buf)
+		headline, paras, problem := pr.read(buf)
 		if problem != "" {
 			broken[id] = problem
 			continue
 		}
 		texts[id] = paras
+		headlines[id] = headline
 	}
 	io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
@@ -374,6 +379,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 	}
 
 	var prev []string
+	prevHeadline := ""
 	skipped := 0
 	for _, b := range blobs {
 		c := b.commit
@@ -381,18 +387,19 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 			art.Notes = append(art.Notes, fmt.Sprintf("commit %s skipped: %s", shortHash(c.hash), problem))
 			continue
 		}
-		paras := texts[b.blob]
-		if len(art.Versions) > 0 && slices.Equal(paras, prev) {
+		paras, headline := texts[b.blob], headlines[b.blob]
+		if len(art.Versions) > 0 && slices.Equal(paras, prev) && headline == prevHeadline {
 			skipped++
 			continue
 		}
-		prev = paras
+		prev, prevHeadline = paras, headline
 		art.Versions = append(art.Versions, model.Version{
-			Number: len(art.Versions) + 1,
-			Time:   c.date,
-			Label:  strings.ToValidUTF8(c.subject, "\uFFFD"),
-			Author: strings.ToValidUTF8(c.author, "\uFFFD"),
-			Commit: c.hash,
+			Number:   len(art.Versions) + 1,
+			Headline: headline,
+			Time:     c.date,
+			Label:    strings.ToValidUTF8(c.subject, "\uFFFD"),
+			Author:   strings.ToValidUTF8(c.author, "\uFFFD"),
+			Commit:   c.hash,
 			// Each version owns its slice (a revert reads a blob seen
 			// before); the strings in it are shared.
 			Paragraphs: slices.Clone(paras),

@@ -337,7 +337,10 @@ func TestParagraphReaderReadsAsReadPlain(t *testing.T) {
 			sb.WriteByte(0)
 		}
 		data := []byte(sb.String())
-		got, problem := pr.read(data)
+		got, _, problem := pr.blocksOf(data)
+		if headline, rest, _ := pr.read(data); headline != "" && (len(got) < 2 || got[0] != headline || len(rest) != len(got)-1) {
+			t.Fatalf("%q: headline %q and %d paragraphs from %q", data, headline, len(rest), got)
+		}
 		want := []string{}
 		text, err := model.DecodeText("", data)
 		switch {
@@ -471,3 +474,35 @@ func BenchmarkReadGit500(b *testing.B) { benchmarkReadGit(b, 500, 213, 235) }
 
 // BenchmarkGitLogP500 is `git log -p --follow` on the 500-commit history.
 func BenchmarkGitLogP500(b *testing.B) { benchmarkGitLogP(b, 500, 213, 235) }
+
+// TestReadGitTakesTheHeadlineAsAPlainFileDoes: a first line of its own
+// that reads like a headline is the version's headline, as ReadPlain
+// reads a file; a version whose headline alone changed is a version.
+func TestReadGitTakesTheHeadlineAsAPlainFileDoes(t *testing.T) {
+	r := newGitTestRepo(t)
+	for _, c := range []struct{ text, date, msg string }{
+		{"Storm hits coast\n\nThe storm hit the coast.\n", "2024-03-06T08:10:00Z", "first"},
+		{"Storm hits coast, three hurt\n\nThe storm hit the coast.\n", "2024-03-06T09:10:00Z", "headline"},
+		{"The storm hit the coast on Tuesday.\nIt was the first this year.\n\nThree were hurt.\n", "2024-03-06T10:10:00Z", "no headline"},
+	} {
+		r.write("story.txt", c.text)
+		r.git(nil, "add", "story.txt")
+		r.commit("Alice Adams", c.date, c.msg)
+	}
+	art, err := ReadGit(filepath.Join(r.dir, "story.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range art.Versions {
+		got = append(got, v.Headline+" | "+strings.Join(v.Paragraphs, " / "))
+	}
+	want := []string{
+		"Storm hits coast | The storm hit the coast.",
+		"Storm hits coast, three hurt | The storm hit the coast.",
+		" | The storm hit the coast on Tuesday. It was the first this year. / Three were hurt.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("versions\n%q\nwant\n%q", got, want)
+	}
+}
