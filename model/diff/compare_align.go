@@ -242,18 +242,35 @@ func (al *alignment) keepOrder(moves []anchor) {
 		}
 		return x.old - y.old
 	})
+	// The anchors by old index, in a set that finds a move's neighbours
+	// in O(log n); newOf gives an anchor's new index.
+	set := newIntSet(len(al.old))
+	newOf := make([]int, len(al.old))
+	for _, an := range al.anchors {
+		set.insert(an.old)
+		newOf[an.old] = an.new
+	}
+	kept := false
 	for _, m := range moves {
-		p, _ := slices.BinarySearchFunc(al.anchors, m.old, func(an anchor, old int) int { return an.old - old })
-		before, after := anchor{-1, -1}, anchor{len(al.old), len(al.new)}
-		if p > 0 {
-			before = al.anchors[p-1]
+		beforeNew, afterNew := -1, len(al.new)
+		if p := set.prev(m.old); p >= 0 {
+			beforeNew = newOf[p]
 		}
-		if p < len(al.anchors) {
-			after = al.anchors[p]
+		if n := set.next(m.old); n >= 0 {
+			afterNew = newOf[n]
 		}
-		if before.new < m.new && m.new < after.new {
-			al.anchors = slices.Insert(al.anchors, p, m)
+		if beforeNew < m.new && m.new < afterNew {
+			set.insert(m.old)
+			newOf[m.old] = m.new
+			kept = true
 		}
+	}
+	if !kept {
+		return
+	}
+	al.anchors = al.anchors[:0]
+	for i := set.next(0); i >= 0; i = set.next(i + 1) {
+		al.anchors = append(al.anchors, anchor{i, newOf[i]})
 	}
 }
 

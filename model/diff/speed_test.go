@@ -1,0 +1,94 @@
+package diff
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"redline/model"
+)
+
+// The tests in this file hold the right answers of issue 15's
+// pathological inputs at sizes a test can afford; their full-size
+// versions are measured by testdata/perf/run.sh.
+
+// TestShuffledParagraphsAreMovesNotEdits: the same distinct paragraphs
+// in another order. Every paragraph keeps its exact text, so none may be
+// shown as an edit of another one, however alike their words (these share
+// a Zipf vocabulary, so random pairs score above the 0.2 pairing bar).
+func TestShuffledParagraphsAreMovesNotEdits(t *testing.T) {
+	v1, _ := largeVersions(1, 2000, 0)
+	v2 := model.Version{Paragraphs: append([]string(nil), v1.Paragraphs...)}
+	rnd := rand.New(rand.NewPCG(3, 3))
+	rnd.Shuffle(len(v2.Paragraphs), func(i, j int) { v2.Paragraphs[i], v2.Paragraphs[j] = v2.Paragraphs[j], v2.Paragraphs[i] })
+	c := Compare(v1, v2)
+	checkComparison(t, v1, v2, c)
+	s := c.Stats
+	if s.Edited != 0 || s.Added != 0 || s.Removed != 0 || s.WordsAdded != 0 || s.WordsRemoved != 0 {
+		t.Errorf("stats %+v: a shuffle has no edits", s)
+	}
+	same := 0
+	for _, ch := range c.Changes {
+		if ch.Kind == Same {
+			same++
+		}
+		if (ch.Kind == Same || ch.Kind == Moved) && v1.Paragraphs[ch.Old] != v2.Paragraphs[ch.New] {
+			t.Fatalf("old ¶%d paired with new ¶%d, another text", ch.Old, ch.New)
+		}
+	}
+	if same+s.Moved != len(v1.Paragraphs) {
+		t.Errorf("%d same + %d moved, want %d", same, s.Moved, len(v1.Paragraphs))
+	}
+	// What stays is one longest order-keeping chain: a random order of
+	// 2,000 keeps about 2·√2000 ≈ 90 in place.
+	if same > 200 {
+		t.Errorf("%d paragraphs read as in place", same)
+	}
+}
+
+// allocated is the number of bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestReversedParagraphMemoryIsLinear: one paragraph of 20,000 distinct
+// words against the same words reversed. Scoring the pair bit-parallel
+// would need a mask of 20,000/64 words for each of 20,000 distinct words
+// (25 MB, and 100 times that at 100,000 words): the budget must be
+// checked before the masks are built. Memory is bounded by counting
+// bytes allocated, never by a clock.
+func TestReversedParagraphMemoryIsLinear(t *testing.T) {
+	words := make([]string, 20000)
+	for k := range words {
+		words[k] = fourLetters(k)
+	}
+	a := strings.Join(words, " ")
+	for i, j := 0, len(words)-1; i < j; i, j = i+1, j-1 {
+		words[i], words[j] = words[j], words[i]
+	}
+	b := strings.Join(words, " ")
+	var c *Comparison
+	n := allocated(func() {
+		c = Compare(model.Version{Paragraphs: []string{a}}, model.Version{Paragraphs: []string{b}})
+	})
+	checkComparison(t, model.Version{Paragraphs: []string{a}}, model.Version{Paragraphs: []string{b}}, c)
+	if limit := uint64(100 * len(a)); n > limit {
+		t.Errorf("allocated %d bytes for two %d-byte paragraphs, want at most %d", n, len(a), limit)
+	}
+}
+
+// fourLetters is the k-th of the 456,976 four-letter lower-case words.
+func fourLetters(k int) string {
+	var b [4]byte
+	for i := 3; i >= 0; i-- {
+		b[i] = byte('a' + k%26)
+		k /= 26
+	}
+	return string(b[:])
+}
