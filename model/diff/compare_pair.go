@@ -64,6 +64,8 @@ type pairScorer struct {
 	loaded int // old paragraph whose masks are built, -1 for none
 	masks
 	budget int
+
+	twinned [2][]bool // see alignment.twins
 }
 
 // newPairScorer tokenizes every paragraph that exact matching left
@@ -77,13 +79,17 @@ func newPairScorer(al *alignment) *pairScorer {
 		loaded:   -1,
 		budget:   similarityBudget,
 	}
+	// A paragraph whose exact twin waits on the other side is paired by
+	// exact move detection and never scored: on 50,000 shuffled
+	// paragraphs, tokenizing them all anyway was 12% of the run.
+	s.twinned = al.twins()
 	for i, to := range al.oldTo {
-		if to < 0 {
+		if to < 0 && !s.twinned[0][i] {
 			s.oldWords[i] = s.words(al.old[i])
 		}
 	}
 	for j, from := range al.newTo {
-		if from < 0 {
+		if from < 0 && !s.twinned[1][j] {
 			s.newWords[j] = s.words(al.new[j])
 		}
 	}
@@ -203,19 +209,18 @@ func commonEnds(a, b []int32) (p, q int) {
 // the merged statement, hiding the restructuring.
 func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 	var pairs []anchor
-	twinned := s.al.twins()
 	for _, g := range gaps {
 		last := g.n0 - 1
 		for i := g.o0; i < g.o1 && last+1 < g.n1; i++ {
 			best, bestScore := -1, pairThreshold
-			if twinned[0][i] {
+			if s.twinned[0][i] {
 				continue
 			}
 			for j := last + 1; j < g.n1 && j <= last+pairWindow; j++ {
 				// Identical texts pair only by exact matching: one left
 				// unpaired there had no certain place (see matchExact),
 				// and move detection decides about it.
-				if twinned[1][j] || !s.mayExceed(i, j, bestScore) {
+				if s.twinned[1][j] || !s.mayExceed(i, j, bestScore) {
 					continue
 				}
 				if v := s.score(i, j); v > bestScore {

@@ -57,6 +57,27 @@ const (
 // sequence such as 👩‍👩‍👧). Tokens never split a grapheme cluster, so no
 // edit ever cuts a multi-byte character or detaches a combining accent.
 func scanTokens(s string, emit func(tok string, class tokenClass)) {
+	scanTokensWhile(s, func(tok string, class tokenClass) bool {
+		emit(tok, class)
+		return true
+	})
+}
+
+// firstWordOrMark is the first token of s that is not whitespace, ""
+// when there is none: the first token the word diff aligns.
+func firstWordOrMark(s string) (tok string) {
+	scanTokensWhile(s, func(t string, class tokenClass) bool {
+		if class == tokenSpace {
+			return true
+		}
+		tok = t
+		return false
+	})
+	return tok
+}
+
+// scanTokensWhile is scanTokens that stops once emit returns false.
+func scanTokensWhile(s string, emit func(tok string, class tokenClass) bool) {
 	state := -1
 	start, inRun, runClass := 0, false, tokenOther // s[start:i] is a growing word or space run
 	for i := 0; i < len(s); {
@@ -76,14 +97,16 @@ func scanTokens(s string, emit func(tok string, class tokenClass)) {
 			class, joins = clusterClass(cluster)
 		}
 		if inRun && (!joins || class != runClass) {
-			emit(s[start:i], runClass)
+			if !emit(s[start:i], runClass) {
+				return
+			}
 			inRun = false
 		}
 		if !inRun {
 			if joins {
 				start, inRun, runClass = i, true, class
-			} else {
-				emit(s[i:i+n], class)
+			} else if !emit(s[i:i+n], class) {
+				return
 			}
 		}
 		i += n
