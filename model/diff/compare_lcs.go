@@ -171,22 +171,21 @@ func (m *masks) lcsSparse(b []int32) int {
 	return lcs
 }
 
-// scoreMiddle scores a pair that shares p leading and q trailing words:
-// the LCS is those plus the LCS of what lies between, computed with masks
-// of its own (the cached masks of old paragraph i cover the whole of it).
-func (s *pairScorer) scoreMiddle(a, b []int32, p, q int) float64 {
-	ma, mb := a[p:len(a)-q], b[p:len(b)-q]
-	lcs := p + q
-	if len(ma) > 0 && len(mb) > 0 {
-		cost := (len(ma) + 63) / 64 * len(mb)
-		if cost > s.budget {
-			s.budget = 0
-			return 0
-		}
-		s.budget -= cost
-		s.build(ma)
-		s.loaded = -1 // the masks no longer describe a whole paragraph
-		lcs += s.lcs(mb)
+// middleLCS is the LCS of what lies between the shared ends of a pair,
+// computed with masks of its own (the cached masks of an old paragraph
+// cover the whole of it); ok is false when the budget cannot pay for it,
+// and the budget is then spent.
+func (s *pairScorer) middleLCS(ma, mb []int32) (lcs int, ok bool) {
+	if len(ma) == 0 || len(mb) == 0 {
+		return 0, true
 	}
-	return 2 * float64(lcs) / float64(len(a)+len(b))
+	cost := (len(ma) + 63) / 64 * len(mb)
+	if cost > s.budget {
+		s.budget = 0
+		return 0, false
+	}
+	s.budget -= cost
+	s.build(ma)
+	s.loaded = -1 // the masks no longer describe a whole paragraph
+	return s.lcs(mb), true
 }

@@ -66,7 +66,17 @@ type pairScorer struct {
 	budget int
 
 	twinned [2][]bool // see alignment.twins
+
+	// Paragraphs of bigText bytes or more are tokenized only when a score
+	// needs all their words (see scoreByEnds); until then their word
+	// counts, for mayExceed, come from countWords. -1: not counted yet.
+	oldCount, newCount []int
 }
+
+// bigText is the size from which a paragraph is tokenized lazily and a
+// pair is first scored by its shared ends: past 64 KB a paragraph is a
+// document pasted as one, not a news paragraph.
+const bigText = 64 << 10
 
 // newPairScorer tokenizes every paragraph that exact matching left
 // unpaired; the others are never scored.
@@ -83,18 +93,51 @@ func newPairScorer(al *alignment) *pairScorer {
 	// exact move detection and never scored: on 50,000 shuffled
 	// paragraphs, tokenizing them all anyway was 12% of the run.
 	s.twinned = al.twins()
+	s.oldCount, s.newCount = make([]int, len(al.old)), make([]int, len(al.new))
 	for i, to := range al.oldTo {
-		if to < 0 && !s.twinned[0][i] {
+		s.oldCount[i] = -1
+		if to < 0 && !s.twinned[0][i] && len(al.old[i]) < bigText {
 			s.oldWords[i] = s.words(al.old[i])
+			s.oldCount[i] = len(s.oldWords[i])
 		}
 	}
 	for j, from := range al.newTo {
-		if from < 0 && !s.twinned[1][j] {
+		s.newCount[j] = -1
+		if from < 0 && !s.twinned[1][j] && len(al.new[j]) < bigText {
 			s.newWords[j] = s.words(al.new[j])
+			s.newCount[j] = len(s.newWords[j])
 		}
 	}
-	s.slot = make([]int32, len(s.vocab))
 	return s
+}
+
+// oldIDs and newIDs are the word ids of a paragraph, tokenized now if it
+// was left for later.
+func (s *pairScorer) oldIDs(i int) []int32 {
+	if s.oldWords[i] == nil && s.oldCount[i] != 0 {
+		s.oldWords[i] = s.words(s.al.old[i])
+		s.oldCount[i] = len(s.oldWords[i])
+	}
+	return s.oldWords[i]
+}
+
+func (s *pairScorer) newIDs(j int) []int32 {
+	if s.newWords[j] == nil && s.newCount[j] != 0 {
+		s.newWords[j] = s.words(s.al.new[j])
+		s.newCount[j] = len(s.newWords[j])
+	}
+	return s.newWords[j]
+}
+
+// counts is how many words old i and new j have.
+func (s *pairScorer) counts(i, j int) (int, int) {
+	if s.oldCount[i] < 0 {
+		s.oldCount[i] = countWords(s.al.old[i])
+	}
+	if s.newCount[j] < 0 {
+		s.newCount[j] = countWords(s.al.new[j])
+	}
+	return s.oldCount[i], s.newCount[j]
 }
 
 // twins marks, old side [0] and new side [1], the unpaired paragraphs
@@ -135,6 +178,7 @@ func (s *pairScorer) words(p string) []int32 {
 		if !ok {
 			id = int32(len(s.vocab))
 			s.vocab[tok] = id
+			s.slot = append(s.slot, 0)
 		}
 		ids = append(ids, id)
 	})
@@ -145,23 +189,32 @@ func (s *pairScorer) words(p string) []int32 {
 // the LCS is at most the shorter paragraph, which bounds the score
 // without any work.
 func (s *pairScorer) mayExceed(i, j int, floor float64) bool {
-	m, n := len(s.oldWords[i]), len(s.newWords[j])
+	m, n := s.counts(i, j)
 	return m+n > 0 && 2*float64(min(m, n))/float64(m+n) > floor
 }
 
 // score is the similarity of old paragraph i and new paragraph j; 0 once
 // the budget is spent.
 func (s *pairScorer) score(i, j int) float64 {
-	a, b := s.oldWords[i], s.newWords[j]
-	if len(a)+len(b) == 0 || s.budget <= 0 {
+	if s.budget <= 0 {
+		return 0
+	}
+	if v, ok := s.scoreByEnds(i, j); ok {
+		return v
+	}
+	a, b := s.oldIDs(i), s.newIDs(j)
+	if len(a)+len(b) == 0 {
 		return 0
 	}
 	// Words both paragraphs start or end with are in every LCS. Trimming
 	// them first is what lets a small edit in a huge paragraph (megabytes
 	// of one phrase repeated) be scored within the budget at all.
-	p, q := commonEnds(a, b)
-	if p+q >= 64 {
-		return s.scoreMiddle(a, b, p, q)
+	if p, q := commonEnds(a, b); p+q >= 64 {
+		lcs, ok := s.middleLCS(a[p:len(a)-q], b[p:len(b)-q])
+		if !ok {
+			return 0
+		}
+		return 2 * float64(p+q+lcs) / float64(len(a)+len(b))
 	}
 	// The cost is known before any mask is built: the masks of one
 	// paragraph take distinct words × ⌈words/64⌉ uint64s, which for
@@ -178,6 +231,38 @@ func (s *pairScorer) score(i, j int) float64 {
 		s.loaded = i
 	}
 	return 2 * float64(s.lcs(b)) / float64(len(a)+len(b))
+}
+
+// scoreByEnds scores two big paragraphs that share most of their bytes
+// at their ends without tokenizing those ends: their words are counted
+// (no interning), and only the middles are cut into word ids. The score
+// and the budget charged are the ones the whole word lists give, since
+// the shared ends are cut between tokens (sharedTextEnds): the words of
+// the ends are the words the lists share at their ends. ok is false
+// when the pair is small or shares little; score then works on the
+// whole lists.
+func (s *pairScorer) scoreByEnds(i, j int) (float64, bool) {
+	a, b := s.al.old[i], s.al.new[j]
+	if len(a) < bigText || len(b) < bigText || s.oldWords[i] != nil || s.newWords[j] != nil {
+		return 0, false
+	}
+	p, m := sharedTextEnds(a, b)
+	if 2*(p+m) < len(a) {
+		return 0, false
+	}
+	ends := countWords(a[:p]) + countWords(a[len(a)-m:])
+	ma, mb := s.words(a[p:len(a)-m]), s.words(b[p:len(b)-m])
+	pm, qm := commonEnds(ma, mb)
+	if ends+pm+qm < 64 {
+		return 0, false // the whole lists go the way of a short pair
+	}
+	wa, wb := ends+len(ma), ends+len(mb)
+	s.oldCount[i], s.newCount[j] = wa, wb
+	lcs, ok := s.middleLCS(ma[pm:len(ma)-qm], mb[pm:len(mb)-qm])
+	if !ok {
+		return 0, true
+	}
+	return 2 * float64(ends+pm+qm+lcs) / float64(wa+wb), true
 }
 
 // commonEnds is how many words a and b share at their start (p) and, of

@@ -137,3 +137,58 @@ func TestWordDiffSharedEndsChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWordsIsTheTokenizers: the fast count agrees with counting the
+// tokenizer's words, on text that mixes ASCII with accents, combining
+// marks, CJK, emoji and prepended marks around spaces.
+func TestCountWordsIsTheTokenizers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	pieces := []string{"the", " ", "  ", "cat", ",", ".", "é", "e\u0301", "\u0301", "中文", "👩‍👩‍👧", "\u0600", "\r\n", "\t", "x1", "«", "\u00a0"}
+	for trial := 0; trial < 20000; trial++ {
+		var sb strings.Builder
+		for k := rng.IntN(30); k > 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		want := 0
+		scanTokens(s, func(_ string, class tokenClass) {
+			if class == tokenWord {
+				want++
+			}
+		})
+		if got := countWords(s); got != want {
+			t.Fatalf("countWords(%q) = %d, the tokenizer counts %d", s, got, want)
+		}
+	}
+}
+
+// TestScoreByEndsIsTheWholeScore: two big paragraphs that share their
+// ends score the same whether their ends are counted (scoreByEnds) or
+// every word is tokenized and compared.
+func TestScoreByEndsIsTheWholeScore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 6))
+	vocab := []string{"the", "cat", "sat", "on", "a", "mat", "é", "Libya", "said", "talks"}
+	for trial := 0; trial < 20; trial++ {
+		w := make([]string, 20000+rng.IntN(5000))
+		for k := range w {
+			w[k] = vocab[rng.IntN(len(vocab))]
+		}
+		a := strings.Join(w, " ")
+		for e := 1 + rng.IntN(20); e > 0; e-- {
+			k := len(w)/3 + rng.IntN(len(w)/3)
+			w[k] = vocab[rng.IntN(len(vocab))] + " " + vocab[rng.IntN(len(vocab))]
+		}
+		b := strings.Join(w, " ")
+		al := &alignment{old: []string{a}, new: []string{b}, oldTo: []int{-1}, newTo: []int{-1}, oldKey: []int32{0}, newKey: []int32{1}}
+		byEnds, ok := newPairScorer(al).scoreByEnds(0, 0)
+		if !ok {
+			t.Fatalf("trial %d: not scored by its ends", trial)
+		}
+		whole := newPairScorer(al)
+		whole.oldIDs(0)
+		whole.newIDs(0)
+		if want := whole.score(0, 0); byEnds != want {
+			t.Fatalf("trial %d: by ends %v, whole %v", trial, byEnds, want)
+		}
+	}
+}
