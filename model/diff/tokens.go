@@ -194,14 +194,24 @@ func countWords(s string) int {
 // countASCIIWords counts the word tokens of an ASCII text: its runs of
 // letters and digits.
 func countASCIIWords(s string) int {
-	n := 0
-	in := false
+	// Branch-free: a word starts where a word byte follows a non-word
+	// one; a branch per byte mispredicted often enough on prose to run
+	// at 2 ns a byte.
+	n, prev := 0, uint8(0)
 	for k := 0; k < len(s); k++ {
-		w := asciiClass[s[k]] == tokenWord
-		if w && !in {
-			n++
-		}
-		in = w
+		w := asciiWordByte[s[k]&0x7F]
+		n += int(w &^ prev)
+		prev = w
 	}
 	return n
 }
+
+// asciiWordByte is 1 for the ASCII bytes that make words, else 0.
+var asciiWordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if asciiClass[c] == tokenWord {
+			t[c] = 1
+		}
+	}
+	return t
+}()
