@@ -1,8 +1,6 @@
 package diff
 
-import (
-	"slices"
-)
+import ()
 
 // Thresholds on the similarity score (see pairScorer), taken from the
 // anchors DESIGN.md names: the defaults of wikidiff2, MediaWiki's diff
@@ -323,72 +321,4 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 		}
 	}
 	return pairs
-}
-
-// findMoves pairs the paragraphs still unpaired anywhere in the article:
-// identical texts first (a paragraph moved verbatim), then, best score
-// first, pairs above moveThreshold. It returns the pairs it made.
-func (s *pairScorer) findMoves() []anchor {
-	al := s.al
-	var moves []anchor
-
-	waiting := make(map[int32][]int) // text key -> unpaired new paragraphs
-	for j, from := range al.newTo {
-		if from < 0 {
-			waiting[al.newKey[j]] = append(waiting[al.newKey[j]], j)
-		}
-	}
-	for i, to := range al.oldTo {
-		if to >= 0 {
-			continue
-		}
-		if js := waiting[al.oldKey[i]]; len(js) > 0 {
-			al.pair(i, js[0], 1)
-			moves = append(moves, anchor{i, js[0]})
-			waiting[al.oldKey[i]] = js[1:]
-		}
-	}
-
-	var olds, news []int
-	for i, to := range al.oldTo {
-		if to < 0 {
-			olds = append(olds, i)
-		}
-	}
-	for j, from := range al.newTo {
-		if from < 0 {
-			news = append(news, j)
-		}
-	}
-	type candidate struct {
-		anchor
-		score float64
-	}
-	var cands []candidate
-	for _, i := range olds {
-		for _, j := range news {
-			if !s.mayExceed(i, j, moveThreshold) {
-				continue
-			}
-			if v := s.score(i, j); v > moveThreshold {
-				cands = append(cands, candidate{anchor{i, j}, v})
-			}
-		}
-	}
-	slices.SortStableFunc(cands, func(x, y candidate) int {
-		switch {
-		case x.score > y.score:
-			return -1
-		case x.score < y.score:
-			return 1
-		}
-		return 0 // stable: old order, then new order
-	})
-	for _, c := range cands {
-		if al.oldTo[c.old] < 0 && al.newTo[c.new] < 0 {
-			al.pair(c.old, c.new, c.score)
-			moves = append(moves, c.anchor)
-		}
-	}
-	return moves
 }

@@ -192,3 +192,41 @@ func TestScoreByEndsIsTheWholeScore(t *testing.T) {
 		}
 	}
 }
+
+// TestMovePartnersMissNoMove: the prefix filter of move detection lets
+// through every pair that scores above the move threshold, on paragraphs
+// of a small vocabulary (many near misses: about 55 of 3,600 pairs score
+// above it) and varied lengths.
+func TestMovePartnersMissNoMove(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	vocab := strings.Fields("the cat sat on a mat and then it ran off to see Libya talks said Turkey")
+	para := func() string {
+		w := make([]string, 1+rng.IntN(40))
+		for k := range w {
+			w[k] = vocab[rng.IntN(len(vocab))]
+		}
+		return strings.Join(w, " ")
+	}
+	for trial := 0; trial < 20; trial++ {
+		al := &alignment{}
+		for k := 0; k < 60; k++ {
+			al.old = append(al.old, para())
+			al.new = append(al.new, para())
+			al.oldTo, al.newTo = append(al.oldTo, -1), append(al.newTo, -1)
+			al.oldKey, al.newKey = append(al.oldKey, int32(2*k)), append(al.newKey, int32(2*k+1))
+		}
+		s := newPairScorer(al)
+		idx := make([]int, 60)
+		for k := range idx {
+			idx[k] = k
+		}
+		partners := s.movePartners(idx, idx)
+		for i := range idx {
+			for j := range idx {
+				if s.mayExceed(i, j, moveThreshold) && s.score(i, j) > moveThreshold && !slices.Contains(partners[i], j) {
+					t.Fatalf("trial %d: old %d and new %d score %v but are no partners", trial, i, j, s.score(i, j))
+				}
+			}
+		}
+	}
+}
