@@ -353,11 +353,34 @@ func pairDiffs(al *alignment) map[int]pairDiff {
 // squeezed and Unicode composed (NFC), so that neither layout nor
 // normalization counts as an edit. Each version still shows its own text.
 func normalKey(s string) string {
+	if plainASCII(s) {
+		return s
+	}
 	s = squeezeSpace(s)
 	if norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// plainASCII reports, in one pass, whether s is printable ASCII with no
+// space at either end and no two in a row: already squeezed and in NFC,
+// its own key. Most paragraphs of most articles are; the checks of
+// squeezeSpace and NFC took six passes over them (13% of comparing two
+// 30 MB versions).
+func plainASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	prev := byte(0)
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return true
 }
 
 // squeezeSpace trims s and collapses each run of whitespace to one space,

@@ -104,7 +104,7 @@ func (al *alignment) matchExact() []anchor {
 	for j, k := range al.newKey {
 		rb[j] = symbolRune(int(k))
 	}
-	uncertain := al.uncertainUnique()
+	uncertain := al.uncertainUnique(len(keys))
 	var exact []anchor
 	i, j := 0, 0
 	for _, r := range alignTokens(ra, rb) {
@@ -129,29 +129,22 @@ func (al *alignment) matchExact() []anchor {
 // uncertainUnique marks, by old index, the paragraphs whose text is
 // unique to both versions but whose pair is not on every longest
 // order-keeping chain of such pairs (see matchExact).
-func (al *alignment) uncertainUnique() map[int]bool {
-	type count struct{ old, new, at int }
-	seen := make(map[int32]*count, len(al.old))
-	for i, k := range al.oldKey {
-		c := seen[k]
-		if c == nil {
-			c = &count{}
-			seen[k] = c
-		}
-		c.old++
-		c.at = i
+func (al *alignment) uncertainUnique(keys int) map[int]bool {
+	// By key (interned texts are numbered densely from 0): how often it
+	// occurs on each side, and where in the new version.
+	nOld, nNew := make([]int32, keys), make([]int32, keys)
+	atNew := make([]int32, keys)
+	for _, k := range al.oldKey {
+		nOld[k]++
+	}
+	for j, k := range al.newKey {
+		nNew[k]++
+		atNew[k] = int32(j)
 	}
 	var pairs []anchor
-	at := make(map[int32]int, len(al.new))
-	for j, k := range al.newKey {
-		if c := seen[k]; c != nil {
-			c.new++
-			at[k] = j
-		}
-	}
 	for i, k := range al.oldKey {
-		if c := seen[k]; c.old == 1 && c.new == 1 {
-			pairs = append(pairs, anchor{i, at[k]})
+		if nOld[k] == 1 && nNew[k] == 1 {
+			pairs = append(pairs, anchor{i, int(atNew[k])})
 		}
 	}
 	onEvery := onEveryLongestChain(pairs)
@@ -180,7 +173,7 @@ func onEveryLongestChain(pairs []anchor) []bool {
 		longest = max(longest, l)
 	}
 	onSome := make([]bool, n)
-	atLevel := make(map[int]int, n) // chain position -> pairs on some longest chain there
+	atLevel := make([]int, longest+1) // chain position -> pairs on some longest chain there
 	for k := range pairs {
 		if ending[k]+starting[n-1-k]-1 == longest {
 			onSome[k] = true
