@@ -372,8 +372,31 @@ func plainASCII(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
 	}
+	// Eight bytes at a time (SWAR): at 1 ns a byte the plain loop was
+	// still a sixth of comparing two 3 MB versions.
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	k, prevSpace := 0, false
+	for ; k+8 <= len(s); k += 8 {
+		x := uint64(s[k]) | uint64(s[k+1])<<8 | uint64(s[k+2])<<16 | uint64(s[k+3])<<24 |
+			uint64(s[k+4])<<32 | uint64(s[k+5])<<40 | uint64(s[k+6])<<48 | uint64(s[k+7])<<56
+		if (x|(x+ones))&highs != 0 { // a byte of 0x7F or more
+			return false
+		}
+		if (x-0x20*ones)&^x&highs != 0 { // a byte below ' ' (all are below 0x80 here)
+			return false
+		}
+		e := x ^ (' ' * ones)
+		spaces := ^(((e & low7) + low7) | e) & highs // the high bit of each space byte
+		if spaces&(spaces<<8) != 0 || (prevSpace && spaces&0x80 != 0) {
+			return false
+		}
+		prevSpace = spaces>>63 != 0
+	}
 	prev := byte(0)
-	for k := 0; k < len(s); k++ {
+	if prevSpace {
+		prev = ' '
+	}
+	for ; k < len(s); k++ {
 		c := s[k]
 		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
 			return false

@@ -230,3 +230,37 @@ func TestMovePartnersMissNoMove(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainASCII checks the eight-bytes-at-a-time test against a plain
+// loop, on strings of every length with spaces, controls and non-ASCII
+// bytes at every place, across the eight-byte boundaries.
+func TestPlainASCII(t *testing.T) {
+	slow := func(s string) bool {
+		if s == "" {
+			return true
+		}
+		if s[0] == ' ' || s[len(s)-1] == ' ' {
+			return false
+		}
+		for k := 0; k < len(s); k++ {
+			if s[k] < ' ' || s[k] > '~' || (k > 0 && s[k] == ' ' && s[k-1] == ' ') {
+				return false
+			}
+		}
+		return true
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	alphabet := []byte("ab  ~\x1f\x7f\x80\xff\t!")
+	for trial := 0; trial < 200000; trial++ {
+		b := make([]byte, rng.IntN(40))
+		for k := range b {
+			b[k] = 'x'
+			if rng.IntN(4) == 0 {
+				b[k] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		if got, want := plainASCII(string(b)), slow(string(b)); got != want {
+			t.Fatalf("plainASCII(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
