@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -120,6 +121,7 @@ type docInput struct {
 	annotation  []diff.Annotation // per shown paragraph when annotating, else nil
 	numbers     []int             // every version's number, for annotations
 	cache       *lineCache        // unchanged paragraphs already laid out
+	note        styleWrap         // styles.Note's wrap, set by buildDoc (see noteLine)
 }
 
 // lineCache keeps the lines of unchanged paragraphs laid out at a width:
@@ -164,6 +166,7 @@ func (in docInput) plainLines(text string, width int) []string {
 // buildDoc lays a step out for the body's width.
 func buildDoc(in docInput) *doc {
 	d := &doc{}
+	in.note = wrapOf(in.styles.Note)
 	annW := in.annotationWidth()
 	text := max(in.width-gutterWidth-annW, 1)
 	if in.view != viewSide {
@@ -316,24 +319,52 @@ func (in docInput) guessedIn(c diff.Change) bool {
 
 // inlineBlock shows one change in one column.
 func inlineBlock(in docInput, c diff.Change, width int) block {
-	st := in.styles
 	b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c)}
 	switch c.Kind {
 	case diff.MovedAway:
-		excerpt := model.Visible(in.base.Paragraphs[c.Old])
+		excerpt := model.Visible(excerptOf(in.base.Paragraphs[c.Old], width))
 		line := fmt.Sprintf("moved to ¶%d · %s", c.New+1, excerpt)
-		b.lines = []string{st.Note.Render(ansi.Truncate(line, width, "…"))}
+		b.lines = []string{in.noteLine(ansi.Truncate(line, width, "…"))}
 		return b
 	case diff.Moved:
-		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
+		b.lines = append(b.lines, in.noteLine(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
 	case diff.Split, diff.Merged:
-		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(joinNote(c), width, "…")))
+		b.lines = append(b.lines, in.noteLine(ansi.Truncate(joinNote(c), width, "…")))
 	case diff.Same:
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b
 	}
 	b.lines = append(b.lines, in.lines(editSpans(c.Edits), width)...)
 	return b
+}
+
+// noteLine draws a note line in the Note style.
+func (in docInput) noteLine(s string) string {
+	if out, ok := in.note.render(s); ok {
+		return out
+	}
+	return in.styles.Note.Render(s)
+}
+
+// excerptOf is the start of a paragraph long enough to fill a line of
+// width columns and be cut there: a line shows at most width columns,
+// each at least one byte, but zero-width runes (combining marks,
+// joiners) take bytes and no column, so the cut leaves room for four
+// bytes a column and keeps whole runes. Measuring and sanitising a whole
+// paragraph for one line of it is what this saves (5 MB paragraphs).
+func excerptOf(p string, width int) string {
+	limit := 4*width + 64
+	if len(p) <= limit {
+		return p
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(p[cut]) {
+		cut--
+	}
+	if ansi.StringWidth(model.Visible(p[:cut])) <= width+2 {
+		return p // mostly zero-width: measure it whole
+	}
+	return p[:cut]
 }
 
 // editSpans turns word edits into spans to draw. Spaces at the edges of
