@@ -324,10 +324,16 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 	case diff.MovedAway:
 		excerpt := model.Visible(excerptOf(in.base.Paragraphs[c.Old], width))
 		line := fmt.Sprintf("moved to ¶%d · %s", c.New+1, excerpt)
-		b.lines = []string{in.noteLine(ansi.Truncate(line, width, "…"))}
+		b.lines = []string{in.noteLine(truncateLine(line, width))}
 		return b
 	case diff.Moved:
-		b.lines = append(b.lines, in.noteLine(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
+		b.lines = append(b.lines, in.noteLine(truncateLine(fmt.Sprintf("moved from ¶%d", c.Old+1), width)))
+		if len(c.Edits) == 1 && c.Edits[0].Op == diff.OpEqual && c.Edits[0].Old == "" {
+			// Moved verbatim: laid out as an unchanged paragraph, which
+			// has a path of its own (wrapPlain) that reads the same.
+			b.lines = append(b.lines, in.plainLines(c.Edits[0].Text, width)...)
+			return b
+		}
 	case diff.Split, diff.Merged:
 		b.lines = append(b.lines, in.noteLine(ansi.Truncate(joinNote(c), width, "…")))
 	case diff.Same:
@@ -361,10 +367,35 @@ func excerptOf(p string, width int) string {
 	for cut > 0 && !utf8.RuneStart(p[cut]) {
 		cut--
 	}
-	if ansi.StringWidth(model.Visible(p[:cut])) <= width+2 {
+	if !printableASCII(p[:cut]) && ansi.StringWidth(model.Visible(p[:cut])) <= width+2 {
 		return p // mostly zero-width: measure it whole
 	}
 	return p[:cut]
+}
+
+// printableASCII reports whether s is printable ASCII: one column a byte.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// truncateLine is ansi.Truncate(s, width, "…"), without its measuring
+// of every cluster when s is printable ASCII (a move note a line).
+func truncateLine(s string, width int) string {
+	if !printableASCII(s) {
+		return ansi.Truncate(s, width, "…")
+	}
+	switch {
+	case len(s) <= width:
+		return s
+	case width <= 0:
+		return ""
+	}
+	return s[:width-1] + "…"
 }
 
 // editSpans turns word edits into spans to draw. Spaces at the edges of

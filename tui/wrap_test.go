@@ -165,3 +165,15 @@ func TestExcerptCutsNothingShown(t *testing.T) {
 		}
 	}
 }
+
+// TestTruncateLineIsAnsiTruncate on ASCII lines of every length around
+// the width, and on non-ASCII ones.
+func TestTruncateLineIsAnsiTruncate(t *testing.T) {
+	for _, s := range []string{"", "a", "moved to ¶12 · x", "moved from 12 the cat sat on the mat", "中文 wide"} {
+		for width := 0; width < 40; width++ {
+			if got, want := truncateLine(s, width), ansi.Truncate(s, width, "…"); got != want {
+				t.Errorf("truncateLine(%q, %d) = %q, want %q", s, width, got, want)
+			}
+		}
+	}
+}
