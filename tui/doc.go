@@ -166,6 +166,20 @@ func (in docInput) plainLines(text string, width int) []string {
 // buildDoc lays a step out for the body's width.
 func buildDoc(in docInput) *doc {
 	d := &doc{}
+	layoutBlocks(in, func(b block) { d.blocks = append(d.blocks, b) })
+	d.finish()
+	return d
+}
+
+// layoutChunk is how many changes layoutBlocks lays out before handing
+// them on: --print writes each chunk and lets it go, so a 30 MB step
+// never holds all its lines at once (they were 60 MB of the peak), and a
+// chunk is still long enough to spread over every core.
+const layoutChunk = 8192
+
+// layoutBlocks lays a step out for the body's width and hands each block
+// to emit, in reading order.
+func layoutBlocks(in docInput, emit func(block)) {
 	in.note = wrapOf(in.styles.Note)
 	annW := in.annotationWidth()
 	text := max(in.width-gutterWidth-annW, 1)
@@ -174,42 +188,51 @@ func buildDoc(in docInput) *doc {
 		// wide terminals get a margin, not longer lines.
 		text = min(text, maxTextWidth)
 	}
+	emitted := 0
+	out := func(b block) {
+		if annW > 0 {
+			in.annotate(&b, annW)
+		}
+		emit(b)
+		emitted++
+	}
 	plainBlock := func(i int, old int) block {
 		return block{kind: diff.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
 			lines: in.plainLines(in.shown.Paragraphs[i], text)}
 	}
+	if in.base != nil && in.cmp != nil && in.cmp.HeadlineChanged && in.view != viewClean {
+		out(headlineBlock(in, text))
+	}
 	switch {
 	case in.base == nil || in.cmp == nil:
-		d.blocks = append(d.blocks, noteBlock(in.styles, text,
+		out(noteBlock(in.styles, text,
 			fmt.Sprintf("Version %d is the first: there is nothing before it to compare.", in.shown.Number)))
 		for i := range in.shown.Paragraphs {
-			d.blocks = append(d.blocks, plainBlock(i, -1))
+			out(plainBlock(i, -1))
 		}
 	case in.view == viewClean:
 		for i := range in.shown.Paragraphs {
-			d.blocks = append(d.blocks, plainBlock(i, in.cmp.OldIndex(i)))
+			out(plainBlock(i, in.cmp.OldIndex(i)))
 		}
 	case in.view == viewSide:
-		d.blocks = sideBlocks(in, text)
+		for _, b := range sideBlocks(in, text) {
+			out(b)
+		}
 	default:
-		d.blocks = make([]block, len(in.cmp.Changes))
-		each(len(d.blocks), in.cache == nil, func(i int) {
-			d.blocks[i] = inlineBlock(in, in.cmp.Changes[i], text)
-		})
-	}
-	if in.base != nil && in.cmp != nil && in.cmp.HeadlineChanged && in.view != viewClean {
-		d.blocks = append([]block{headlineBlock(in, text)}, d.blocks...)
-	}
-	if len(d.blocks) == 0 {
-		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
-	}
-	if annW > 0 {
-		for i := range d.blocks {
-			in.annotate(&d.blocks[i], annW)
+		changes := in.cmp.Changes
+		for lo := 0; lo < len(changes); lo += layoutChunk {
+			blocks := make([]block, min(layoutChunk, len(changes)-lo))
+			each(len(blocks), in.cache == nil, func(i int) {
+				blocks[i] = inlineBlock(in, changes[lo+i], text)
+			})
+			for _, b := range blocks {
+				out(b)
+			}
 		}
 	}
-	d.finish()
-	return d
+	if emitted == 0 {
+		out(noteBlock(in.styles, text, "This version has no paragraphs."))
+	}
 }
 
 // each calls f for 0..n-1; on a long document laid out once (for

@@ -97,6 +97,15 @@ func New(art *model.Article, o Options) Model { return newModel(art, o, 80, 24) 
 
 // newModel is New for a window of width×height.
 func newModel(art *model.Article, o Options, width, height int) Model {
+	m := unlaidModel(art, o, width, height)
+	m.refresh()
+	m.cursor = m.firstParagraph()
+	return m
+}
+
+// unlaidModel is newModel before the first layout, for Print, which
+// lays its one step out as it writes it.
+func unlaidModel(art *model.Article, o Options, width, height int) Model {
 	h := help.New()
 	h.Styles.ShortKey = o.Styles.Prompt
 	h.Styles.FullKey = o.Styles.Prompt
@@ -134,8 +143,6 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 	for i := range m.steps {
 		m.steps[i] = -1
 	}
-	m.refresh()
-	m.cursor = m.firstParagraph()
 	if n := len(art.Notes); n > 0 {
 		// What the reader found worth saying: dumps that disagree,
 		// commits skipped. --json lists them all.
@@ -250,13 +257,30 @@ func (m *Model) comparison() *diff.Comparison {
 
 // refresh rebuilds the doc when what it shows or its width changed.
 func (m *Model) refresh() {
+	key := m.stepKey()
+	if m.doc != nil && key == m.docKey {
+		return
+	}
+	in, key := m.docInput(key)
+	m.doc, m.docKey = buildDoc(in), key
+	m.doc.headline = m.headlineLines(m.width - 1)
+	m.cursor = clamp(m.cursor, 0, len(m.doc.blocks)-1)
+	m.offset = clamp(m.offset, 0, max(m.doc.total-m.bodyHeight(), 0))
+}
+
+// stepKey names the layout the model's state asks for.
+func (m *Model) stepKey() docKey {
 	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width, annotate: m.annotate}
 	if m.search != nil {
 		key.query = m.search.query
 	}
-	if m.doc != nil && key == m.docKey {
-		return
-	}
+	return key
+}
+
+// docInput is what laying out the step key names takes, comparison
+// included; the key comes back changed where the layout will have to be
+// done again (an annotation still on its way).
+func (m *Model) docInput(key docKey) (docInput, docKey) {
 	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines}
 	if m.search != nil {
 		in.re = m.search.re
@@ -271,10 +295,7 @@ func (m *Model) refresh() {
 		in.base = &m.art.Versions[key.base]
 		in.cmp = m.cmps.get(key.base, m.shown)
 	}
-	m.doc, m.docKey = buildDoc(in), key
-	m.doc.headline = m.headlineLines(m.width - 1)
-	m.cursor = clamp(m.cursor, 0, len(m.doc.blocks)-1)
-	m.offset = clamp(m.offset, 0, max(m.doc.total-m.bodyHeight(), 0))
+	return in, key
 }
 
 // setSize follows the terminal's size, keeping the cursor paragraph on
