@@ -92,51 +92,80 @@ func (s *pairScorer) findMoves() []anchor {
 // never followed.
 func (s *pairScorer) movePartners(olds, news []int) [][]int {
 	type token = uint64 // word id << 32 | occurrence
-	tokensOf := func(ids []int32) []token {
+	type ranked struct {
+		t  token
+		df int32 // paragraphs holding the token: the rarity order
+	}
+	tokensOf := func(ids []int32) []ranked {
 		seen := make(map[int32]uint32, len(ids))
-		out := make([]token, len(ids))
+		out := make([]ranked, len(ids))
 		for k, id := range ids {
-			out[k] = token(uint32(id))<<32 | token(seen[id])
+			out[k].t = token(uint32(id))<<32 | token(seen[id])
 			seen[id]++
 		}
 		return out
 	}
-	oldToks, newToks := make([][]token, len(olds)), make([][]token, len(news))
+	oldToks, newToks := make([][]ranked, len(olds)), make([][]ranked, len(news))
 	df := make(map[token]int32)
 	for k, i := range olds {
 		oldToks[k] = tokensOf(s.oldIDs(i))
-		for _, t := range oldToks[k] {
-			df[t]++
+		for _, r := range oldToks[k] {
+			df[r.t]++
 		}
 	}
 	for k, j := range news {
 		newToks[k] = tokensOf(s.newIDs(j))
-		for _, t := range newToks[k] {
-			df[t]++
+		for _, r := range newToks[k] {
+			df[r.t]++
 		}
 	}
-	prefix := func(toks []token) []token {
-		slices.SortFunc(toks, func(x, y token) int {
-			if c := cmp.Compare(df[x], df[y]); c != 0 {
+	prefix := func(toks []ranked) []ranked {
+		for k := range toks {
+			toks[k].df = df[toks[k].t]
+		}
+		slices.SortFunc(toks, func(x, y ranked) int {
+			if c := cmp.Compare(x.df, y.df); c != 0 {
 				return c
 			}
-			return cmp.Compare(x, y)
+			return cmp.Compare(x.t, y.t)
 		})
 		t := len(toks)/4 + 1
 		return toks[:max(len(toks)-t+1, 0)]
 	}
 	index := make(map[token][]int32) // token -> positions in news, ascending
 	for k := range news {
-		for _, t := range prefix(newToks[k]) {
-			index[t] = append(index[t], int32(k))
+		for _, r := range prefix(newToks[k]) {
+			index[r.t] = append(index[r.t], int32(k))
+		}
+	}
+	// Where the words are few and common (a small vocabulary, or
+	// generated text), the prefixes share them all and following the
+	// index would cost more than trying every pair: then every pair it
+	// is. Counting the postings first costs a pass over the prefixes.
+	every := false
+	probes := 0
+	for k := range olds {
+		oldToks[k] = prefix(oldToks[k])
+		for _, r := range oldToks[k] {
+			probes += len(index[r.t])
+		}
+		if probes > len(olds)*len(news) {
+			every = true
+			break
 		}
 	}
 	out := make([][]int, len(olds))
+	if every {
+		for k := range olds {
+			out[k] = news
+		}
+		return out
+	}
 	stamp := make([]int32, len(news)) // k+1 once news[k] is a partner of the current old
 	for k := range olds {
 		var ps []int
-		for _, t := range prefix(oldToks[k]) {
-			for _, n := range index[t] {
+		for _, r := range oldToks[k] {
+			for _, n := range index[r.t] {
 				if stamp[n] != int32(k)+1 {
 					stamp[n] = int32(k) + 1
 					ps = append(ps, news[n])
