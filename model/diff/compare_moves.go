@@ -74,6 +74,12 @@ func (s *pairScorer) findMoves() []anchor {
 	return moves
 }
 
+// smallMoveSearch is the number of pairs up to which move detection
+// tries every pair without filtering: building the filter costs more
+// than scoring a few thousand pairs (on the seed it was a tenth of the
+// comparison).
+const smallMoveSearch = 1 << 14
+
 // movePartners lists, for each of olds, the paragraphs of news that could
 // score above moveThreshold with it, in ascending order: every such pair
 // and, usually, few others. Scoring every old paragraph against every
@@ -91,6 +97,13 @@ func (s *pairScorer) findMoves() []anchor {
 // up, so the common words that would make every pair a candidate are
 // never followed.
 func (s *pairScorer) movePartners(olds, news []int) [][]int {
+	out := make([][]int, len(olds))
+	if len(olds)*len(news) <= smallMoveSearch {
+		for k := range olds {
+			out[k] = news
+		}
+		return out
+	}
 	type token = uint64 // word id << 32 | occurrence
 	type ranked struct {
 		t  token
@@ -154,7 +167,6 @@ func (s *pairScorer) movePartners(olds, news []int) [][]int {
 			break
 		}
 	}
-	out := make([][]int, len(olds))
 	if every {
 		for k := range olds {
 			out[k] = news
