@@ -121,7 +121,7 @@ type docInput struct {
 	annotation  []diff.Annotation // per shown paragraph when annotating, else nil
 	numbers     []int             // every version's number, for annotations
 	cache       *lineCache        // unchanged paragraphs already laid out
-	note        styleWrap         // styles.Note's wrap, set by buildDoc (see noteLine)
+	note        styleWrap         // styles.Note's wrap, worked out once a Model (see noteLine)
 }
 
 // lineCache keeps the lines of unchanged paragraphs laid out at a width:
@@ -180,7 +180,6 @@ const layoutChunk = 8192
 // layoutBlocks lays a step out for the body's width and hands each block
 // to emit, in reading order.
 func layoutBlocks(in docInput, emit func(block)) {
-	in.note = wrapOf(in.styles.Note)
 	annW := in.annotationWidth()
 	text := max(in.width-gutterWidth-annW, 1)
 	if in.view != viewSide {

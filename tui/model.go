@@ -72,6 +72,7 @@ type Model struct {
 	steps       []int                     // words changed by each step, -1 until known
 	lines       *lineCache                // unchanged paragraphs laid out, shared by every step
 	marks       gutterMarks               // the gutter's marks, drawn once
+	note        styleWrap                 // styles.Note drawn cheaply, worked out once
 
 	printing   bool // laid out for --print, not for a screen
 	backToList bool
@@ -136,6 +137,7 @@ func unlaidModel(art *model.Article, o Options, width, height int) Model {
 		m.keys.Back.SetHelp("q", "back to the list")
 	}
 	m.marks = newGutterMarks(&m.styles)
+	m.note = wrapOf(m.styles.Note)
 	m.setUnpin(false)
 	m.keys.NextMatch.SetEnabled(false)
 	m.keys.PrevMatch.SetEnabled(false)
@@ -281,7 +283,7 @@ func (m *Model) stepKey() docKey {
 // included; the key comes back changed where the layout will have to be
 // done again (an annotation still on its way).
 func (m *Model) docInput(key docKey) (docInput, docKey) {
-	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines}
+	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines, note: m.note}
 	if m.search != nil {
 		in.re = m.search.re
 	}
