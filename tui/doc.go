@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -366,60 +365,6 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 	return b
 }
 
-// noteLine draws a note line in the Note style.
-func (in docInput) noteLine(s string) string {
-	if out, ok := in.note.render(s); ok {
-		return out
-	}
-	return in.styles.Note.Render(s)
-}
-
-// excerptOf is the start of a paragraph long enough to fill a line of
-// width columns and be cut there: a line shows at most width columns,
-// each at least one byte, but zero-width runes (combining marks,
-// joiners) take bytes and no column, so the cut leaves room for four
-// bytes a column and keeps whole runes. Measuring and sanitising a whole
-// paragraph for one line of it is what this saves (5 MB paragraphs).
-func excerptOf(p string, width int) string {
-	limit := 4*width + 64
-	if len(p) <= limit {
-		return p
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(p[cut]) {
-		cut--
-	}
-	if !printableASCII(p[:cut]) && ansi.StringWidth(model.Visible(p[:cut])) <= width+2 {
-		return p // mostly zero-width: measure it whole
-	}
-	return p[:cut]
-}
-
-// printableASCII reports whether s is printable ASCII: one column a byte.
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-// truncateLine is ansi.Truncate(s, width, "…"), without its measuring
-// of every cluster when s is printable ASCII (a move note a line).
-func truncateLine(s string, width int) string {
-	if !printableASCII(s) {
-		return ansi.Truncate(s, width, "…")
-	}
-	switch {
-	case len(s) <= width:
-		return s
-	case width <= 0:
-		return ""
-	}
-	return s[:width-1] + "…"
-}
-
 // editSpans turns word edits into spans to draw. Spaces at the edges of
 // an edit are drawn plain, so that struck-through or underlined runs
 // start and end on words, as in git's word diff.
@@ -569,75 +514,4 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 		}
 	}
 	return b.String()
-}
-
-// sideBlocks shows a step in two columns, old on the left and new on the
-// right, each change on one row of both. A moved paragraph stands at its
-// place on each side: its old form, deletions marked, where it left, and
-// its new form, insertions marked, where it arrived.
-func sideBlocks(in docInput, width int) []block {
-	st := in.styles
-	colW := max((width-3)/2, 1)
-	movedEdits := map[int][]diff.Edit{}
-	for _, c := range in.cmp.Changes {
-		if c.Kind == diff.Moved {
-			movedEdits[c.Old] = c.Edits
-		}
-	}
-	// The two sides of an edit: each column reads exactly as its
-	// version, in its own spelling.
-	split := func(edits []diff.Edit) (old, new []span) {
-		return spansOf(edits, true, false), spansOf(edits, false, true)
-	}
-	note := func(msg string) []string {
-		return renderSpans(wrapSpans(plain(msg), colW), st, st.Note)
-	}
-	var out []block
-	for _, c := range in.cmp.Changes {
-		var left, right []string
-		switch c.Kind {
-		case diff.Same:
-			left = in.plainLines(in.shown.Paragraphs[c.New], colW)
-			right = left
-		case diff.Added:
-			right = in.lines(editSpans(c.Edits), colW)
-		case diff.Removed:
-			left = in.lines(editSpans(c.Edits), colW)
-		case diff.MovedAway:
-			old, _ := split(movedEdits[c.Old])
-			left = append(note(fmt.Sprintf("moved to ¶%d", c.New+1)), in.lines(old, colW)...)
-		case diff.Moved:
-			_, new := split(c.Edits)
-			right = append(note(fmt.Sprintf("moved from ¶%d", c.Old+1)), in.lines(new, colW)...)
-		case diff.Split, diff.Merged:
-			old, new := split(c.Edits)
-			left, right = in.lines(old, colW), append(note(joinNote(c)), in.lines(new, colW)...)
-		default: // Edited
-			old, new := split(c.Edits)
-			left, right = in.lines(old, colW), in.lines(new, colW)
-		}
-		b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c)}
-		n := max(len(left), len(right), 1)
-		sep := st.Rule.Render(" │ ")
-		for i := 0; i < n; i++ {
-			var l, r string
-			if i < len(left) {
-				l = left[i]
-			}
-			if i < len(right) {
-				r = right[i]
-			}
-			b.lines = append(b.lines, padRight(l, colW)+sep+r)
-		}
-		out = append(out, b)
-	}
-	return out
-}
-
-// padRight pads a styled string with spaces to width cells.
-func padRight(s string, width int) string {
-	if w := ansi.StringWidth(s); w < width {
-		return s + strings.Repeat(" ", width-w)
-	}
-	return s
 }
