@@ -57,9 +57,15 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	layoutBlocks(in, func(b block) {
 		bw.WriteByte('\n')
 		for i, l := range b.lines {
-			g := m.gutterOf(b, false, i == 0)
-			line := g[len(" "):] + l
-			bw.WriteString(strings.TrimRight(line, " "))
+			// The line with its gutter, trailing spaces trimmed, written
+			// in pieces: joining them first was a copy of every line.
+			g := m.gutterOf(b, false, i == 0)[len(" "):]
+			if l = strings.TrimRight(l, " "); l != "" {
+				bw.WriteString(g)
+				bw.WriteString(l)
+			} else {
+				bw.WriteString(strings.TrimRight(g, " "))
+			}
 			bw.WriteByte('\n')
 		}
 	})
