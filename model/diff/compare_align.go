@@ -47,12 +47,26 @@ func alignParagraphs(old, new []string) *alignment {
 
 	sc := newPairScorer(al)
 	edited := sc.pairGaps(gaps)
-	al.anchors = append(exact, edited...)
-	slices.SortFunc(al.anchors, func(x, y anchor) int { return x.old - y.old })
+	al.anchors = mergeByOld(exact, edited)
 
 	moves := sc.findMoves()
 	al.keepOrder(moves)
 	return al
+}
+
+// mergeByOld merges two lists of anchors, each ascending by old index,
+// into one: both come out of passes that walk the old version in order,
+// and sorting 200,000 anchors of a 30 MB pair took 2% of the run.
+func mergeByOld(x, y []anchor) []anchor {
+	out := make([]anchor, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if x[0].old < y[0].old {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return append(append(out, x...), y...)
 }
 
 // pair records that old paragraph i and new paragraph j are one paragraph.
