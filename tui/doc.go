@@ -163,6 +163,7 @@ type docInput struct {
 	numbers     []int             // every version's number, for annotations
 	cache       *lineCache        // unchanged paragraphs already laid out
 	dimMinor    bool              // draw typographic, punctuation and spelling edits dimmed
+	note        styleWrap         // styles.Note's wrap, worked out once a Model (see noteLine)
 }
 
 // lineCache keeps the lines of unchanged paragraphs laid out at a width:
@@ -207,61 +208,99 @@ func (in docInput) plainLines(text string, width int) []string {
 // buildDoc lays a step out for the body's width.
 func buildDoc(in docInput) *doc {
 	d := &doc{}
+	layoutBlocks(in, func(b block) { d.blocks = append(d.blocks, b) })
 	annW := in.annotationWidth()
+	if in.view == viewSide && in.base != nil && in.cmp != nil {
+		// The blank line between paragraphs keeps the columns' rule.
+		d.colW = max((in.textWidth(annW)-3)/2, 1)
+		d.gapLine = strings.Repeat(" ", d.colW) + in.styles.Rule.Render(" │")
+	}
+	d.annW = annW
+	if annW > 0 {
+		d.gapLine = strings.Repeat(" ", annW-3) + in.styles.Rule.Render(" │ ") + d.gapLine
+	}
+	d.finish()
+	return d
+}
+
+// textWidth is the width paragraphs are laid out at, beside the gutter
+// and an annotation column annW wide.
+func (in docInput) textWidth(annW int) int {
 	text := max(in.width-gutterWidth-annW, 1)
 	if in.view != viewSide {
 		// Lines past about a hundred characters are hard to follow back;
 		// wide terminals get a margin, not longer lines.
 		text = min(text, maxTextWidth)
 	}
+	return text
+}
+
+// layoutChunk is how many changes layoutBlocks lays out before handing
+// them on: --print writes each chunk and lets it go, so a 30 MB step
+// never holds all its lines at once (they were 60 MB of the peak), and a
+// chunk is still long enough to spread over every core.
+const layoutChunk = 8192
+
+// layoutBlocks lays a step out for the body's width and hands each block
+// to emit, in reading order.
+func layoutBlocks(in docInput, emit func(block)) {
+	annW := in.annotationWidth()
+	text := in.textWidth(annW)
+	emitted := 0
+	out := func(b block) {
+		if annW > 0 {
+			in.annotate(&b, annW)
+		}
+		emit(b)
+		emitted++
+	}
 	plainBlock := func(i int, old int) block {
 		return block{kind: diff.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
 			lines: in.plainLines(in.shown.Paragraphs[i], text)}
 	}
+	if in.base != nil && in.cmp != nil {
+		// An editor's note says the article was wrong: the step says so
+		// first, wherever the note sits.
+		for _, b := range correctionBlocks(in, text) {
+			out(b)
+		}
+	}
+	if in.base != nil && in.cmp != nil && in.cmp.HeadlineChanged && in.view != viewClean {
+		out(headlineBlock(in, text))
+	}
 	switch {
 	case in.base == nil || in.cmp == nil:
-		d.blocks = append(d.blocks, noteBlock(in.styles, text,
+		out(noteBlock(in.styles, text,
 			fmt.Sprintf("Version %d is the first: there is nothing before it to compare.", in.shown.Number)))
 		for i := range in.shown.Paragraphs {
-			d.blocks = append(d.blocks, plainBlock(i, -1))
+			out(plainBlock(i, -1))
 		}
 	case in.view == viewClean:
 		kinds := kindsByNew(in.cmp)
 		for i := range in.shown.Paragraphs {
 			b := plainBlock(i, in.cmp.OldIndex(i))
 			b.kinds = kinds[i]
-			d.blocks = append(d.blocks, b)
+			out(b)
 		}
 	case in.view == viewSide:
-		d.blocks = sideBlocks(in, text)
-		d.colW = max((text-3)/2, 1)
-		d.gapLine = strings.Repeat(" ", max((text-3)/2, 1)) + in.styles.Rule.Render(" │")
-	default:
-		d.blocks = make([]block, len(in.cmp.Changes))
-		each(len(d.blocks), in.cache == nil, func(i int) {
-			d.blocks[i] = inlineBlock(in, in.cmp.Changes[i], text)
-		})
-	}
-	if in.base != nil && in.cmp != nil && in.cmp.HeadlineChanged && in.view != viewClean {
-		d.blocks = append([]block{headlineBlock(in, text)}, d.blocks...)
-	}
-	if in.base != nil && in.cmp != nil {
-		// An editor's note says the article was wrong: the step says so
-		// first, wherever the note sits.
-		d.blocks = append(correctionBlocks(in, text), d.blocks...)
-	}
-	if len(d.blocks) == 0 {
-		d.blocks = append(d.blocks, noteBlock(in.styles, text, "This version has no paragraphs."))
-	}
-	d.annW = annW
-	if annW > 0 {
-		for i := range d.blocks {
-			in.annotate(&d.blocks[i], annW)
+		for _, b := range sideBlocks(in, text) {
+			out(b)
 		}
-		d.gapLine = strings.Repeat(" ", annW-3) + in.styles.Rule.Render(" │ ") + d.gapLine
+	default:
+		changes := in.cmp.Changes
+		for lo := 0; lo < len(changes); lo += layoutChunk {
+			blocks := make([]block, min(layoutChunk, len(changes)-lo))
+			each(len(blocks), in.cache == nil, func(i int) {
+				blocks[i] = inlineBlock(in, changes[lo+i], text)
+			})
+			for _, b := range blocks {
+				out(b)
+			}
+		}
 	}
-	d.finish()
-	return d
+	if emitted == 0 {
+		out(noteBlock(in.styles, text, "This version has no paragraphs."))
+	}
 }
 
 // each calls f for 0..n-1; on a long document laid out once (for
@@ -371,18 +410,23 @@ func (in docInput) guessedIn(c diff.Change) bool {
 
 // inlineBlock shows one change in one column.
 func inlineBlock(in docInput, c diff.Change, width int) block {
-	st := in.styles
 	b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c), kinds: c.Kinds}
 	switch c.Kind {
 	case diff.MovedAway:
-		excerpt := model.Visible(in.base.Paragraphs[c.Old])
+		excerpt := model.Visible(excerptOf(in.base.Paragraphs[c.Old], width))
 		line := fmt.Sprintf("moved to ¶%d · %s", c.New+1, excerpt)
-		b.lines = []string{st.Note.Render(ansi.Truncate(line, width, "…"))}
+		b.lines = []string{in.noteLine(truncateLine(line, width))}
 		return b
 	case diff.Moved:
-		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(fmt.Sprintf("moved from ¶%d", c.Old+1), width, "…")))
+		b.lines = append(b.lines, in.noteLine(truncateLine(fmt.Sprintf("moved from ¶%d", c.Old+1), width)))
+		if len(c.Edits) == 1 && c.Edits[0].Op == diff.OpEqual && c.Edits[0].Old == "" {
+			// Moved verbatim: laid out as an unchanged paragraph, which
+			// has a path of its own (wrapPlain) that reads the same.
+			b.lines = append(b.lines, in.plainLines(c.Edits[0].Text, width)...)
+			return b
+		}
 	case diff.Split, diff.Merged:
-		b.lines = append(b.lines, st.Note.Render(ansi.Truncate(joinNote(c), width, "…")))
+		b.lines = append(b.lines, in.noteLine(ansi.Truncate(joinNote(c), width, "…")))
 	case diff.Same:
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b
@@ -558,75 +602,4 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 		}
 	}
 	return b.String()
-}
-
-// sideBlocks shows a step in two columns, old on the left and new on the
-// right, each change on one row of both. A moved paragraph stands at its
-// place on each side: its old form, deletions marked, where it left, and
-// its new form, insertions marked, where it arrived.
-func sideBlocks(in docInput, width int) []block {
-	st := in.styles
-	colW := max((width-3)/2, 1)
-	movedEdits := map[int][]diff.Edit{}
-	for _, c := range in.cmp.Changes {
-		if c.Kind == diff.Moved {
-			movedEdits[c.Old] = c.Edits
-		}
-	}
-	// The two sides of an edit: each column reads exactly as its
-	// version, in its own spelling.
-	split := func(edits []diff.Edit) (old, new []span) {
-		return spansOfKinds(edits, true, false, in.dimMinor), spansOfKinds(edits, false, true, in.dimMinor)
-	}
-	note := func(msg string) []string {
-		return renderSpans(wrapSpans(plain(msg), colW), st, st.Note)
-	}
-	var out []block
-	for _, c := range in.cmp.Changes {
-		var left, right []string
-		switch c.Kind {
-		case diff.Same:
-			left = in.plainLines(in.shown.Paragraphs[c.New], colW)
-			right = left
-		case diff.Added:
-			right = in.lines(editSpans(c.Edits), colW)
-		case diff.Removed:
-			left = in.lines(editSpans(c.Edits), colW)
-		case diff.MovedAway:
-			old, _ := split(movedEdits[c.Old])
-			left = append(note(fmt.Sprintf("moved to ¶%d", c.New+1)), in.lines(old, colW)...)
-		case diff.Moved:
-			_, new := split(c.Edits)
-			right = append(note(fmt.Sprintf("moved from ¶%d", c.Old+1)), in.lines(new, colW)...)
-		case diff.Split, diff.Merged:
-			old, new := split(c.Edits)
-			left, right = in.lines(old, colW), append(note(joinNote(c)), in.lines(new, colW)...)
-		default: // Edited
-			old, new := split(c.Edits)
-			left, right = in.lines(old, colW), in.lines(new, colW)
-		}
-		b := block{kind: c.Kind, old: c.Old, new: c.New, guessed: in.guessedIn(c), kinds: c.Kinds}
-		n := max(len(left), len(right), 1)
-		sep := st.Rule.Render(" │ ")
-		for i := 0; i < n; i++ {
-			var l, r string
-			if i < len(left) {
-				l = left[i]
-			}
-			if i < len(right) {
-				r = right[i]
-			}
-			b.lines = append(b.lines, padRight(l, colW)+sep+r)
-		}
-		out = append(out, b)
-	}
-	return out
-}
-
-// padRight pads a styled string with spaces to width cells.
-func padRight(s string, width int) string {
-	if w := ansi.StringWidth(s); w < width {
-		return s + strings.Repeat(" ", width-w)
-	}
-	return s
 }

@@ -95,6 +95,7 @@ type Model struct {
 	substantive []int                     // substantive changes in each step, nil until known
 	lines       *lineCache                // unchanged paragraphs laid out, shared by every step
 	marks       gutterMarks               // the gutter's marks, drawn once
+	note        styleWrap                 // styles.Note drawn cheaply, worked out once
 
 	printing   bool // laid out for --print, not for a screen
 	backToList bool
@@ -129,6 +130,27 @@ func New(art *model.Article, o Options) Model { return newModel(art, o, 80, 24) 
 
 // newModel is New for a window of width×height.
 func newModel(art *model.Article, o Options, width, height int) Model {
+	m := unlaidModel(art, o, width, height)
+	m.first = m.compareFirstLater()
+	m.refresh()
+	m.cursor = m.firstParagraph()
+	if o.Step != nil {
+		m.openOn(*o.Step)
+	}
+	if n := len(art.Notes); n > 0 && m.notice == "" {
+		// What the reader found worth saying: dumps that disagree,
+		// commits skipped. --json lists them all.
+		m.notice = model.Visible(art.Notes[0])
+		if n > 1 {
+			m.notice += fmt.Sprintf(" (and %d more notes: see --json)", n-1)
+		}
+	}
+	return m
+}
+
+// unlaidModel is newModel before the first layout, for Print, which
+// lays its one step out as it writes it.
+func unlaidModel(art *model.Article, o Options, width, height int) Model {
 	h := help.New()
 	h.Styles.ShortKey = o.Styles.Prompt
 	h.Styles.FullKey = o.Styles.Prompt
@@ -171,24 +193,11 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 		m.keys.Back.SetHelp("q", "back to the list")
 	}
 	m.marks = newGutterMarks(&m.styles)
+	m.note = wrapOf(m.styles.Note)
 	m.setUnpin(false)
 	m.steps = make([]int, len(art.Versions))
 	for i := range m.steps {
 		m.steps[i] = -1
-	}
-	m.first = m.compareFirstLater()
-	m.refresh()
-	m.cursor = m.firstParagraph()
-	if o.Step != nil {
-		m.openOn(*o.Step)
-	}
-	if n := len(art.Notes); n > 0 && m.notice == "" {
-		// What the reader found worth saying: dumps that disagree,
-		// commits skipped. --json lists them all.
-		m.notice = model.Visible(art.Notes[0])
-		if n > 1 {
-			m.notice += fmt.Sprintf(" (and %d more notes: see --json)", n-1)
-		}
 	}
 	return m
 }
@@ -300,10 +309,7 @@ func (m *Model) comparison() *diff.Comparison {
 
 // refresh rebuilds the doc when what it shows or its width changed.
 func (m *Model) refresh() {
-	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width, annotate: m.annotate, dimMinor: m.dimMinor}
-	if m.search != nil {
-		key.query = m.search.query
-	}
+	key := m.stepKey()
 	if m.doc != nil && key == m.docKey {
 		return
 	}
@@ -316,7 +322,28 @@ func (m *Model) refresh() {
 		}
 		return // the comparison is on its way in a command
 	}
-	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines, dimMinor: m.dimMinor}
+	in, key := m.docInput(key)
+	m.doc, m.docKey = buildDoc(in), key
+	m.doc.headline = m.headlineLines(m.width - 1)
+	m.cursor = clamp(m.cursor, 0, len(m.doc.blocks)-1)
+	m.offset = clamp(m.offset, 0, max(m.doc.total-m.bodyHeight(), 0))
+}
+
+// stepKey names the layout the model's state asks for.
+func (m *Model) stepKey() docKey {
+	key := docKey{base: m.base(), shown: m.shown, view: m.view, width: m.width, annotate: m.annotate, dimMinor: m.dimMinor}
+	if m.search != nil {
+		key.query = m.search.query
+	}
+	return key
+}
+
+// docInput is what laying out the step key names takes, comparison
+// included; the key comes back changed where the layout will have to be
+// done again (an annotation still on its way).
+func (m *Model) docInput(key docKey) (docInput, docKey) {
+	in := docInput{shown: &m.art.Versions[m.shown], view: m.view, width: m.width, styles: &m.styles, cache: m.lines,
+		note: m.note, dimMinor: m.dimMinor}
 	if m.search != nil {
 		in.re = m.search.re
 	}
@@ -330,10 +357,7 @@ func (m *Model) refresh() {
 		in.base = &m.art.Versions[key.base]
 		in.cmp = m.cmps.get(key.base, m.shown)
 	}
-	m.doc, m.docKey = buildDoc(in), key
-	m.doc.headline = m.headlineLines(m.width - 1)
-	m.cursor = clamp(m.cursor, 0, len(m.doc.blocks)-1)
-	m.offset = clamp(m.offset, 0, max(m.doc.total-m.bodyHeight(), 0))
+	return in, key
 }
 
 // setSize follows the terminal's size, keeping the cursor paragraph on

@@ -37,17 +37,15 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 		return fmt.Errorf("unknown --only %q: want substantive", o.Only)
 	}
 	width := max(o.Width, minWidth)
-	m := newModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view, printing: true}, width+1, 1<<20)
+	m := unlaidModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view, printing: true}, width+1, 1<<20)
 	m.printing = true
 	m.lines = nil // one step, laid out once: nothing to share
-	if o.Shown != m.shown || (o.Base >= 0 && o.Base != o.Shown-1) {
-		m.shown = o.Shown
-		if o.Base >= 0 && o.Base != o.Shown-1 {
-			m.pinned = o.Base
-		}
-		m.refresh()
+	m.shown = o.Shown
+	if o.Base >= 0 && o.Base != o.Shown-1 {
+		m.pinned = o.Base
 	}
 	m.cursor = -1 // no cursor on paper
+	in, _ := m.docInput(m.stepKey())
 
 	bw := bufio.NewWriterSize(w, 64<<10)
 	st := &m.styles
@@ -64,17 +62,25 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	for _, l := range lines {
 		fmt.Fprintln(bw, l)
 	}
-	for bi, b := range m.doc.blocks {
+	// Each block is written as it is laid out, and let go: the lines of
+	// a whole 30 MB step are never held at once.
+	layoutBlocks(in, func(b block) {
 		if o.Only != "" && (b.note || !b.kinds.Substantive()) {
-			continue
+			return
 		}
 		bw.WriteByte('\n')
 		for i, l := range b.lines {
-			g := m.gutter(bi, i == 0)
-			line := g[len(" "):] + l
-			bw.WriteString(strings.TrimRight(line, " "))
+			// The line with its gutter, trailing spaces trimmed, written
+			// in pieces: joining them first was a copy of every line.
+			g := m.gutterOf(b, false, i == 0)[len(" "):]
+			if l = strings.TrimRight(l, " "); l != "" {
+				bw.WriteString(g)
+				bw.WriteString(l)
+			} else {
+				bw.WriteString(strings.TrimRight(g, " "))
+			}
 			bw.WriteByte('\n')
 		}
-	}
+	})
 	return bw.Flush()
 }

@@ -307,10 +307,14 @@ func (m *Model) bodyLines(h int) []string {
 // gutter marks the cursor block on every line, and on a block's first
 // line what happened to it and whether it was guessed.
 func (m *Model) gutter(bi int, first bool) string {
+	return m.gutterOf(m.doc.blocks[bi], bi == m.cursor, first)
+}
+
+// gutterOf is the gutter of a block's line, the cursor's block or not.
+func (m *Model) gutterOf(b block, cursor, first bool) string {
 	g := &m.marks
-	b := m.doc.blocks[bi]
 	cur := " "
-	if bi == m.cursor && !b.note {
+	if cursor && !b.note {
 		cur = g.cursor
 	}
 	mark, kind, guess := " ", " ", " "

@@ -4,7 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"redline/model"
 )
 
 func plainLines(lines [][]span) []string {
@@ -104,6 +108,71 @@ func TestOneCellAgreesWithTheTerminalWidth(t *testing.T) {
 		if oneCell(r) {
 			if w := ansi.StringWidth(string(r)); w != 1 {
 				t.Errorf("oneCell(%U) but it is %d cells wide", r, w)
+			}
+		}
+	}
+}
+
+// TestStyleWrapIsRender: where a style's wrap says it is pure, drawing by
+// concatenation gives what lipgloss's Render gives, for every style
+// redline has, with and without colour, on text with spaces, marks and
+// wide characters.
+func TestStyleWrapIsRender(t *testing.T) {
+	texts := []string{"", "moved from ¶7", "  two  spaces ", "中文 and ‘quotes’ — dash…", "é e\u0301 👩‍👩‍👧"}
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256, termenv.TrueColor} {
+		lipgloss.SetColorProfile(profile)
+		checkStyleWraps(t, texts)
+	}
+}
+
+func checkStyleWraps(t *testing.T, texts []string) {
+	t.Helper()
+	pure := 0
+	for _, color := range []bool{false, true} {
+		st := DefaultStyles(color)
+		for _, style := range []lipgloss.Style{st.Note, st.Meta, st.Deleted, st.Inserted, st.Match, st.Headline, st.Stats} {
+			w := wrapOf(style)
+			for _, s := range texts {
+				got, ok := w.render(s)
+				if ok && got != style.Render(s) {
+					t.Errorf("colour %v: wrap gives %q, Render %q", color, got, style.Render(s))
+				}
+				if ok {
+					pure++
+				}
+			}
+		}
+	}
+	if pure == 0 {
+		t.Errorf("no style drawn by its wrap")
+	}
+}
+
+// TestExcerptCutsNothingShown: a move note cut from a paragraph's start
+// reads as the note cut from the whole paragraph, for long paragraphs of
+// wide, zero-width and control characters.
+func TestExcerptCutsNothingShown(t *testing.T) {
+	pieces := []string{"word ", "中文", "e\u0301", "\u200d", "\u0301\u0301\u0301", "\x1b", "👩‍👩‍👧", "\u202e"}
+	for k, p := range pieces {
+		long := strings.Repeat(p, 400) + strings.Repeat(pieces[(k+1)%len(pieces)], 400)
+		for _, width := range []int{1, 20, 80} {
+			whole := ansi.Truncate("moved to ¶3 · "+model.Visible(long), width, "…")
+			cut := ansi.Truncate("moved to ¶3 · "+model.Visible(excerptOf(long, width)), width, "…")
+			if whole != cut {
+				t.Errorf("%q at %d: %q, want %q", p, width, cut, whole)
+			}
+		}
+	}
+}
+
+// TestTruncateLineIsAnsiTruncate on ASCII lines of every length around
+// the width, and on non-ASCII ones.
+func TestTruncateLineIsAnsiTruncate(t *testing.T) {
+	for _, s := range []string{"", "a", "moved to ¶12 · x", "moved from 12 the cat sat on the mat", "中文 wide"} {
+		for width := 0; width < 40; width++ {
+			if got, want := truncateLine(s, width), ansi.Truncate(s, width, "…"); got != want {
+				t.Errorf("truncateLine(%q, %d) = %q, want %q", s, width, got, want)
 			}
 		}
 	}

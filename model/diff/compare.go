@@ -366,11 +366,58 @@ func pairDiffs(al *alignment) map[int]pairDiff {
 // squeezed and Unicode composed (NFC), so that neither layout nor
 // normalization counts as an edit. Each version still shows its own text.
 func normalKey(s string) string {
+	if plainASCII(s) {
+		return s
+	}
 	s = squeezeSpace(s)
 	if norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// plainASCII reports, in one pass, whether s is printable ASCII with no
+// space at either end and no two in a row: already squeezed and in NFC,
+// its own key. Most paragraphs of most articles are; the checks of
+// squeezeSpace and NFC took six passes over them (13% of comparing two
+// 30 MB versions).
+func plainASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	// Eight bytes at a time (SWAR): at 1 ns a byte the plain loop was
+	// still a sixth of comparing two 3 MB versions.
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	k, prevSpace := 0, false
+	for ; k+8 <= len(s); k += 8 {
+		b := s[k : k+8] // one bounds check, so the eight loads combine into one
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if (x|(x+ones))&highs != 0 { // a byte of 0x7F or more
+			return false
+		}
+		if (x-0x20*ones)&^x&highs != 0 { // a byte below ' ' (all are below 0x80 here)
+			return false
+		}
+		e := x ^ (' ' * ones)
+		spaces := ^(((e & low7) + low7) | e) & highs // the high bit of each space byte
+		if spaces&(spaces<<8) != 0 || (prevSpace && spaces&0x80 != 0) {
+			return false
+		}
+		prevSpace = spaces>>63 != 0
+	}
+	prev := byte(0)
+	if prevSpace {
+		prev = ' '
+	}
+	for ; k < len(s); k++ {
+		c := s[k]
+		if c < ' ' || c > '~' || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return true
 }
 
 // squeezeSpace trims s and collapses each run of whitespace to one space,

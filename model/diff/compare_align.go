@@ -47,12 +47,26 @@ func alignParagraphs(old, new []string) *alignment {
 
 	sc := newPairScorer(al)
 	edited := sc.pairGaps(gaps)
-	al.anchors = append(exact, edited...)
-	slices.SortFunc(al.anchors, func(x, y anchor) int { return x.old - y.old })
+	al.anchors = mergeByOld(exact, edited)
 
 	moves := sc.findMoves()
 	al.keepOrder(moves)
 	return al
+}
+
+// mergeByOld merges two lists of anchors, each ascending by old index,
+// into one: both come out of passes that walk the old version in order,
+// and sorting 200,000 anchors of a 30 MB pair took 2% of the run.
+func mergeByOld(x, y []anchor) []anchor {
+	out := make([]anchor, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if x[0].old < y[0].old {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return append(append(out, x...), y...)
 }
 
 // pair records that old paragraph i and new paragraph j are one paragraph.
@@ -104,7 +118,7 @@ func (al *alignment) matchExact() []anchor {
 	for j, k := range al.newKey {
 		rb[j] = symbolRune(int(k))
 	}
-	uncertain := al.uncertainUnique()
+	uncertain := al.uncertainUnique(len(keys))
 	var exact []anchor
 	i, j := 0, 0
 	for _, r := range alignTokens(ra, rb) {
@@ -129,29 +143,22 @@ func (al *alignment) matchExact() []anchor {
 // uncertainUnique marks, by old index, the paragraphs whose text is
 // unique to both versions but whose pair is not on every longest
 // order-keeping chain of such pairs (see matchExact).
-func (al *alignment) uncertainUnique() map[int]bool {
-	type count struct{ old, new, at int }
-	seen := make(map[int32]*count, len(al.old))
-	for i, k := range al.oldKey {
-		c := seen[k]
-		if c == nil {
-			c = &count{}
-			seen[k] = c
-		}
-		c.old++
-		c.at = i
+func (al *alignment) uncertainUnique(keys int) map[int]bool {
+	// By key (interned texts are numbered densely from 0): how often it
+	// occurs on each side, and where in the new version.
+	nOld, nNew := make([]int32, keys), make([]int32, keys)
+	atNew := make([]int32, keys)
+	for _, k := range al.oldKey {
+		nOld[k]++
+	}
+	for j, k := range al.newKey {
+		nNew[k]++
+		atNew[k] = int32(j)
 	}
 	var pairs []anchor
-	at := make(map[int32]int, len(al.new))
-	for j, k := range al.newKey {
-		if c := seen[k]; c != nil {
-			c.new++
-			at[k] = j
-		}
-	}
 	for i, k := range al.oldKey {
-		if c := seen[k]; c.old == 1 && c.new == 1 {
-			pairs = append(pairs, anchor{i, at[k]})
+		if nOld[k] == 1 && nNew[k] == 1 {
+			pairs = append(pairs, anchor{i, int(atNew[k])})
 		}
 	}
 	onEvery := onEveryLongestChain(pairs)
@@ -180,7 +187,7 @@ func onEveryLongestChain(pairs []anchor) []bool {
 		longest = max(longest, l)
 	}
 	onSome := make([]bool, n)
-	atLevel := make(map[int]int, n) // chain position -> pairs on some longest chain there
+	atLevel := make([]int, longest+1) // chain position -> pairs on some longest chain there
 	for k := range pairs {
 		if ending[k]+starting[n-1-k]-1 == longest {
 			onSome[k] = true
@@ -242,18 +249,35 @@ func (al *alignment) keepOrder(moves []anchor) {
 		}
 		return x.old - y.old
 	})
+	// The anchors by old index, in a set that finds a move's neighbours
+	// in O(log n); newOf gives an anchor's new index.
+	set := newIntSet(len(al.old))
+	newOf := make([]int, len(al.old))
+	for _, an := range al.anchors {
+		set.insert(an.old)
+		newOf[an.old] = an.new
+	}
+	kept := false
 	for _, m := range moves {
-		p, _ := slices.BinarySearchFunc(al.anchors, m.old, func(an anchor, old int) int { return an.old - old })
-		before, after := anchor{-1, -1}, anchor{len(al.old), len(al.new)}
-		if p > 0 {
-			before = al.anchors[p-1]
+		beforeNew, afterNew := -1, len(al.new)
+		if p := set.prev(m.old); p >= 0 {
+			beforeNew = newOf[p]
 		}
-		if p < len(al.anchors) {
-			after = al.anchors[p]
+		if n := set.next(m.old); n >= 0 {
+			afterNew = newOf[n]
 		}
-		if before.new < m.new && m.new < after.new {
-			al.anchors = slices.Insert(al.anchors, p, m)
+		if beforeNew < m.new && m.new < afterNew {
+			set.insert(m.old)
+			newOf[m.old] = m.new
+			kept = true
 		}
+	}
+	if !kept {
+		return
+	}
+	al.anchors = al.anchors[:0]
+	for i := set.next(0); i >= 0; i = set.next(i + 1) {
+		al.anchors = append(al.anchors, anchor{i, newOf[i]})
 	}
 }
 

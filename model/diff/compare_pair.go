@@ -1,10 +1,5 @@
 package diff
 
-import (
-	"math/bits"
-	"slices"
-)
-
 // Thresholds on the similarity score (see pairScorer), taken from the
 // anchors DESIGN.md names: the defaults of wikidiff2, MediaWiki's diff
 // engine. wikidiff2 measures similarity its own way, so the numbers are a
@@ -62,16 +57,26 @@ type pairScorer struct {
 	vocab              map[string]int32
 	oldWords, newWords [][]int32 // word ids of the paragraphs still unpaired
 
-	loaded int      // old paragraph whose masks are built, -1 for none
-	width  int      // uint64 words per mask for the loaded paragraph
-	slot   []int32  // vocab id -> mask slot of the loaded paragraph; 0, an all-zero mask, if absent
-	masks  []uint64 // slot-major match masks
-	v      []uint64 // scratch row
+	loaded int // old paragraph whose masks are built, -1 for none
+	masks
 	budget int
+
+	twinned [2][]bool // see alignment.twins
+
+	// Paragraphs of bigText bytes or more are tokenized only when a score
+	// needs all their words (see scoreByEnds); until then their word
+	// counts, for mayExceed, come from countWords. -1: not counted yet.
+	oldCount, newCount []int
 }
 
-// newPairScorer tokenizes every paragraph that exact matching left
-// unpaired; the others are never scored.
+// bigText is the size from which a paragraph is tokenized lazily and a
+// pair is first scored by its shared ends: past 64 KB a paragraph is a
+// document pasted as one, not a news paragraph.
+const bigText = 64 << 10
+
+// newPairScorer tokenizes the paragraphs that exact matching left
+// unpaired and that may be scored: not those whose exact twin waits on
+// the other side, and big ones only when a score needs them.
 func newPairScorer(al *alignment) *pairScorer {
 	s := &pairScorer{
 		al:       al,
@@ -81,18 +86,82 @@ func newPairScorer(al *alignment) *pairScorer {
 		loaded:   -1,
 		budget:   similarityBudget,
 	}
+	// A paragraph whose exact twin waits on the other side is paired by
+	// exact move detection and never scored: on 50,000 shuffled
+	// paragraphs, tokenizing them all anyway was 12% of the run.
+	s.twinned = al.twins()
+	s.oldCount, s.newCount = make([]int, len(al.old)), make([]int, len(al.new))
 	for i, to := range al.oldTo {
-		if to < 0 {
+		s.oldCount[i] = -1
+		if to < 0 && !s.twinned[0][i] && len(al.old[i]) < bigText {
 			s.oldWords[i] = s.words(al.old[i])
+			s.oldCount[i] = len(s.oldWords[i])
 		}
 	}
 	for j, from := range al.newTo {
-		if from < 0 {
+		s.newCount[j] = -1
+		if from < 0 && !s.twinned[1][j] && len(al.new[j]) < bigText {
 			s.newWords[j] = s.words(al.new[j])
+			s.newCount[j] = len(s.newWords[j])
 		}
 	}
-	s.slot = make([]int32, len(s.vocab))
 	return s
+}
+
+// oldIDs and newIDs are the word ids of a paragraph, tokenized now if it
+// was left for later.
+func (s *pairScorer) oldIDs(i int) []int32 {
+	if s.oldWords[i] == nil && s.oldCount[i] != 0 {
+		s.oldWords[i] = s.words(s.al.old[i])
+		s.oldCount[i] = len(s.oldWords[i])
+	}
+	return s.oldWords[i]
+}
+
+func (s *pairScorer) newIDs(j int) []int32 {
+	if s.newWords[j] == nil && s.newCount[j] != 0 {
+		s.newWords[j] = s.words(s.al.new[j])
+		s.newCount[j] = len(s.newWords[j])
+	}
+	return s.newWords[j]
+}
+
+// counts is how many words old i and new j have.
+func (s *pairScorer) counts(i, j int) (int, int) {
+	if s.oldCount[i] < 0 {
+		s.oldCount[i] = countWords(s.al.old[i])
+	}
+	if s.newCount[j] < 0 {
+		s.newCount[j] = countWords(s.al.new[j])
+	}
+	return s.oldCount[i], s.newCount[j]
+}
+
+// twins marks, old side [0] and new side [1], the unpaired paragraphs
+// whose exact text waits unpaired on the other side too, as many times
+// or more: move detection pairs each with its twin, so pairing it by
+// likeness with another text would be a false edit. (50,000 shuffled
+// paragraphs gave 1,902 such edits before.)
+func (al *alignment) twins() (out [2][]bool) {
+	var count [2]map[int32]int
+	for side, to := range [2][]int{al.oldTo, al.newTo} {
+		keys := [2][]int32{al.oldKey, al.newKey}[side]
+		count[side] = make(map[int32]int)
+		for i, p := range to {
+			if p < 0 {
+				count[side][keys[i]]++
+			}
+		}
+	}
+	for side, to := range [2][]int{al.oldTo, al.newTo} {
+		keys := [2][]int32{al.oldKey, al.newKey}[side]
+		out[side] = make([]bool, len(to))
+		for i, p := range to {
+			k := keys[i]
+			out[side][i] = p < 0 && count[1-side][k] >= count[side][k]
+		}
+	}
+	return out
 }
 
 // words interns the word tokens of p.
@@ -106,6 +175,7 @@ func (s *pairScorer) words(p string) []int32 {
 		if !ok {
 			id = int32(len(s.vocab))
 			s.vocab[tok] = id
+			s.slot = append(s.slot, 0)
 		}
 		ids = append(ids, id)
 	})
@@ -116,44 +186,80 @@ func (s *pairScorer) words(p string) []int32 {
 // the LCS is at most the shorter paragraph, which bounds the score
 // without any work.
 func (s *pairScorer) mayExceed(i, j int, floor float64) bool {
-	m, n := len(s.oldWords[i]), len(s.newWords[j])
+	m, n := s.counts(i, j)
 	return m+n > 0 && 2*float64(min(m, n))/float64(m+n) > floor
 }
 
 // score is the similarity of old paragraph i and new paragraph j; 0 once
 // the budget is spent.
 func (s *pairScorer) score(i, j int) float64 {
-	a, b := s.oldWords[i], s.newWords[j]
-	if len(a)+len(b) == 0 || s.budget <= 0 {
+	if s.budget <= 0 {
+		return 0
+	}
+	if v, ok := s.scoreByEnds(i, j); ok {
+		return v
+	}
+	a, b := s.oldIDs(i), s.newIDs(j)
+	if len(a)+len(b) == 0 {
 		return 0
 	}
 	// Words both paragraphs start or end with are in every LCS. Trimming
 	// them first is what lets a small edit in a huge paragraph (megabytes
 	// of one phrase repeated) be scored within the budget at all.
-	p, q := commonEnds(a, b)
-	if p+q >= 64 {
-		return s.scoreMiddle(a, b, p, q)
+	if p, q := commonEnds(a, b); p+q >= 64 {
+		lcs, ok := s.middleLCS(a[p:len(a)-q], b[p:len(b)-q])
+		if !ok {
+			return 0
+		}
+		return 2 * float64(p+q+lcs) / float64(len(a)+len(b))
 	}
-	if s.loaded != i {
-		s.load(i)
-	}
-	w := s.width
+	// The cost is known before any mask is built: the masks of one
+	// paragraph take distinct words × ⌈words/64⌉ uint64s, which for
+	// 100,000 distinct words is 1.25 GB. Check first, then allocate.
+	w := (len(a) + 63) / 64
 	cost := w * len(b)
 	if cost > s.budget {
 		s.budget = 0 // spent: from here on nothing is scored
 		return 0
 	}
 	s.budget -= cost
-	var lcs int
-	switch w {
-	case 1:
-		lcs = s.lcs1(b)
-	case 2:
-		lcs = s.lcs2(b)
-	default:
-		lcs = s.lcsN(b, w)
+	if s.loaded != i {
+		s.build(a)
+		s.loaded = i
 	}
-	return 2 * float64(lcs) / float64(len(a)+len(b))
+	return 2 * float64(s.lcs(b)) / float64(len(a)+len(b))
+}
+
+// scoreByEnds scores two big paragraphs that share most of their bytes
+// at their ends without tokenizing those ends: their words are counted
+// (no interning), and only the middles are cut into word ids. The score
+// and the budget charged are the ones the whole word lists give, since
+// the shared ends are cut between tokens (sharedTextEnds): the words of
+// the ends are the words the lists share at their ends. ok is false
+// when the pair is small or shares little; score then works on the
+// whole lists.
+func (s *pairScorer) scoreByEnds(i, j int) (float64, bool) {
+	a, b := s.al.old[i], s.al.new[j]
+	if len(a) < bigText || len(b) < bigText || s.oldWords[i] != nil || s.newWords[j] != nil {
+		return 0, false
+	}
+	p, m := sharedTextEnds(a, b)
+	if 2*(p+m) < len(a) {
+		return 0, false
+	}
+	ends := countWords(a[:p]) + countWords(a[len(a)-m:])
+	ma, mb := s.words(a[p:len(a)-m]), s.words(b[p:len(b)-m])
+	pm, qm := commonEnds(ma, mb)
+	if ends+pm+qm < 64 {
+		return 0, false // the whole lists go the way of a short pair
+	}
+	wa, wb := ends+len(ma), ends+len(mb)
+	s.oldCount[i], s.newCount[j] = wa, wb
+	lcs, ok := s.middleLCS(ma[pm:len(ma)-qm], mb[pm:len(mb)-qm])
+	if !ok {
+		return 0, true
+	}
+	return 2 * float64(ends+pm+qm+lcs) / float64(wa+wb), true
 }
 
 // commonEnds is how many words a and b share at their start (p) and, of
@@ -166,139 +272,6 @@ func commonEnds(a, b []int32) (p, q int) {
 		q++
 	}
 	return p, q
-}
-
-// scoreMiddle scores a pair that shares p leading and q trailing words:
-// the LCS is those plus the LCS of what lies between, computed with masks
-// of its own (the loaded paragraph's masks cover the whole of it).
-func (s *pairScorer) scoreMiddle(a, b []int32, p, q int) float64 {
-	ma, mb := a[p:len(a)-q], b[p:len(b)-q]
-	lcs := p + q
-	if len(ma) > 0 && len(mb) > 0 {
-		w := (len(ma) + 63) / 64
-		cost := w * len(mb)
-		if cost > s.budget {
-			s.budget = 0
-			return 0
-		}
-		s.budget -= cost
-		masks := make(map[int32][]uint64)
-		for k, id := range ma {
-			m := masks[id]
-			if m == nil {
-				m = make([]uint64, w)
-				masks[id] = m
-			}
-			m[k/64] |= 1 << (k % 64)
-		}
-		v := make([]uint64, w)
-		for k := range v {
-			v[k] = ^uint64(0)
-		}
-		for _, id := range mb {
-			mask := masks[id]
-			if mask == nil {
-				continue
-			}
-			var carry uint64
-			for k, x := range v {
-				u := x & mask[k]
-				var sum uint64
-				sum, carry = bits.Add64(x, u, carry)
-				v[k] = sum | (x &^ u)
-			}
-		}
-		mid := w * 64
-		for _, x := range v {
-			mid -= bits.OnesCount64(x)
-		}
-		lcs += mid
-	}
-	return 2 * float64(lcs) / float64(len(a)+len(b))
-}
-
-// The LCS kernels: V starts all ones; for each word of the new paragraph
-// with match mask M, U = V & M and V = (V + U) | (V &^ U); the LCS is the
-// number of zero bits left. lcs1 and lcs2 unroll the one- and two-word
-// cases, which cover paragraphs up to 128 words, for speed.
-
-func (s *pairScorer) lcs1(b []int32) int {
-	v := ^uint64(0)
-	masks, slot := s.masks, s.slot
-	for _, id := range b {
-		// Branch-free: a word old i lacks has the zero mask and leaves v
-		// as it is, which is cheaper than a mispredicted test.
-		u := v & masks[slot[id]]
-		v = (v + u) | (v &^ u)
-	}
-	return 64 - bits.OnesCount64(v)
-}
-
-func (s *pairScorer) lcs2(b []int32) int {
-	v0, v1 := ^uint64(0), ^uint64(0)
-	masks, slot := s.masks, s.slot
-	for _, id := range b {
-		k := 2 * int(slot[id])
-		m := masks[k : k+2 : k+2]
-		u0, u1 := v0&m[0], v1&m[1]
-		sum0, carry := bits.Add64(v0, u0, 0)
-		sum1, _ := bits.Add64(v1, u1, carry)
-		v0, v1 = sum0|(v0&^u0), sum1|(v1&^u1)
-	}
-	return 128 - bits.OnesCount64(v0) - bits.OnesCount64(v1)
-}
-
-func (s *pairScorer) lcsN(b []int32, w int) int {
-	if cap(s.v) < w {
-		s.v = make([]uint64, w)
-	}
-	v := s.v[:w]
-	for k := range v {
-		v[k] = ^uint64(0)
-	}
-	for _, id := range b {
-		sl := s.slot[id]
-		if sl == 0 {
-			continue // a word old i lacks changes nothing
-		}
-		mask := s.masks[int(sl)*w : int(sl+1)*w]
-		mask = mask[:len(v)]
-		var carry uint64
-		for k, x := range v {
-			u := x & mask[k]
-			var sum uint64
-			sum, carry = bits.Add64(x, u, carry)
-			v[k] = sum | (x &^ u)
-		}
-	}
-	lcs := w * 64
-	for _, x := range v {
-		lcs -= bits.OnesCount64(x)
-	}
-	return lcs
-}
-
-// load builds the match masks of old paragraph i: bit k of a word's mask
-// is set when that word is the paragraph's k-th word.
-func (s *pairScorer) load(i int) {
-	if s.loaded >= 0 {
-		for _, id := range s.oldWords[s.loaded] {
-			s.slot[id] = 0
-		}
-	}
-	a := s.oldWords[i]
-	w := (len(a) + 63) / 64
-	s.loaded, s.width = i, w
-	s.masks = append(s.masks[:0], make([]uint64, w)...) // slot 0: absent words
-	var slots int32 = 1
-	for k, id := range a {
-		if s.slot[id] == 0 {
-			s.slot[id] = slots
-			slots++
-			s.masks = append(s.masks, make([]uint64, w)...)
-		}
-		s.masks[int(s.slot[id])*w+k/64] |= 1 << (k % 64)
-	}
 }
 
 // pairGaps pairs old and new paragraphs inside each gap, keeping order,
@@ -322,11 +295,14 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 		last := g.n0 - 1
 		for i := g.o0; i < g.o1 && last+1 < g.n1; i++ {
 			best, bestScore := -1, pairThreshold
+			if s.twinned[0][i] {
+				continue
+			}
 			for j := last + 1; j < g.n1 && j <= last+pairWindow; j++ {
 				// Identical texts pair only by exact matching: one left
 				// unpaired there had no certain place (see matchExact),
 				// and move detection decides about it.
-				if s.al.oldKey[i] == s.al.newKey[j] || !s.mayExceed(i, j, bestScore) {
+				if s.twinned[1][j] || !s.mayExceed(i, j, bestScore) {
 					continue
 				}
 				if v := s.score(i, j); v > bestScore {
@@ -344,72 +320,4 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 		}
 	}
 	return pairs
-}
-
-// findMoves pairs the paragraphs still unpaired anywhere in the article:
-// identical texts first (a paragraph moved verbatim), then, best score
-// first, pairs above moveThreshold. It returns the pairs it made.
-func (s *pairScorer) findMoves() []anchor {
-	al := s.al
-	var moves []anchor
-
-	waiting := make(map[int32][]int) // text key -> unpaired new paragraphs
-	for j, from := range al.newTo {
-		if from < 0 {
-			waiting[al.newKey[j]] = append(waiting[al.newKey[j]], j)
-		}
-	}
-	for i, to := range al.oldTo {
-		if to >= 0 {
-			continue
-		}
-		if js := waiting[al.oldKey[i]]; len(js) > 0 {
-			al.pair(i, js[0], 1)
-			moves = append(moves, anchor{i, js[0]})
-			waiting[al.oldKey[i]] = js[1:]
-		}
-	}
-
-	var olds, news []int
-	for i, to := range al.oldTo {
-		if to < 0 {
-			olds = append(olds, i)
-		}
-	}
-	for j, from := range al.newTo {
-		if from < 0 {
-			news = append(news, j)
-		}
-	}
-	type candidate struct {
-		anchor
-		score float64
-	}
-	var cands []candidate
-	for _, i := range olds {
-		for _, j := range news {
-			if !s.mayExceed(i, j, moveThreshold) {
-				continue
-			}
-			if v := s.score(i, j); v > moveThreshold {
-				cands = append(cands, candidate{anchor{i, j}, v})
-			}
-		}
-	}
-	slices.SortStableFunc(cands, func(x, y candidate) int {
-		switch {
-		case x.score > y.score:
-			return -1
-		case x.score < y.score:
-			return 1
-		}
-		return 0 // stable: old order, then new order
-	})
-	for _, c := range cands {
-		if al.oldTo[c.old] < 0 && al.newTo[c.new] < 0 {
-			al.pair(c.old, c.new, c.score)
-			moves = append(moves, c.anchor)
-		}
-	}
-	return moves
 }

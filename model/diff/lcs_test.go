@@ -40,7 +40,7 @@ func TestBitParallelLCSIsThePlainOne(t *testing.T) {
 		lengths := []int{1 + rng.IntN(64), 65 + rng.IntN(64), 129 + rng.IntN(300)}
 		old := para(lengths[trial%3])
 		new := para(1 + rng.IntN(200))
-		al := &alignment{old: []string{old}, new: []string{new}, oldTo: []int{-1}, newTo: []int{-1}}
+		al := &alignment{old: []string{old}, new: []string{new}, oldTo: []int{-1}, newTo: []int{-1}, oldKey: []int32{0}, newKey: []int32{1}}
 		s := newPairScorer(al)
 		a, b := s.oldWords[0], s.newWords[0]
 		want := 2 * float64(plainLCS(a, b)) / float64(len(a)+len(b))

@@ -56,9 +56,75 @@ func TestWritePerfFixtures(t *testing.T) {
 	// Two ~3 MB versions: 15,000 paragraphs, a few hundred edited, some
 	// rewritten, a few added and cut.
 	rng = rand.New(rand.NewPCG(3, 6000))
-	a, b := bigPair(rng, history[len(history)-1].Paragraphs, 15000)
+	pool := history[len(history)-1].Paragraphs
+	a, b := bigPair(rng, pool, 15000)
 	write("big-a.txt", a)
 	write("big-b.txt", b)
+	// The same at ten times the size: 150,000 paragraphs, about 30 MB.
+	rng = rand.New(rand.NewPCG(30, 6000))
+	a, b = bigPair(rng, pool, 150000)
+	write("big30-a.txt", a)
+	write("big30-b.txt", b)
+	writePathological(t, dir, pool)
+}
+
+// writePathological writes issue 15's pathological pairs, each
+// NAME-a.txt and NAME-b.txt:
+//   - huge: one 5 MB paragraph (a phrase repeated) and the same with
+//     "sit amet" inserted in the middle;
+//   - repeat: 200,000 times "the", the 100,000th replaced by "cat";
+//   - reversed: one paragraph of 100,000 distinct words, then the same
+//     words in reverse order;
+//   - shuffled: 50,000 distinct one-line paragraphs, then the same in a
+//     random order.
+func writePathological(t *testing.T, dir string, pool []string) {
+	write := func(name string, a, b string) {
+		for side, text := range map[string]string{"a": a, "b": b} {
+			if err := os.WriteFile(filepath.Join(dir, name+"-"+side+".txt"), []byte(text+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	phrase := "lorem ipsum dolor "
+	half := strings.Repeat(phrase, (5<<20)/len(phrase)/2)
+	write("huge", strings.TrimSpace(half+half), strings.TrimSpace(half+"sit amet "+half))
+
+	the := make([]string, 200000)
+	for k := range the {
+		the[k] = "the"
+	}
+	a := strings.Join(the, " ")
+	the[100000] = "cat"
+	write("repeat", a, strings.Join(the, " "))
+
+	rng := rand.New(rand.NewPCG(100, 1))
+	words := make([]string, 100000)
+	for k, n := range rng.Perm(26 * 26 * 26 * 26)[:len(words)] {
+		w := []byte("aaaa")
+		for i := 3; i >= 0; i-- {
+			w[i] = byte('a' + n%26)
+			n /= 26
+		}
+		words[k] = string(w)
+	}
+	a = strings.Join(words, " ")
+	for i, j := 0, len(words)-1; i < j; i, j = i+1, j-1 {
+		words[i], words[j] = words[j], words[i]
+	}
+	write("reversed", a, strings.Join(words, " "))
+
+	lines := make([]string, 50000)
+	for k := range lines {
+		// One sentence of a pool paragraph, numbered so none repeats.
+		s, _, _ := strings.Cut(pool[k%len(pool)], ". ")
+		if len(s) > 100 {
+			s = s[:100]
+		}
+		lines[k] = fmt.Sprintf("%s (%d)", s, k)
+	}
+	a = strings.Join(lines, "\n\n")
+	rng.Shuffle(len(lines), func(i, j int) { lines[i], lines[j] = lines[j], lines[i] })
+	write("shuffled", a, strings.Join(lines, "\n\n"))
 }
 
 // longHistory makes n versions of a generated article of paras

@@ -110,8 +110,74 @@ func wordDiff(a, b string) ([]Edit, editCounts) {
 	case b == "":
 		return []Edit{{Op: OpDelete, Text: a}}, editCounts{deleted: countWords(a)}
 	}
+	if p, m := sharedTextEnds(a, b); p+m > 0 {
+		// The whole texts' diff keeps their common run of words and
+		// marks first (spaces aside), and only then looks for a common
+		// end. When the texts go on with the same word after the cut,
+		// that run reaches past it (they differed in spacing or
+		// normalization only, there) and the end cut may have taken
+		// words the whole diff keeps at the start: diff the whole texts
+		// instead, rarely and only then.
+		if !sameToken(firstWordOrMark(a[p:]), firstWordOrMark(b[p:])) {
+			t := &symbolTable{index: make(map[string]int, 64)}
+			edits, counts := t.diff(t.tokens(a[p:len(a)-m]), t.tokens(b[p:len(b)-m]))
+			return withEqualEnds(edits, a[:p], a[len(a)-m:]), counts
+		}
+	}
 	t := &symbolTable{index: make(map[string]int, 64)}
-	sa, sb := t.tokens(a), t.tokens(b)
+	return t.diff(t.tokens(a), t.tokens(b))
+}
+
+// sameToken reports whether two tokens compare equal in the word diff:
+// the same in NFC, and not empty.
+func sameToken(x, y string) bool {
+	return x != "" && (x == y || norm.NFC.String(x) == norm.NFC.String(y))
+}
+
+// withEqualEnds puts the shared start and end back around the edits of
+// the middles, joined with the equal runs they touch.
+func withEqualEnds(edits []Edit, start, end string) []Edit {
+	out := make([]Edit, 0, len(edits)+2)
+	if start != "" {
+		out = append(out, Edit{Op: OpEqual, Text: start})
+	}
+	for _, e := range edits {
+		if k := len(out) - 1; k >= 0 && e.Op == OpEqual && out[k].Op == OpEqual {
+			out[k] = joinEqual(out[k], e)
+			continue
+		}
+		out = append(out, e)
+	}
+	if end != "" {
+		e := Edit{Op: OpEqual, Text: end}
+		if k := len(out) - 1; k >= 0 && out[k].Op == OpEqual {
+			out[k] = joinEqual(out[k], e)
+		} else {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// joinEqual is two consecutive equal runs as one.
+func joinEqual(x, y Edit) Edit {
+	e := Edit{Op: OpEqual, Text: x.Text + y.Text}
+	if x.Old != "" || y.Old != "" {
+		e.Old = x.OldText() + y.OldText()
+	}
+	return e
+}
+
+// diffTokens is wordDiff without cutting shared ends first: both texts
+// tokenized whole and their tokens aligned.
+func diffTokens(a, b string) ([]Edit, editCounts) {
+	t := &symbolTable{index: make(map[string]int, 64)}
+	return t.diff(t.tokens(a), t.tokens(b))
+}
+
+// diff aligns the tokens of two texts and spells the result as edits.
+func (t *symbolTable) diff(sa, sb side) ([]Edit, editCounts) {
+	a, b := sa.text, sb.text
 	if !t.full {
 		runs := cleanup(alignWords(sa.syms, sb.syms, t), t, sa, sb)
 		if edits, counts, ok := t.edits(runs, sa, sb); ok {
@@ -120,8 +186,15 @@ func wordDiff(a, b string) ([]Edit, editCounts) {
 	}
 	// Too many distinct tokens to diff (megabytes of unique words in one
 	// paragraph), or a fault of ours: the honest fallback.
-	edits := []Edit{{Op: OpDelete, Text: a}, {Op: OpInsert, Text: b}}
-	return edits, countChange(edits[0].Text, edits[1].Text, countWords(a), countWords(b), edits)
+	// (A middle may be empty on one side: no empty edit is made.)
+	var edits []Edit
+	if a != "" {
+		edits = append(edits, Edit{Op: OpDelete, Text: a})
+	}
+	if b != "" {
+		edits = append(edits, Edit{Op: OpInsert, Text: b})
+	}
+	return edits, countChange(a, b, countWords(a), countWords(b), edits)
 }
 
 // symbolTable maps each distinct token of one word diff, compared in NFC,

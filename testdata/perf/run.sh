@@ -1,17 +1,33 @@
 #!/usr/bin/env bash
-# Measures redline against its peers on the same inputs, in one run:
-#   - --print --no-color on two ~3 MB versions, against
-#     git diff --no-index --word-diff=plain -U1000000;
+# Measures redline against its peers on the same inputs, in one run, and
+# prints issue 15's table:
+#   - --print --no-color on pairs of versions (3 MB, 30 MB, and the
+#     pathological pairs: 50,000 shuffled paragraphs, 100,000 words
+#     reversed, a 5 MB paragraph with two words inserted, 200,000 repeats
+#     of one word with one changed), each beside
+#     git diff --no-index --word-diff=plain -U1000000 on the same files:
+#     wall and CPU (user + system) seconds and peak RSS, the median of
+#     RUNS runs (default 5) taken in turn (redline, git, redline, git ...)
+#     so that a machine slowing down slows both; the ratios are of the
+#     medians;
 #   - a 2,000-version history of a 60 KB document (255 paragraphs) read
 #     from a folder and from git, against git log -p --word-diff and
 #     dwdiff over consecutive pairs;
-#   - peak memory (RSS) of each.
+#   - that the 30 MB comparison prints the same bytes on every one of 10
+#     runs, the last with every core kept busy.
 # The inputs are generated from fixed seeds (model/diff/perf_fixtures_test.go).
-# Needs Go and git; dwdiff is used when installed (apt-get install dwdiff).
+# Needs Go, git and GNU time (/usr/bin/time); dwdiff is used when
+# installed (apt-get install dwdiff). RUNS=3 testdata/perf/run.sh is quicker.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+runs=${RUNS:-5}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+busy=()
+cleanup() {
+  for p in "${busy[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 echo "building redline and the inputs in $work ..." >&2
 go build -o "$work/redline" ./cmd/redline
@@ -20,21 +36,60 @@ git init -q "$work/repo"
 git -C "$work/repo" fast-import --quiet < "$work/history.fast-import"
 git -C "$work/repo" checkout -q main
 
-# measure LABEL COMMAND...: wall-clock seconds and peak RSS, best of 3.
-measure() {
-  local label=$1; shift
-  local best="" rss=""
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
-    read -r s kb < <(tail -n 1 "$work/t") # time notes a non-zero exit above
-    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; rss=$kb; fi
-  done
-  printf "%-58s %7ss %8s MB\n" "$label" "$best" "$((rss / 1024))"
+# once COMMAND...: one run; prints "wall cpu peak-KB".
+once() {
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
+  # time notes a non-zero exit (git diff exits 1 on a difference) above
+  # the figures: the last line is the figures.
+  tail -n 1 "$work/t" | awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}'
 }
 
+# median FILE COLUMN: the median of one column of numbers.
+median() {
+  sort -g -k"$2","$2" "$1" | awk -v c="$2" '{v[NR] = $c} END {print v[int((NR + 1) / 2)]}'
+}
+
+# pair LABEL A B: redline and git diff on the same two files, in turn.
+pair() {
+  local label=$1 a=$2 b=$3
+  : >"$work/r" && : >"$work/g"
+  for _ in $(seq "$runs"); do
+    once "$work/redline" --print --no-color "$a" "$b" >>"$work/r"
+    once git diff --no-index --word-diff=plain -U1000000 "$a" "$b" >>"$work/g"
+  done
+  local rw rc rm gw gc gm
+  rw=$(median "$work/r" 1) rc=$(median "$work/r" 2) rm=$(median "$work/r" 3)
+  gw=$(median "$work/g" 1) gc=$(median "$work/g" 2) gm=$(median "$work/g" 3)
+  local mb=$(( ($(stat -c %s "$a") + $(stat -c %s "$b")) / 1000000 ))
+  awk -v l="$label" -v mb="$mb" -v rw="$rw" -v rc="$rc" -v rm="$rm" -v gw="$gw" -v gc="$gc" -v gm="$gm" 'BEGIN {
+    printf "| %-42s | %4d MB | %6.3f s %6.3f s %5d MB | %6.3f s %6.3f s %5d MB | %5.2f× %5.2f× |\n",
+      l, mb, rw, rc, rm / 1024, gw, gc, gm / 1024, (gw > 0 ? rw / gw : 0), (gc > 0 ? rc / gc : 0)
+  }'
+}
+
+echo "redline --print --no-color beside git diff --no-index --word-diff=plain -U1000000;"
+echo "median of $runs runs each, taken in turn; ratios are redline over git (wall, cpu)."
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown), $(nproc) cores"
+echo
+echo "| work                                       | input   | redline: wall, cpu, peak RSS    | git: wall, cpu, peak RSS        | ratio wall, cpu |"
+echo "|---|---|---|---|---|"
+pair "3 MB pair (15,000 paragraphs, ~3% edited)" "$work/big-a.txt" "$work/big-b.txt"
+pair "30 MB pair (150,000 paragraphs)" "$work/big30-a.txt" "$work/big30-b.txt"
+pair "50,000 one-line paragraphs, shuffled" "$work/shuffled-a.txt" "$work/shuffled-b.txt"
+pair "100,000 distinct words reversed, one ¶" "$work/reversed-a.txt" "$work/reversed-b.txt"
+pair "5 MB paragraph, two words inserted" "$work/huge-a.txt" "$work/huge-b.txt"
+pair "200,000 × \"the\", one changed, one ¶" "$work/repeat-a.txt" "$work/repeat-b.txt"
+
+# measure LABEL COMMAND...: wall seconds and peak RSS, median of $runs.
+measure() {
+  local label=$1; shift
+  : >"$work/m"
+  for _ in $(seq "$runs"); do once "$@" >>"$work/m"; done
+  printf "%-58s %7ss %8s MB\n" "$label" "$(median "$work/m" 1)" "$(( $(median "$work/m" 3) / 1024 ))"
+}
+
+echo
 printf "%-58s %8s %11s\n" "" "time" "peak RSS"
-measure "redline --print --no-color, two 3 MB versions" "$work/redline" --print --no-color "$work/big-a.txt" "$work/big-b.txt"
-measure "git diff --no-index --word-diff=plain, same files" git diff --no-index --word-diff=plain -U1000000 "$work/big-a.txt" "$work/big-b.txt"
 measure "redline --json, folder of 2,000 versions (60 KB each)" "$work/redline" --json "$work/history"
 measure "redline --print, the same folder" "$work/redline" --print --no-color "$work/history"
 measure "redline --print --git, 2,000 commits of the same document" "$work/redline" --print --no-color --git "$work/repo/article.txt"
@@ -44,6 +99,26 @@ if command -v dwdiff >/dev/null; then
   dw() { local prev=""; for f in "$work"/history/*.txt; do [ -n "$prev" ] && dwdiff "$prev" "$f" >/dev/null; prev=$f; done; true; }
   export -f dw; export work
   measure "dwdiff over the 1,999 consecutive pairs" bash -c dw
+fi
+
+# The same input must print the same bytes however the machine is loaded:
+# no bound in the comparison reads the clock (CONVENTIONS.md, 11).
+echo
+sums=()
+for k in $(seq 10); do
+  if [ "$k" = 10 ]; then
+    for _ in $(seq "$(nproc)"); do (while :; do :; done) & busy+=($!); done
+  fi
+  sums+=("$("$work/redline" --print --no-color "$work/big30-a.txt" "$work/big30-b.txt" | sha256sum | cut -c1-16)")
+done
+for p in "${busy[@]}"; do kill "$p" 2>/dev/null || true; done
+busy=()
+distinct=$(printf "%s\n" "${sums[@]}" | sort -u | wc -l)
+if [ "$distinct" = 1 ]; then
+  echo "30 MB pair: 10 runs (the last with every core busy) printed the same bytes (sha256 ${sums[0]}…)"
+else
+  echo "30 MB pair: 10 runs printed $distinct different outputs: ${sums[*]}"
+  exit 1
 fi
 echo >&2
 echo "in-process figures: go test -run XXX -bench . ./model/... ./tui" >&2
