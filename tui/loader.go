@@ -42,6 +42,9 @@ type Loader struct {
 	// reader is the reader once two versions are in, while the rest of
 	// the article still arrives; nil before.
 	reader *Model
+	// newest says the reader holds the newest versions of the article
+	// and the older ones come with the whole article (see Newest).
+	newest bool
 	// Err is set when the load failed; the program has quit.
 	Err *error
 }
@@ -72,6 +75,17 @@ func (l Loader) Opened(art *model.Article) Loader {
 	r.setSize(l.width, l.height)
 	r.loading = l.progressText()
 	l.reader = &r
+	return l
+}
+
+// Newest opens the reader at once on art, the newest versions of a long
+// history (a folder, a git file) whose older versions are still being
+// read: the whole article, when it arrives on result, ends with these
+// versions, and the reader widens to it where it stands, on the same
+// step (see Model.widen).
+func (l Loader) Newest(art *model.Article) Loader {
+	l = l.Opened(art)
+	l.newest = l.reader != nil
 	return l
 }
 
@@ -192,7 +206,10 @@ func (l Loader) loaded(res Loaded) (tea.Model, tea.Cmd) {
 	if l.reader != nil {
 		r := *l.reader
 		var cmd tea.Cmd
-		if res.Article != nil && len(res.Article.Versions) >= len(r.art.Versions) {
+		switch {
+		case res.Article != nil && l.newest:
+			cmd = r.widen(res.Article, len(res.Article.Versions)-len(r.art.Versions))
+		case res.Article != nil && len(res.Article.Versions) >= len(r.art.Versions):
 			cmd = r.grow(res.Article)
 		}
 		r.loading = ""

@@ -216,6 +216,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg), nil
 	case stepsMsg:
+		if len(m.art.Versions) == 0 || msg.first != m.art.Versions[0].Number {
+			return m, nil // measured before older versions came in
+		}
 		copy(m.steps, msg.sizes)
 		m.substantive = msg.substantive
 		return m, nil

@@ -11,15 +11,25 @@ import (
 // changes that touched no word) and how many of its changes are
 // substantive (diff.Comparison.Substantive), measured beside the event
 // loop.
-type stepsMsg struct{ sizes, substantive []int }
+type stepsMsg struct {
+	sizes, substantive []int
+	// first is the number of the first version measured: sizes measured
+	// before the reader widened to older versions (see widen) are
+	// dropped.
+	first int
+}
 
 // measureSteps compares every version with the one before it, for the
 // timeline, in a command: on a long history it is many comparisons, and
 // the reader must not wait for them.
 func (m Model) measureSteps() tea.Cmd {
 	cmps, n := m.cmps, len(m.art.Versions)
+	first := 0
+	if n > 0 {
+		first = m.art.Versions[0].Number
+	}
 	return func() tea.Msg {
-		out := stepsMsg{sizes: make([]int, n), substantive: make([]int, n)}
+		out := stepsMsg{sizes: make([]int, n), substantive: make([]int, n), first: first}
 		for i := 1; i < n; i++ {
 			c := cmps.peek(i-1, i)
 			out.sizes[i], out.substantive[i] = c.Size(), c.Substantive()

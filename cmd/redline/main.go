@@ -175,6 +175,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if reader {
 		return interactive(opts, stdin, stdout, stderr)
 	}
+	if printsNewestOnly(opts) {
+		newest, total, err := readNewest(opts)
+		if err != nil {
+			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+			return 2
+		}
+		if newest != nil {
+			return printStep(padded(newest, total), opts, tty, stdout, stderr)
+		}
+	}
 	var progress func(done, total int)
 	if _, isURL := webURL(opts); isURL && isTerminal(stderr) {
 		progress = stderrProgress(stderr)
@@ -252,6 +262,11 @@ func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		m = tui.New(r.Article, opts)
+	case a := <-ld.newest:
+		// A long folder or git history opens on its newest step while
+		// the rest is read.
+		loader = tui.NewLoader(opts, progress, result).Newest(a)
+		m = loader
 	case a := <-firstTwo(partial, 150*time.Millisecond):
 		// A growing article (a URL's captures) opens the reader as soon
 		// as it has two versions; else the loader shows its progress.
@@ -270,6 +285,11 @@ func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 // loadHook, when set (by a test), runs in the loader goroutine before the
 // load: how a panic there is injected.
 var loadHook func()
+
+// newestHook, when set (by a test), runs in the loader goroutine after a
+// long history's newest versions are delivered and before the rest is
+// read: how a test holds the rest back.
+var newestHook func()
 
 // errCrashed is the load's error when it panicked; the failure says why.
 var errCrashed = errors.New("internal error")
@@ -292,12 +312,16 @@ type background struct {
 	progress chan tui.Progress
 	partial  chan *model.Article
 	result   chan tui.Loaded
+	// newest is a long history's newest versions, read before the rest
+	// (see readNewest); nothing comes on it for other sources.
+	newest chan *model.Article
 }
 
 // startLoad starts the load in a goroutine guarded by fail: a panic there
 // is recorded and ends the load with errCrashed.
 func startLoad(ctx context.Context, o options, stdin io.Reader, fail *tui.Failure) background {
-	b := background{progress: make(chan tui.Progress, 1), partial: make(chan *model.Article, 1), result: make(chan tui.Loaded, 1)}
+	b := background{progress: make(chan tui.Progress, 1), partial: make(chan *model.Article, 1),
+		result: make(chan tui.Loaded, 1), newest: make(chan *model.Article, 1)}
 	unit := ""
 	if u, isURL := webURL(o); isURL {
 		unit = "captures"
@@ -311,6 +335,13 @@ func startLoad(ctx context.Context, o options, stdin io.Reader, fail *tui.Failur
 		if fail.Protect(func() {
 			if loadHook != nil {
 				loadHook()
+			}
+			// An error here is the whole load's to report.
+			if a, _, _ := readNewest(o); a != nil {
+				b.newest <- a
+				if newestHook != nil {
+					newestHook()
+				}
 			}
 			art, err = loadGrowing(ctx, o, stdin, func(done, total int) {
 				select {

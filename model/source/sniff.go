@@ -3,6 +3,7 @@ package source
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -70,24 +71,27 @@ var dumpHeader = []string{
 var dumpVersionLine = regexp.MustCompile(`^Version -?\d{1,9} Version -?\d{1,9}$`)
 
 // looksLikeDump: a version line with nothing before it but NewsSniffer's
-// header sentences.
+// header sentences. Lines are looked at one at a time from the start, and
+// a line that begins with neither a header sentence nor "Version" ends
+// the look: plain text is refused at its first line, never split whole.
 func looksLikeDump(text string) bool {
-	if !newssniffer.LooksLikeDump(text) {
-		return false
-	}
-	for _, raw := range strings.Split(text, "\n") {
-		l := model.CollapseSpace(raw)
-		if l == "" {
+	for rest := text; rest != ""; {
+		raw, after, _ := strings.Cut(rest, "\n")
+		rest = after
+		start := strings.TrimLeftFunc(raw, unicode.IsSpace)
+		if start == "" {
 			continue
 		}
+		if !strings.HasPrefix(start, "Version") && !slices.ContainsFunc(dumpHeader, func(h string) bool {
+			return strings.HasPrefix(start, strings.TrimSpace(h))
+		}) {
+			return false
+		}
+		l := model.CollapseSpace(raw)
 		if dumpVersionLine.MatchString(l) {
 			return true // a missing table is ReadDump's to report
 		}
-		header := false
-		for _, h := range dumpHeader {
-			header = header || strings.HasPrefix(l, h)
-		}
-		if !header {
+		if !slices.ContainsFunc(dumpHeader, func(h string) bool { return strings.HasPrefix(l, h) }) {
 			return false
 		}
 	}

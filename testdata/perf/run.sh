@@ -94,6 +94,12 @@ measure "redline --json, folder of 2,000 versions (60 KB each)" "$work/redline" 
 measure "redline --print, the same folder" "$work/redline" --print --no-color "$work/history"
 measure "redline --print --git, 2,000 commits of the same document" "$work/redline" --print --no-color --git "$work/repo/article.txt"
 measure "redline --json --git, the same" "$work/redline" --json --git "$work/repo/article.txt"
+# Read what is shown first (issue 15, part B): the default --print step of
+# a long history reads its newest two versions; --print --from/--to reads
+# the whole history, for comparison; the reader's first frame is
+# BenchmarkLongHistoryReaderFirstFrame in ./cmd/redline.
+measure "redline --print --from 1999 --to 2000, folder (reads all)" "$work/redline" --print --no-color --from 1999 --to 2000 "$work/history"
+measure "redline --print --git --from 1999 --to 2000 (reads all)" "$work/redline" --print --no-color --from 1999 --to 2000 --git "$work/repo/article.txt"
 measure "git log -p --word-diff, same history" git -C "$work/repo" log -p --word-diff=plain -- article.txt
 if command -v dwdiff >/dev/null; then
   dw() { local prev=""; for f in "$work"/history/*.txt; do [ -n "$prev" ] && dwdiff "$prev" "$f" >/dev/null; prev=$f; done; true; }
@@ -122,3 +128,4 @@ else
 fi
 echo >&2
 echo "in-process figures: go test -run XXX -bench . ./model/... ./tui" >&2
+echo "reader's first frame on 2,000 versions: go test -run XXX -bench LongHistoryReaderFirstFrame ./cmd/redline" >&2

@@ -50,9 +50,46 @@ import (
 // Every failure — git missing, a path outside any repository, a file with
 // no committed history — is an *InputError naming the file, in one line.
 func ReadGit(path string) (*model.Article, error) {
+	h, err := openHistory(path)
+	if err != nil {
+		return nil, err
+	}
+	art := &model.Article{Source: "git", Title: h.title, Notes: h.notes}
+	if len(h.blobs) > 0 {
+		if err := h.g.readVersions(art, h.blobs); err != nil {
+			return nil, err
+		}
+	}
+	if len(art.Versions) == 0 {
+		return nil, model.InputErrorf(path, 0, "git holds no text of it: %s", model.Visible(strings.Join(art.Notes, "; ")))
+	}
+	titleFromHeadline(art)
+	return art, nil
+}
+
+// titleFromHeadline makes the newest version's headline, when it has
+// one, the article's title; the file's name stays otherwise.
+func titleFromHeadline(art *model.Article) {
+	if h := art.Versions[len(art.Versions)-1].Headline; h != "" {
+		art.Title = h
+	}
+}
+
+// fileHistory is a file's history as git log lists it: the blob of the
+// file at each commit that has its text, oldest first, before any blob
+// is read.
+type fileHistory struct {
+	g     gitRunner
+	title string
+	blobs []gitBlob
+	notes []string
+}
+
+// openHistory places the file in its repository and lists its history.
+func openHistory(path string) (fileHistory, error) {
 	gitBin, err := exec.LookPath("git")
 	if err != nil {
-		return nil, model.InputErrorf(path, 0, "git is not installed (needed for --git)")
+		return fileHistory{}, model.InputErrorf(path, 0, "git is not installed (needed for --git)")
 	}
 	real := path
 	if r, err := filepath.EvalSymlinks(path); err == nil {
@@ -61,43 +98,31 @@ func ReadGit(path string) (*model.Article, error) {
 		real = r
 	}
 	if fi, err := os.Stat(real); err == nil && fi.IsDir() {
-		return nil, model.InputErrorf(path, 0, "is a folder; --git reads the history of one file")
+		return fileHistory{}, model.InputErrorf(path, 0, "is a folder; --git reads the history of one file")
 	}
 	// The file itself may be gone (deleted, or renamed since): its
 	// history is still there to read, so only its folder must exist.
 	dir, base := filepath.Dir(real), filepath.Base(real)
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, model.InputErrorf(path, 0, "no such folder: %s", dir)
+		return fileHistory{}, model.InputErrorf(path, 0, "no such folder: %s", dir)
 	}
 	g := gitRunner{bin: gitBin, dir: dir, file: path}
 
 	prefix, err := g.output("rev-parse", "--show-prefix")
 	if err != nil {
-		return nil, err
+		return fileHistory{}, err
 	}
 	rel := strings.TrimSuffix(string(prefix), "\n") + base
 
 	commits, err := g.history(base)
 	if err != nil {
-		return nil, err
+		return fileHistory{}, err
 	}
 	if len(commits) == 0 {
-		return nil, model.InputErrorf(path, 0, "has no history in git (is it committed?)")
+		return fileHistory{}, model.InputErrorf(path, 0, "has no history in git (is it committed?)")
 	}
 	blobs, notes := pickBlobs(commits, rel)
-	art := &model.Article{Source: "git", Title: base, Notes: notes}
-	if len(blobs) > 0 {
-		if err := g.readVersions(art, blobs); err != nil {
-			return nil, err
-		}
-	}
-	if len(art.Versions) == 0 {
-		return nil, model.InputErrorf(path, 0, "git holds no text of it: %s", model.Visible(strings.Join(art.Notes, "; ")))
-	}
-	if h := art.Versions[len(art.Versions)-1].Headline; h != "" {
-		art.Title = h // the file's name stays each version's label's place
-	}
-	return art, nil
+	return fileHistory{g: g, title: base, blobs: blobs, notes: notes}, nil
 }
 
 // gitRunner runs git read-only in one folder, reporting failures as

@@ -48,8 +48,13 @@ var nsVersionCell = regexp.MustCompile(`^Version (\d{1,9})$`)
 // comparison page saved as HTML: it has the page's table of class
 // version_diff, or, where a copy dropped the class names (some archives
 // do), a table whose header row names two versions.
+//
+// The HTML tokenizer runs only over text that could be such a page by
+// its first bytes and a few fixed markers (see mayBeDiffPage): plain
+// text, however long and however many "<" it holds, is refused without
+// being parsed.
 func LooksLikeNewsSnifferHTML(text string) bool {
-	if !strings.Contains(text, "<") {
+	if !mayBeDiffPage(text) {
 		return false
 	}
 	z := html.NewTokenizer(strings.NewReader(text))
@@ -77,6 +82,35 @@ func LooksLikeNewsSnifferHTML(text string) bool {
 			}
 		}
 	}
+}
+
+// mayBeDiffPage is the cheap half of LooksLikeNewsSnifferHTML: a saved
+// page starts with markup (after a byte-order mark and white space) and
+// holds either the table's class name or a <table and a "Version".
+func mayBeDiffPage(text string) bool {
+	t := strings.TrimLeft(strings.TrimPrefix(text, "\ufeff"), " \t\r\n\f")
+	if !strings.HasPrefix(t, "<") {
+		return false
+	}
+	return strings.Contains(t, "version_diff") ||
+		(strings.Contains(t, "Version") && containsFold(t, "<table"))
+}
+
+// containsFold reports whether s holds the ASCII lower-case marker in
+// any case, without lowering a copy of s.
+func containsFold(s, marker string) bool {
+	for i := 0; i+len(marker) <= len(s); {
+		j := strings.IndexByte(s[i:], marker[0])
+		if j < 0 || i+j+len(marker) > len(s) {
+			return false
+		}
+		i += j
+		if strings.EqualFold(s[i:i+len(marker)], marker) {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // ReadNewsSnifferHTML reads a NewsSniffer comparison page saved as HTML —

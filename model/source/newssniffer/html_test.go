@@ -570,6 +570,9 @@ func TestLooksLikeNewsSnifferHTML(t *testing.T) {
 		{"json", `{"versions": []}`, false},
 		{"other html", "<html><body><table class=\"other\"><tr><td>x</td></tr></table>Version 1</body></html>", false},
 		{"prose", "Version 1 of the plan <is> here.", false},
+		// A page starts with its markup: prose that quotes one is prose.
+		{"prose quoting a page", "Notes on the page below.\n\n" + page, false},
+		{"page after a byte-order mark and blank lines", "\ufeff\n\n  " + page, true},
 	}
 	for _, c := range cases {
 		if got := LooksLikeNewsSnifferHTML(c.text); got != c.want {

@@ -1,0 +1,143 @@
+package gitlog
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"redline/model"
+)
+
+// ReadGitNewest reads the newest n versions of the file at path from its
+// git history, and of the older commits only what `git log` lists: the
+// newest step is shown after a few blobs are read, not the whole
+// history. The versions are those ReadGit gives, numbered as it numbers
+// them, and total is how many versions the whole history has — counted
+// from the list, where two commits in a row with the same blob are one
+// version. ReadGit also skips a commit whose blob differs but whose
+// paragraphs do not (a re-wrapped line); one among the older commits is
+// found only by reading them, so total, and the numbers, can then run
+// higher than ReadGit's.
+//
+// It reports false, with no error, when the history has no more than n
+// versions or a blob it reads has no text: ReadGit then reads it whole.
+func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, err error) {
+	h, err := openHistory(path)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	// runs are the indexes of blobs that differ from the one before.
+	var runs []int
+	for i, b := range h.blobs {
+		if i == 0 || b.blob != h.blobs[i-1].blob {
+			runs = append(runs, i)
+		}
+	}
+	if n < 1 || len(runs) <= n {
+		return nil, 0, false, nil
+	}
+	batch, err := h.g.startBatch()
+	if err != nil {
+		return nil, 0, false, err
+	}
+	defer batch.close()
+	// Newest first: each version is the oldest run of equal paragraphs,
+	// so a version is known once the run before it differs (or the
+	// history begins).
+	pr := newParagraphReader()
+	var versions []model.Version // newest first
+	var paras []string
+	headline := ""
+	merged := 0
+	for j := len(runs) - 1; j >= 0 && len(versions) <= n; j-- {
+		b := h.blobs[runs[j]]
+		h, p, problem, err := batch.read(b.blob, pr)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		if problem != "" {
+			return nil, 0, false, nil
+		}
+		if len(versions) > 0 && slices.Equal(p, paras) && h == headline {
+			merged++
+			versions[len(versions)-1] = commitVersion(b.commit, h, p) // the older commit of the two
+			continue
+		}
+		paras, headline = p, h
+		versions = append(versions, commitVersion(b.commit, h, p))
+	}
+	if len(versions) > n {
+		versions = versions[:n]
+	}
+	total = len(runs) - merged
+	slices.Reverse(versions)
+	for i := range versions {
+		versions[i].Number = total - len(versions) + i + 1
+	}
+	art = &model.Article{Source: "git", Title: h.title, Notes: h.notes, Versions: versions}
+	titleFromHeadline(art)
+	return art, total, true, nil
+}
+
+// commitVersion is the version the file's headline and paragraphs make
+// at commit c.
+func commitVersion(c *gitCommit, headline string, paras []string) model.Version {
+	return model.Version{
+		Headline:   headline,
+		Time:       c.date,
+		Label:      strings.ToValidUTF8(c.subject, "\uFFFD"),
+		Author:     strings.ToValidUTF8(c.author, "\uFFFD"),
+		Commit:     c.hash,
+		Paragraphs: slices.Clone(paras),
+	}
+}
+
+// catFile is one `git cat-file --batch` asked for one blob at a time.
+type catFile struct {
+	g      gitRunner
+	w      *bufio.Writer
+	r      *bufio.Reader
+	close  func()
+	stderr *bytes.Buffer
+	buf    []byte
+}
+
+// startBatch starts `git cat-file --batch` for questions one at a time.
+func (g gitRunner) startBatch() (*catFile, error) {
+	cmd := g.command("cat-file", "--batch")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, model.InputErrorf(g.file, 0, "git: %v", err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, model.InputErrorf(g.file, 0, "git: %v", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, model.InputErrorf(g.file, 0, "git: %v", err)
+	}
+	return &catFile{g: g, w: bufio.NewWriter(stdin), r: bufio.NewReaderSize(stdout, 1<<16), stderr: &stderr,
+		close: func() { stdin.Close(); cmd.Wait() }}, nil
+}
+
+// read asks for one blob and returns its headline and paragraphs, or why
+// it has none.
+func (c *catFile) read(id string, pr *paragraphReader) (headline string, paras []string, problem string, err error) {
+	fmt.Fprintln(c.w, id)
+	if err := c.w.Flush(); err != nil {
+		return "", nil, "", model.InputErrorf(c.g.file, 0, "git: %v", err)
+	}
+	c.buf, err = readBatchObject(c.r, id, c.buf)
+	if err != nil {
+		if msg := gitFirstLine(c.stderr.Bytes()); msg != "" {
+			return "", nil, "", model.InputErrorf(c.g.file, 0, "git: %s", model.Visible(msg))
+		}
+		return "", nil, "", model.InputErrorf(c.g.file, 0, "reading git objects: %v", err)
+	}
+	headline, paras, problem = pr.read(c.buf)
+	return headline, paras, problem, nil
+}

@@ -1,0 +1,87 @@
+package gitlog
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// newestTestRepo commits ten versions of article.txt, the sixth only
+// re-wrapping the fifth's text and the eighth committing the seventh's
+// blob again after a change to another file, and returns the repository.
+func newestTestRepo(t *testing.T) *gitTestRepo {
+	r := newGitTestRepo(t)
+	for i := 1; i <= 10; i++ {
+		text := fmt.Sprintf("Council meets\n\nThe council met on day %d.\n\nThe harbour waited.\n", i)
+		switch i {
+		case 6:
+			text = "Council meets\n\nThe council met on\nday 5.\n\nThe harbour waited.\n"
+		case 8:
+			text = fmt.Sprintf("Council meets\n\nThe council met on day %d.\n\nThe harbour waited.\n", 7)
+			r.write("other.txt", "another file")
+		}
+		r.write("article.txt", text)
+		r.git(nil, "add", ".")
+		r.commit("Reporter", fmt.Sprintf("2020-01-0%dT10:00:00Z", 1+i%9), fmt.Sprintf("version %d", i))
+	}
+	return r
+}
+
+// TestReadGitNewestIsReadGitsNewest: the newest two versions are those
+// ReadGit gives, numbered alike, with the commit each version began at.
+func TestReadGitNewestIsReadGitsNewest(t *testing.T) {
+	r := newestTestRepo(t)
+	path := filepath.Join(r.dir, "article.txt")
+	whole, err := ReadGit(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, total, ok, err := ReadGitNewest(path, 2)
+	if err != nil || !ok {
+		t.Fatalf("ReadGitNewest: ok %v, %v", ok, err)
+	}
+	// The re-wrap (commit 6) is among the older commits: the list cannot
+	// tell it, so the count is one higher than ReadGit's.
+	if total != len(whole.Versions)+1 {
+		t.Errorf("total %d, want %d", total, len(whole.Versions)+1)
+	}
+	want := whole.Versions[len(whole.Versions)-2:]
+	for i := range art.Versions {
+		art.Versions[i].Number = want[i].Number // checked above, through total
+	}
+	if !reflect.DeepEqual(art.Versions, want) || art.Title != whole.Title || art.Source != whole.Source {
+		t.Errorf("newest\n%+v\nwant\n%+v", art.Versions, want)
+	}
+}
+
+// TestReadGitNewestReadsOnlyNewBlobs deletes every blob of the file but
+// the newest three from the repository: ReadGit cannot read the history
+// any more, ReadGitNewest still reads its newest step.
+func TestReadGitNewestReadsOnlyNewBlobs(t *testing.T) {
+	r := newGitTestRepo(t)
+	for i := 1; i <= 8; i++ {
+		r.write("article.txt", fmt.Sprintf("Council meets\n\nThe council met on day %d.\n", i))
+		r.git(nil, "add", ".")
+		r.commit("Reporter", "2020-01-01T10:00:00Z", fmt.Sprintf("version %d", i))
+	}
+	for i := 3; i < 8; i++ {
+		id := strings.TrimSpace(r.git(nil, "rev-parse", fmt.Sprintf("HEAD~%d:article.txt", i)))
+		if err := os.Remove(filepath.Join(r.dir, ".git", "objects", id[:2], id[2:])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(r.dir, "article.txt")
+	if _, err := ReadGit(path); err == nil {
+		t.Fatal("ReadGit read a history whose blobs are gone")
+	}
+	art, total, ok, err := ReadGitNewest(path, 2)
+	if err != nil || !ok || total != 8 || len(art.Versions) != 2 {
+		t.Fatalf("ReadGitNewest: %d versions of %d, ok %v, %v", len(art.Versions), total, ok, err)
+	}
+	if got := art.Versions[1]; got.Number != 8 || got.Headline != "Council meets" || got.Paragraphs[0] != "The council met on day 8." {
+		t.Errorf("newest version %+v", got)
+	}
+}

@@ -1,0 +1,161 @@
+package source
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"redline/model"
+)
+
+// A folder of thousands of plain-text versions is read whole by Read in
+// a fraction of a second, but what is shown first — the newest step —
+// needs two of its files. ReadNewest reads only those, so that --print
+// and the reader's first screen wait for two files, not for the folder.
+
+// Newest is the newest versions of a history of plain-text files, read
+// ahead of the rest.
+type Newest struct {
+	// Article holds the newest versions only, numbered as Read numbers
+	// them in the whole history, its title the one Read gives.
+	Article *model.Article
+	// Total is how many versions the whole history has.
+	Total int
+}
+
+// headlineHead is how much of a file is read to tell its headline: the
+// first line (at most 120 runes), a blank line and the start of the
+// next fit several times over.
+const headlineHead = 4 << 10
+
+// ReadNewest reads the newest n versions of inputs that are a folder's
+// files (three or more, none opened yet) and no other file, except the
+// first bytes of older ones when none of the newest has a headline (the
+// title is the newest headline a version has). It reports false when the
+// inputs are not such files or one of the newest is not plain text: its
+// kind then decides how the inputs read (Read), and nothing of them has
+// been consumed.
+//
+// The kinds of the older files are not looked at: a folder whose newest
+// files are plain text is read as plain-text versions, and a file among
+// the older ones that is not is found when the whole folder is read.
+func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
+	if n < 1 || len(inputs) <= n || !unopenedFiles(inputs) {
+		return Newest{}, false, nil
+	}
+	lo := len(inputs) - n
+	art := &model.Article{Source: "plain text"}
+	for i := lo; i < len(inputs); i++ {
+		in := inputs[i] // a copy: the input itself is left unread for Read
+		r := readOne(&in)
+		if r.err != nil {
+			return Newest{}, false, r.err
+		}
+		if r.kind != KindPlain {
+			return Newest{}, false, nil
+		}
+		v := r.plain
+		v.Number = i + 1
+		if !inputs[i].ModTime.IsZero() {
+			v.Time = inputs[i].ModTime.UTC().Format(time.RFC3339)
+		}
+		art.Versions = append(art.Versions, v)
+	}
+	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
+		art.Title = art.Versions[i].Headline
+	}
+	for i := lo - 1; i >= 0 && art.Title == ""; i-- {
+		art.Title = headlineOf(inputs[i])
+	}
+	return Newest{Article: art, Total: len(inputs)}, true, nil
+}
+
+// unopenedFiles reports whether every input is a file named by its path
+// and not opened yet: one that can be read now and again later.
+func unopenedFiles(inputs []Input) bool {
+	for _, in := range inputs {
+		if in.Path == "" || in.r != nil || in.Data != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// headlineOf is the headline of the plain-text version in a file, read
+// from its first bytes when they decide it, else from the whole file; ""
+// when it has none or cannot be read.
+func headlineOf(in Input) string {
+	f, err := os.Open(in.Path)
+	if err != nil {
+		return ""
+	}
+	head, err := readHead(f, headlineHead)
+	f.Close()
+	if err == nil {
+		if t, err := model.DecodeText(in.Name, head); err == nil {
+			if h, decided := plainHeadlineOfHead(t, len(head) < headlineHead); decided {
+				return h
+			}
+		}
+	}
+	r := readOne(&in)
+	if r.err != nil || r.kind != KindPlain {
+		return ""
+	}
+	return r.plain.Headline
+}
+
+// readHead reads up to n bytes of what f holds, gunzipped when it is
+// gzip.
+func readHead(f *os.File, n int) ([]byte, error) {
+	raw := make([]byte, n)
+	m, err := io.ReadFull(f, raw)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	raw = raw[:m]
+	if !bytes.HasPrefix(raw, gzipMagic) {
+		return raw, nil
+	}
+	zr, err := gzip.NewReader(io.MultiReader(bytes.NewReader(raw), f))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, n)
+	m, err = io.ReadFull(zr, out)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	return out[:m], nil
+}
+
+// plainHeadlineOfHead is plainHeadline on the first bytes of a text, and
+// whether they decide it: whole says they are the whole text. The rest
+// of the text cannot change a first line, a second line or a body that
+// the head holds complete.
+func plainHeadlineOfHead(head string, whole bool) (headline string, decided bool) {
+	if whole {
+		h, _, _ := plainHeadline(head)
+		return h, true
+	}
+	text := strings.TrimLeft(strings.ReplaceAll(head, "\r\n", "\n"), "\n")
+	first, after, found := strings.Cut(text, "\n")
+	if !found {
+		return "", false
+	}
+	first = model.CollapseSpace(first)
+	if first == "" || !model.LooksLikeHeadline(first, true, true) {
+		return "", true
+	}
+	blank, body, found := strings.Cut(after, "\n")
+	if strings.TrimSpace(blank) != "" {
+		return "", true
+	}
+	if !found || strings.TrimSpace(body) == "" {
+		return "", false
+	}
+	return first, true
+}

@@ -1,0 +1,165 @@
+package source
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"redline/model"
+	"redline/testdata"
+)
+
+// writeHistory writes n plain-text versions v001.txt… into a new folder;
+// headline gives version i's first line ("" for none).
+func writeHistory(t *testing.T, n int, headline func(i int) string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i := 1; i <= n; i++ {
+		text := fmt.Sprintf("The council met on day %d.\n\nThe harbour waited, and %d families had no power.\n", i, i*3)
+		if h := headline(i); h != "" {
+			text = h + "\n\n" + text
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("v%03d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestReadNewestReadsOnlyTheNewestFiles lists a folder of 50 versions,
+// then deletes all but its two newest files: ReadNewest still reads the
+// newest two exactly as Read reads them in the whole folder.
+func TestReadNewestReadsOnlyTheNewestFiles(t *testing.T) {
+	dir := writeHistory(t, 50, func(i int) string { return fmt.Sprintf("Council meets, take %d", i) })
+	whole := readFolder(t, dir)
+	inputs, err := ReadInputs([]string{dir}, nil, SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range inputs[:48] {
+		if err := os.Remove(in.Path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, ok, err := ReadNewest(inputs, 2)
+	if err != nil || !ok {
+		t.Fatalf("ReadNewest: ok %v, %v", ok, err)
+	}
+	if got.Total != 50 || got.Article.Title != whole.Title || got.Article.Source != whole.Source {
+		t.Errorf("total %d title %q source %q; want 50, %q, %q", got.Total, got.Article.Title, got.Article.Source, whole.Title, whole.Source)
+	}
+	if !reflect.DeepEqual(got.Article.Versions, whole.Versions[48:]) {
+		t.Errorf("versions\n%+v\nwant\n%+v", got.Article.Versions, whole.Versions[48:])
+	}
+}
+
+// TestReadNewestTitleFromOlderVersions: when the newest versions have no
+// headline, the title is an older version's, as Read gives it, found from
+// the first bytes of the older files.
+func TestReadNewestTitleFromOlderVersions(t *testing.T) {
+	long := strings.Repeat("word ", 2000) // a first line longer than the head read
+	for _, c := range []struct {
+		name     string
+		headline func(i int) string
+	}{
+		{"one older headline", func(i int) string {
+			if i == 3 {
+				return "Council meets"
+			}
+			return ""
+		}},
+		{"none", func(int) string { return "" }},
+		{"long first lines", func(i int) string {
+			if i < 5 {
+				return long
+			}
+			return ""
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeHistory(t, 8, c.headline)
+			whole := readFolder(t, dir)
+			inputs, err := ReadInputs([]string{dir}, nil, SortName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok, err := ReadNewest(inputs, 2)
+			if err != nil || !ok {
+				t.Fatalf("ReadNewest: ok %v, %v", ok, err)
+			}
+			if got.Article.Title != whole.Title {
+				t.Errorf("title %q, want %q", got.Article.Title, whole.Title)
+			}
+		})
+	}
+}
+
+// TestReadNewestLeavesOtherKindsToRead: a folder whose newest files are
+// comparison dumps is not plain text; ReadNewest says so and leaves the
+// inputs unread, so that Read reads them as the chain they are.
+func TestReadNewestLeavesOtherKindsToRead(t *testing.T) {
+	dir := t.TempDir()
+	for i := 1; i <= 3; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("d%d.txt", i)), testdata.Seed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inputs, err := ReadInputs([]string{dir}, nil, SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := ReadNewest(inputs, 2); ok || err != nil {
+		t.Fatalf("ReadNewest on dumps: ok %v, %v", ok, err)
+	}
+	if _, err := Read(inputs); err != nil {
+		t.Errorf("Read after ReadNewest: %v", err)
+	}
+	two, err := ReadInputs([]string{filepath.Join(dir, "d1.txt"), filepath.Join(dir, "d2.txt")}, nil, SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(two)
+	if _, ok, _ := ReadNewest(two, 2); ok {
+		t.Error("ReadNewest took two files named on the command line")
+	}
+}
+
+// TestPlainHeadlineOfHead: a head decides a headline only when the rest
+// of the text cannot change it.
+func TestPlainHeadlineOfHead(t *testing.T) {
+	for _, c := range []struct {
+		head     string
+		headline string
+		decided  bool
+	}{
+		{"Council meets\n\nThe council", "Council meets", true},
+		{"Council meets\n\n", "", false},
+		{"Council meets\n", "", false},
+		{"Council meets", "", false},
+		{"The council met.\n\nMore", "", true},
+		{"Council meets\nno blank line", "", true},
+		{"\n\n\n", "", false},
+	} {
+		h, decided := plainHeadlineOfHead(c.head, false)
+		if h != c.headline || decided != c.decided {
+			t.Errorf("%q: %q %v, want %q %v", c.head, h, decided, c.headline, c.decided)
+		}
+	}
+}
+
+// readFolder reads a whole folder as Read does.
+func readFolder(t *testing.T, dir string) *model.Article {
+	t.Helper()
+	inputs, err := ReadInputs([]string{dir}, nil, SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := Read(inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
+}
