@@ -1,6 +1,10 @@
 package diff
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // joinThreshold is how alike an old paragraph must be to two new ones
 // read as one (or two old ones to one new) for the step to be a split (or
@@ -73,9 +77,49 @@ func joinedDiff(a, b string) ([]Edit, editCounts, float64) {
 	return edits, counts, 2 * float64(wa-counts.deleted) / float64(wa+wb)
 }
 
+// mayJoin reports whether a joined against b could score above both
+// joinThreshold and pairSim, before any diff: the words a diff keeps are
+// words both texts hold, so their shared words, counted as a multiset (in
+// NFC, as the word diff compares them), bound its score. Most candidate
+// splits and merges of a step fail here, at a fraction of a diff's cost.
+func mayJoin(a, b string, pairSim float64) bool {
+	key := func(tok string) string {
+		if !norm.NFC.IsNormalString(tok) {
+			return norm.NFC.String(tok)
+		}
+		return tok
+	}
+	have := map[string]int{}
+	wa, wb, shared := 0, 0, 0
+	scanTokens(a, func(tok string, class tokenClass) {
+		if class == tokenWord {
+			have[key(tok)]++
+			wa++
+		}
+	})
+	scanTokens(b, func(tok string, class tokenClass) {
+		if class == tokenWord {
+			wb++
+			if k := key(tok); have[k] > 0 {
+				have[k]--
+				shared++
+			}
+		}
+	})
+	if wa+wb == 0 {
+		return false
+	}
+	bound := 2 * float64(shared) / float64(wa+wb)
+	return bound >= joinThreshold && bound > pairSim
+}
+
 // tryMerge reads old paragraphs i and i+1 as joined into new paragraph j.
 func tryMerge(al *alignment, i, j int, pairSim float64) (row, bool) {
-	edits, counts, sim := joinedDiff(al.old[i]+" "+al.old[i+1], al.new[j])
+	joined := al.old[i] + " " + al.old[i+1]
+	if !mayJoin(joined, al.new[j], pairSim) {
+		return row{}, false
+	}
+	edits, counts, sim := joinedDiff(joined, al.new[j])
 	if sim < joinThreshold || sim <= pairSim {
 		return row{}, false
 	}
@@ -85,7 +129,11 @@ func tryMerge(al *alignment, i, j int, pairSim float64) (row, bool) {
 // trySplit reads old paragraph i as cut into new paragraphs j and j+1.
 func trySplit(al *alignment, i, j int, pairSim float64) ([]row, bool) {
 	first := al.new[j]
-	edits, counts, sim := joinedDiff(al.old[i], first+" "+al.new[j+1])
+	joined := first + " " + al.new[j+1]
+	if !mayJoin(al.old[i], joined, pairSim) {
+		return nil, false
+	}
+	edits, counts, sim := joinedDiff(al.old[i], joined)
 	if sim < joinThreshold || sim <= pairSim {
 		return nil, false
 	}
