@@ -281,12 +281,23 @@ func (k *knownNames) load(side int) {
 	// parseText or even scanTokens: this reads the whole of both
 	// versions, and on a 3 MB article building tokens cost several times
 	// the comparison itself.
+	// Names repeat: each is lower-cased and kept once, by its spelling
+	// as written (a look-up of a slice of the text, no copy).
+	seen := map[string]bool{}
 	for _, s := range k.texts[side] {
 		start, adjacent, prev := true, false, ""
 		for i := 0; i < len(s); {
-			if j := wordEnd(s, i); j > i {
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] {
+				j++
+			}
+			if j == i || (j < len(s) && s[j] >= utf8.RuneSelf) {
+				j = wordEnd(s, i) // a word with letters beyond ASCII
+			}
+			if j > i {
 				tok := s[i:j]
-				if !start && unicode.IsUpper(firstRune(tok)) {
+				if c := tok[0]; !start && (c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(firstRune(tok))) && !seen[tok] {
+					seen[tok] = true
 					k.names[strings.ToLower(tok)] = true
 				}
 				start, adjacent, prev, i = false, true, tok, j
@@ -324,20 +335,99 @@ func (k *knownNames) present(side int, keys []string) map[string]bool {
 			}
 		}
 	}
+	// Most words of a long article are none of the few spellings: a
+	// filter of their hashes turns them away before the map, which was
+	// most of a 3 MB comparison's time.
+	var filter wordFilter
+	for v := range spellings {
+		filter.add(v)
+	}
+	look := func(w string) {
+		if filter.mayHold(w) {
+			lw := lowerFast(w)
+			if keys, ok := spellings[lw]; ok {
+				for _, key := range keys {
+					found[key] = true
+				}
+				delete(spellings, lw) // found once is found: a common word is not looked up again
+			}
+		}
+	}
 	for _, s := range k.texts[side] {
+		if len(spellings) == 0 {
+			break // every spelling is found
+		}
 		for i := 0; i < len(s); {
+			// ASCII words, the most of them, are cut by a table.
+			if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] {
+					j++
+				}
+				if j == len(s) || s[j] < utf8.RuneSelf {
+					look(s[i:j])
+					i = j
+					continue
+				}
+			}
 			j := wordEnd(s, i)
 			if j == i {
 				_, n := utf8.DecodeRuneInString(s[i:])
 				j = i + n // a sign ($, %) is a key of its own
 			}
-			for _, key := range spellings[lowerFast(s[i:j])] {
-				found[key] = true
-			}
+			look(s[i:j])
 			i = j
 		}
 	}
 	return found
+}
+
+// asciiWord marks the ASCII bytes a word is made of: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// wordFilter is a Bloom filter of one hash over lower-cased words: no
+// false "no", and on a few hundred words about one false "maybe" in
+// fifty.
+type wordFilter [1 << 10]uint64 // 65,536 bits
+
+// foldHash is FNV-1a over the word lower-cased, without allocating for
+// ASCII words (lowerFast allocates only for the others that need it).
+func foldHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			h = uint32(2166136261)
+			w = lowerFast(w)
+			for i := 0; i < len(w); i++ {
+				h = (h ^ uint32(w[i])) * 16777619
+			}
+			return h
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+func (f *wordFilter) add(w string) {
+	h := foldHash(w) & (1<<16 - 1)
+	f[h>>6] |= 1 << (h & 63)
+}
+
+func (f *wordFilter) mayHold(w string) bool {
+	h := foldHash(w) & (1<<16 - 1)
+	return f[h>>6]&(1<<(h&63)) != 0
 }
 
 // wordEnd is the end of the word (letters, digits, marks) starting at
