@@ -65,12 +65,19 @@ func WatchSignals(p *tea.Program) (stop func(), ended func() os.Signal) {
 
 // suspend releases the terminal, stops the process, and takes the
 // terminal back when it is continued.
+//
+// It waits for SIGCONT itself before taking the terminal back: a stop
+// sent to the whole process may take effect a moment after kill returns,
+// and the terminal must not be taken back in that moment.
 func suspend(p *tea.Program) {
 	if err := p.ReleaseTerminal(); err != nil {
 		return
 	}
+	cont := make(chan os.Signal, 1)
+	signal.Notify(cont, syscall.SIGCONT)
+	defer signal.Stop(cont)
 	_ = syscall.Kill(os.Getpid(), syscall.SIGSTOP)
-	// Here after SIGCONT.
+	<-cont
 	if err := p.RestoreTerminal(); err != nil {
 		return
 	}
