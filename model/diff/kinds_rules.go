@@ -3,12 +3,34 @@ package diff
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // classifyEdits gives every edit of one paragraph's word diff its kinds
 // and returns the kinds of each change (a deletion with the insertion
 // that replaces it), in order. Both halves of a change share its kinds.
 func classifyEdits(edits []Edit, known *knownNames, headline bool) []EditKinds {
+	if reduced, ok := kindContext(edits); ok {
+		out := classifyRead(reduced, known, headline)
+		// The changes are the same, in the same order, in both lists.
+		r := 0
+		for k := range edits {
+			if edits[k].Op == OpEqual {
+				continue
+			}
+			for reduced[r].Op == OpEqual {
+				r++
+			}
+			edits[k].Kinds = reduced[r].Kinds
+			r++
+		}
+		return out
+	}
+	return classifyRead(edits, known, headline)
+}
+
+// classifyRead is classifyEdits on edits read whole.
+func classifyRead(edits []Edit, known *knownNames, headline bool) []EditKinds {
 	var old, new strings.Builder
 	for _, e := range edits {
 		old.WriteString(e.OldText())
@@ -333,6 +355,11 @@ func newWholeParagraph(ch *Change, known *knownNames) *wholeParagraph {
 		w.kinds, w.decided = EditKinds(KindCorrection), true
 		return w
 	}
+	if len(text) > maxKindText {
+		// Its first stretch: a paragraph of megabytes is not read whole
+		// for the figures and names it adds.
+		text = cutAtSpace(text, maxKindText)
+	}
 	p := parseText(text, false)
 	if p.words(0, len(p.toks)) == 0 {
 		w.kinds, w.decided = EditKinds(KindPunctuation), true
@@ -374,4 +401,79 @@ func (w *wholeParagraph) decide(found map[string]bool) EditKinds {
 		k = EditKinds(KindWording)
 	}
 	return k
+}
+
+// The kind rules read a change in its paragraph: whether it sits in a
+// quotation, starts a sentence, how often its figures and names occur.
+// In a paragraph longer than maxKindText they read each change within
+// maxKindContext bytes a side of it, so that two words inserted into a
+// paragraph of megabytes are not decided by tokenizing all of it (which
+// was three times the whole comparison's cost). A quotation opened, or a
+// figure written, further away than that is not seen: news paragraphs
+// are a few hundred bytes, far inside both bounds.
+const (
+	maxKindText    = 64 << 10
+	maxKindContext = 2 << 10
+)
+
+// kindContext is edits with each long unchanged run cut to the
+// maxKindContext bytes next to the changes around it, the cut marked as
+// a paragraph break (".\n\n" reads as a sentence end); ok is false when
+// the paragraph is short enough to be read whole. A run that differs in
+// Unicode normalization alone is kept whole.
+func kindContext(edits []Edit) ([]Edit, bool) {
+	total := 0
+	for _, e := range edits {
+		total += len(e.Text) + len(e.Old)
+	}
+	if total <= maxKindText {
+		return nil, false
+	}
+	out := make([]Edit, 0, len(edits)+2)
+	for k, e := range edits {
+		if e.Op != OpEqual || e.Old != "" || len(e.Text) <= 2*maxKindContext+16 {
+			out = append(out, e)
+			continue
+		}
+		var kept []string
+		if k > 0 {
+			kept = append(kept, cutAtSpace(e.Text, maxKindContext))
+		}
+		if k+1 < len(edits) {
+			kept = append(kept, lastAtSpace(e.Text, maxKindContext))
+		}
+		out = append(out, Edit{Op: OpEqual, Text: strings.Join(kept, " .\n\n")})
+	}
+	return out, true
+}
+
+// cutAtSpace is at most the first n bytes of s, ended at a space so that
+// no word or rune is cut (or at n bytes on a rune boundary when s has no
+// space there).
+func cutAtSpace(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n], ' '); i > 0 {
+		return s[:i]
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// lastAtSpace is at most the last n bytes of s, started after a space.
+func lastAtSpace(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	from := len(s) - n
+	if i := strings.IndexByte(s[from:], ' '); i >= 0 {
+		return s[from+i+1:]
+	}
+	for from < len(s) && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	return s[from:]
 }

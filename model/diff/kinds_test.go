@@ -157,3 +157,20 @@ func bareEdits(edits []Edit) []Edit {
 	}
 	return out
 }
+
+// TestKindsOfAChangeInAHugeParagraph: a paragraph past maxKindText is
+// read within maxKindContext of each change, and its changes are still
+// told apart: a quotation altered near the change, a figure.
+func TestKindsOfAChangeInAHugeParagraph(t *testing.T) {
+	filler := strings.Repeat("Officials met again in the capital on a quiet morning. ", 3000) // 165 KB
+	a := filler + `The minister said: “The talks will resume soon.” ` + filler + "Twelve people were hurt."
+	b := filler + `The minister said: “The talks will never resume.” ` + filler + "Fifteen people were hurt."
+	c := Compare(model.Version{Paragraphs: []string{a}}, model.Version{Paragraphs: []string{b}})
+	if len(c.Changes) != 1 {
+		t.Fatalf("%d changes", len(c.Changes))
+	}
+	k := c.Changes[0].Kinds
+	if !k.Has(KindQuote) || !k.Has(KindNumber) {
+		t.Errorf("kinds %v, want a quote and a number", k)
+	}
+}
