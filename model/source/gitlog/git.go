@@ -418,17 +418,9 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 			continue
 		}
 		prev, prevHeadline = paras, headline
-		art.Versions = append(art.Versions, model.Version{
-			Number:   len(art.Versions) + 1,
-			Headline: headline,
-			Time:     c.date,
-			Label:    strings.ToValidUTF8(c.subject, "\uFFFD"),
-			Author:   strings.ToValidUTF8(c.author, "\uFFFD"),
-			Commit:   c.hash,
-			// Each version owns its slice (a revert reads a blob seen
-			// before); the strings in it are shared.
-			Paragraphs: slices.Clone(paras),
-		})
+		v := commitVersion(c, headline, paras)
+		v.Number = len(art.Versions) + 1
+		art.Versions = append(art.Versions, v)
 	}
 	if skipped > 0 {
 		art.Notes = append(art.Notes, fmt.Sprintf("%d %s left the text unchanged and %s skipped",

@@ -85,11 +85,13 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 // at commit c.
 func commitVersion(c *gitCommit, headline string, paras []string) model.Version {
 	return model.Version{
-		Headline:   headline,
-		Time:       c.date,
-		Label:      strings.ToValidUTF8(c.subject, "\uFFFD"),
-		Author:     strings.ToValidUTF8(c.author, "\uFFFD"),
-		Commit:     c.hash,
+		Headline: headline,
+		Time:     c.date,
+		Label:    strings.ToValidUTF8(c.subject, "\uFFFD"),
+		Author:   strings.ToValidUTF8(c.author, "\uFFFD"),
+		Commit:   c.hash,
+		// Each version owns its slice (a revert reads a blob seen
+		// before); the strings in it are shared.
 		Paragraphs: slices.Clone(paras),
 	}
 }

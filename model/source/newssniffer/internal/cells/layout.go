@@ -1,5 +1,7 @@
 package cells
 
+import "redline/model/internal/difflcs"
+
 // This file lays two versions out as NewsSniffer's table does, to check
 // a reading against the page: among several longest common subsequences
 // of two versions' paragraphs, NewsSniffer's diff library (diff-lcs)
@@ -17,7 +19,7 @@ package cells
 // lays them out, give exactly the reader's rows (each row equal up to the
 // one space or none between its cells).
 func (r *Reader) laysOut(old, new []string) bool {
-	match := lcsMatch(old, new)
+	match := difflcs.Vector(old, new)
 	row, ai, bj := 0, 0, 0
 	ok := true
 	emit := func(left, right string) {
@@ -63,87 +65,6 @@ func (r *Reader) laysOut(old, new []string) bool {
 	}
 	flush(len(old), len(new))
 	return ok && row == len(r.rows)
-}
-
-// lcsMatch gives, for each paragraph of a, the index in b it is matched
-// to, or -1, as diff-lcs picks them.
-func lcsMatch(a, b []string) []int {
-	v := make([]int, len(a))
-	for i := range v {
-		v[i] = -1
-	}
-	aStart, bStart := 0, 0
-	aFinish, bFinish := len(a)-1, len(b)-1
-	for aStart <= aFinish && bStart <= bFinish && a[aStart] == b[bStart] {
-		v[aStart] = bStart
-		aStart++
-		bStart++
-	}
-	for aStart <= aFinish && bStart <= bFinish && a[aFinish] == b[bFinish] {
-		v[aFinish] = bFinish
-		aFinish--
-		bFinish--
-	}
-	positions := map[string][]int{}
-	for j := bStart; j <= bFinish; j++ {
-		positions[b[j]] = append(positions[b[j]], j)
-	}
-	type link struct {
-		prev *link
-		i, j int
-	}
-	var thresh []int
-	var links []*link
-	for i := aStart; i <= aFinish; i++ {
-		bm := positions[a[i]]
-		for x := len(bm) - 1; x >= 0; x-- {
-			k := replaceNextLarger(&thresh, bm[x])
-			if k < 0 {
-				continue
-			}
-			var prev *link
-			if k > 0 {
-				prev = links[k-1]
-			}
-			l := &link{prev, i, bm[x]}
-			if k < len(links) {
-				links[k] = l
-			} else {
-				links = append(links, l)
-			}
-		}
-	}
-	if len(thresh) > 0 {
-		for l := links[len(thresh)-1]; l != nil; l = l.prev {
-			v[l.i] = l.j
-		}
-	}
-	return v
-}
-
-// replaceNextLarger puts value in place of the smallest element of enum
-// larger than it (or appends it) and returns that index, or -1 when value
-// is already there: diff-lcs's helper of the same name.
-func replaceNextLarger(enum *[]int, value int) int {
-	e := *enum
-	if len(e) == 0 || value > e[len(e)-1] {
-		*enum = append(e, value)
-		return len(e)
-	}
-	lo, hi := 0, len(e)-1
-	for lo <= hi {
-		mid := (lo + hi) >> 1
-		switch {
-		case value == e[mid]:
-			return -1
-		case value > e[mid]:
-			lo = mid + 1
-		default:
-			hi = mid - 1
-		}
-	}
-	e[lo] = value
-	return lo
 }
 
 // LaysOut reports whether the rows read as states lay out as the page
