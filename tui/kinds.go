@@ -81,7 +81,7 @@ func kindsByNew(c *diff.Comparison) map[int]diff.EditKinds {
 func (m *Model) toggleDim() {
 	m.dimMinor = !m.dimMinor
 	if m.dimMinor {
-		m.notice = "typographic, punctuation and spelling edits dimmed (d shows them)"
+		m.notice = "typographic, punctuation and spelling edits dimmed (" + m.keys.DimMinor.Help().Key + " shows them)"
 	} else {
 		m.notice = "every edit shown alike"
 	}

@@ -251,3 +251,11 @@ func TestTimelineKnowsSubstantiveSteps(t *testing.T) {
 		t.Errorf("a spelling step counts %d substantive edits", m.substantive[2])
 	}
 }
+
+// TestDimNoticeNamesItsKey: the notice names the key that toggles it.
+func TestDimNoticeNamesItsKey(t *testing.T) {
+	m := press(newTestModel(t, chainArticle(t), 80, 24), "D")
+	if !strings.Contains(m.notice, "(D shows them)") {
+		t.Errorf("notice %q", m.notice)
+	}
+}

@@ -549,3 +549,18 @@ func TestComparisonCacheEvictsTheLeastRecentlyUsed(t *testing.T) {
 		t.Error("the comparison used longest ago was kept")
 	}
 }
+
+// TestSearchCountsOnlyWhatItMarks: strings.ToLower folds İ to i, the
+// highlighting expression does not; a paragraph it cannot mark is no hit.
+func TestSearchCountsOnlyWhatItMarks(t *testing.T) {
+	art := &model.Article{Versions: []model.Version{
+		{Number: 1, Paragraphs: []string{"İstanbul was quiet."}},
+		{Number: 2, Paragraphs: []string{"İstanbul was quiet.", "Talks in istanbul resumed."}},
+	}}
+	m := newTestModel(t, art, 80, 24)
+	m.runSearch("istanbul")
+	m = settle(m)
+	if m.search == nil || m.search.total != 1 || len(m.search.hits) != 1 {
+		t.Fatalf("search %+v, want the one match it can mark", m.search)
+	}
+}

@@ -63,8 +63,12 @@ func newParagraphIndex(art *model.Article) *paragraphIndex {
 	return ix
 }
 
-// find returns every paragraph, in every version, that holds the query.
-func (ix *paragraphIndex) find(query string) []searchHit {
+// find returns every paragraph, in every version, that holds the query,
+// with how many times: as re, the expression the screen highlights with,
+// counts them (strings.ToLower folds a few letters, such as İ, that the
+// expression's case folding does not: what the screen cannot mark is not
+// counted).
+func (ix *paragraphIndex) find(query string, re *regexp.Regexp) []searchHit {
 	fold := smartCase(query)
 	if fold && ix.lower == nil {
 		ix.lower = make([]string, len(ix.texts))
@@ -80,6 +84,11 @@ func (ix *paragraphIndex) find(query string) []searchHit {
 	var hits []searchHit
 	for id, t := range texts {
 		if n := strings.Count(t, q); n > 0 {
+			if fold {
+				if n = len(re.FindAllStringIndex(ix.texts[id], -1)); n == 0 {
+					continue
+				}
+			}
 			for _, h := range ix.places[id] {
 				h.n = n
 				hits = append(hits, h)
@@ -105,7 +114,8 @@ func newSearch(ix *paragraphIndex, query string) *search {
 	if smartCase(query) {
 		expr = "(?i)" + expr
 	}
-	s := &search{query: query, re: regexp.MustCompile(expr), hits: ix.find(query), cur: -1}
+	re := regexp.MustCompile(expr)
+	s := &search{query: query, re: re, hits: ix.find(query, re), cur: -1}
 	for _, h := range s.hits {
 		s.total += h.n
 	}

@@ -87,3 +87,21 @@ func TestTheSameSourceTwiceIsOne(t *testing.T) {
 		t.Errorf("the seed twice: exit %d, stderr %q, same output %v", code, errOut, twice == once)
 	}
 }
+
+// TestSourcesAfterDoubleDash: after "--" every argument is a source, one
+// whose name starts with "-" too.
+func TestSourcesAfterDoubleDash(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, text := range map[string]string{"-a.txt": "One paragraph.\n", "-b.txt": "One paragraph, edited.\n"} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"--print", "--no-color", "--", "-a.txt", "-b.txt"}, {"--print", "--no-color", "./-a.txt", "--", "-b.txt"}} {
+		out, errOut, code := redline(t, "", args...)
+		if code != 0 || !strings.Contains(out, "{+, edited+}") {
+			t.Errorf("%v: exit %d, %q, %q", args, code, out, errOut)
+		}
+	}
+}

@@ -73,8 +73,10 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		if len(args) == 0 {
 			break
 		}
-		if args[0] == "--" || (len(args[0]) > 1 && args[0][0] == '-' && args[0] != "-") {
-			o.args = append(o.args, args[1:]...)
+		if len(args[0]) > 1 && args[0][0] == '-' {
+			// Parse stops at a non-flag argument, or after "--", which it
+			// drops: everything after "--" is a source, "-x.txt" too.
+			o.args = append(o.args, args...)
 			break
 		}
 		o.args = append(o.args, args[0])
@@ -97,7 +99,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		return o, fmt.Errorf("--view %q: want inline, side or clean", o.view)
 	}
 	if o.width < 0 || o.width > maxWidth {
-		return o, fmt.Errorf("--width %d: want a number of columns from 1 to %d", o.width, maxWidth)
+		return o, fmt.Errorf("--width %d: want a number of columns from 1 to %d (0, or no --width, for the terminal's)", o.width, maxWidth)
 	}
 	if o.sort != "name" && o.sort != "mtime" {
 		return o, fmt.Errorf("--sort %q: want name or mtime", o.sort)

@@ -79,6 +79,8 @@ var abbreviationCost = map[string]float64{
 	"p.m": 1.5, "u.s.a": 1.5,
 }
 
+// IsTerminal reports whether r ends a sentence: a full stop, a question or
+// an exclamation mark, an ellipsis.
 func IsTerminal(r rune) bool {
 	switch r {
 	case '.', '!', '?', '…', '。', '！', '？':
@@ -87,6 +89,8 @@ func IsTerminal(r rune) bool {
 	return false
 }
 
+// IsCloser reports whether r closes a quotation or a bracket, which may
+// follow the end of a sentence.
 func IsCloser(r rune) bool {
 	switch r {
 	case '”', '’', '"', '\'', ')', ']', '»', '」', '』', '›':
@@ -95,6 +99,8 @@ func IsCloser(r rune) bool {
 	return false
 }
 
+// IsOpener reports whether r opens a quotation or a bracket, which may
+// start a sentence.
 func IsOpener(r rune) bool {
 	switch r {
 	case '“', '‘', '"', '\'', '(', '[', '«', '「', '『', '¿', '¡', '‹', '—', '–', '•', '*':
