@@ -249,20 +249,14 @@ func (p *ptext) capitalKey(i int) (string, bool) {
 
 // prevWord and nextWord are the nearest word tokens before and after i
 // in the same clause (no punctuation but spaces between), or -1.
-func (p *ptext) prevWord(i int) int {
-	for k := i - 1; k >= 0; k-- {
-		switch p.toks[k].class {
-		case tokenWord:
-			return k
-		case tokenOther:
-			return -1
-		}
-	}
-	return -1
-}
+func (p *ptext) prevWord(i int) int { return p.wordNear(i, -1) }
 
-func (p *ptext) nextWord(i int) int {
-	for k := i + 1; k < len(p.toks); k++ {
+func (p *ptext) nextWord(i int) int { return p.wordNear(i, +1) }
+
+// wordNear is the nearest word token from i in direction dir (-1, +1)
+// within i's clause, or -1.
+func (p *ptext) wordNear(i, dir int) int {
+	for k := i + dir; k >= 0 && k < len(p.toks); k += dir {
 		switch p.toks[k].class {
 		case tokenWord:
 			return k

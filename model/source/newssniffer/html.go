@@ -124,13 +124,9 @@ func containsFold(s, marker string) bool {
 // white space collapsed. A no-break space (&nbsp;) inside a paragraph is
 // text, as elsewhere in model; at a paragraph's ends it is trimmed.
 func ReadNewsSnifferHTML(file string, data []byte) (*model.Article, error) {
-	text, err := decodeHTML(file, data)
+	doc, err := parseHTML(file, data)
 	if err != nil {
 		return nil, err
-	}
-	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return nil, model.InputErrorf(file, 0, "not readable as HTML: %v", err)
 	}
 	table := findDiffTable(doc)
 	if table == nil {
@@ -210,6 +206,19 @@ func decodeHTML(file string, data []byte) (string, error) {
 		}
 	}
 	return model.DecodeText(file, data)
+}
+
+// parseHTML decodes a saved page (decodeHTML) and parses it into a tree.
+func parseHTML(file string, data []byte) (*html.Node, error) {
+	text, err := decodeHTML(file, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, model.InputErrorf(file, 0, "not readable as HTML: %v", err)
+	}
+	return doc, nil
 }
 
 // noteVersion records a problem with one version's reading, if there is

@@ -75,13 +75,9 @@ func parseSiteTime(s string) string {
 // https://www.newssniffer.co.uk/articles/N serves). file names the page
 // in errors. A page with no list of versions is an *model.InputError.
 func ReadSiteArticle(file string, data []byte) (*SiteArticle, error) {
-	text, err := decodeHTML(file, data)
+	doc, err := parseHTML(file, data)
 	if err != nil {
 		return nil, err
-	}
-	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return nil, model.InputErrorf(file, 0, "not readable HTML: %v", err)
 	}
 	out := &SiteArticle{}
 	if h := firstElementOf(doc, atom.H1); h != nil {
@@ -144,13 +140,9 @@ var siteVersionLine = regexp.MustCompile(`^Version (\d{1,9}) of \d{1,9}\.?$`)
 // errors; a page without the "Version N of M." line is an
 // *model.InputError.
 func ReadSiteVersion(file string, data []byte) (model.Version, error) {
-	text, err := decodeHTML(file, data)
+	doc, err := parseHTML(file, data)
 	if err != nil {
 		return model.Version{}, err
-	}
-	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return model.Version{}, model.InputErrorf(file, 0, "not readable HTML: %v", err)
 	}
 	v := model.Version{Number: -1, Paragraphs: []string{}}
 	if h := firstElementOf(doc, atom.H1); h != nil {
