@@ -2,7 +2,9 @@
 // its versions (Article, Version), their JSON form (ReadJSON, WriteJSON),
 // the error every reader reports (InputError), the one sanitiser of text
 // bound for a terminal (Visible), and the text helpers the readers share
-// (DecodeText, CollapseSpace, SplitParagraphs, NaturalLess).
+// (DecodeText, CollapseSpace, SplitParagraphs, NaturalLess), and Spread,
+// the one way work is spread over the cores (a chunk's panic raised on
+// the caller).
 //
 // Its sub-packages each hold one concern and import model, never the other
 // way round:

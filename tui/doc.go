@@ -3,9 +3,7 @@ package tui
 import (
 	"fmt"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -306,38 +304,15 @@ func layoutBlocks(in docInput, emit func(block)) {
 // each calls f for 0..n-1; on a long document laid out once (for
 // --print, with no cache to share) it spreads the work over every core.
 func each(n int, parallel bool, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if !parallel || n < 2000 || workers < 2 {
-		for i := 0; i < n; i++ {
+	least := 2000
+	if !parallel {
+		least = n + 1
+	}
+	model.Spread(n, least, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
 			f(i)
 		}
-		return
-	}
-	var wg sync.WaitGroup
-	var once sync.Once
-	var panicked any
-	chunk := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += chunk {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			// A worker's panic is handed to the caller, which runs under
-			// the program's guard; here it would end the process with
-			// the terminal still raw.
-			defer func() {
-				if r := recover(); r != nil {
-					once.Do(func() { panicked = r })
-				}
-			}()
-			for i := lo; i < hi; i++ {
-				f(i)
-			}
-		}(lo, min(lo+chunk, n))
-	}
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
-	}
+	})
 }
 
 // lines highlights, marks, wraps and draws spans.

@@ -1,9 +1,7 @@
 package diff
 
 import (
-	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -340,34 +338,7 @@ func pairDiffs(al *alignment) map[int]pairDiff {
 			d.edits, d.counts = wordDiff(al.old[p[0]], al.new[p[1]])
 		}
 	}
-	workers := runtime.GOMAXPROCS(0)
-	if len(pairs) < 64 || workers < 2 {
-		work(0, len(pairs))
-	} else {
-		var wg sync.WaitGroup
-		var once sync.Once
-		var panicked any
-		chunk := (len(pairs) + workers - 1) / workers
-		for lo := 0; lo < len(pairs); lo += chunk {
-			wg.Add(1)
-			go func(lo, hi int) {
-				defer wg.Done()
-				// A worker's panic is raised again on the caller, where a
-				// program's guard can catch it; here it would end the
-				// process.
-				defer func() {
-					if r := recover(); r != nil {
-						once.Do(func() { panicked = r })
-					}
-				}()
-				work(lo, hi)
-			}(lo, min(lo+chunk, len(pairs)))
-		}
-		wg.Wait()
-		if panicked != nil {
-			panic(panicked)
-		}
-	}
+	model.Spread(len(pairs), 64, work)
 	out := make(map[int]pairDiff, len(pairs))
 	for k, p := range pairs {
 		out[p[0]] = results[k]
