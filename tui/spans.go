@@ -1,0 +1,179 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"redline/model"
+	"redline/model/diff"
+)
+
+// editSpans turns word edits into spans to draw. Spaces at the edges of
+// an edit are drawn plain, so that struck-through or underlined runs
+// start and end on words, as in git's word diff.
+func editSpans(edits []diff.Edit) []span {
+	return spansOf(edits, true, true)
+}
+
+// spansOf is editSpans for one side or both: with only old, the old
+// version's text exactly (its own spelling, its deletions marked); with
+// only new, the new version's (its insertions marked).
+func spansOf(edits []diff.Edit, old, new bool) []span {
+	return spansOfKinds(edits, old, new, false)
+}
+
+// spansOfKinds is spansOf that, with dim, draws the edits that are only
+// typography, punctuation or spelling in the minor roles.
+func spansOfKinds(edits []diff.Edit, old, new, dim bool) []span {
+	out := make([]span, 0, len(edits)+4)
+	for _, e := range edits {
+		r := rolePlain
+		text := e.Text
+		switch {
+		case e.Op == diff.OpDelete && !old, e.Op == diff.OpInsert && !new:
+			continue
+		case e.Op == diff.OpDelete:
+			r = roleDeleted
+			if e.Typographic {
+				r = roleDeletedTypo
+			}
+			if dim && minor(e.Kinds) {
+				r = roleDeletedMinor
+			}
+		case e.Op == diff.OpInsert:
+			r = roleInserted
+			if e.Typographic {
+				r = roleInsertedTypo
+			}
+			if dim && minor(e.Kinds) {
+				r = roleInsertedMinor
+			}
+		case !new:
+			text = e.OldText()
+		}
+		text = model.Visible(text)
+		if r == rolePlain {
+			out = append(out, span{text: text})
+			continue
+		}
+		core := strings.Trim(text, " ")
+		if core == "" {
+			// A change of spacing alone: show it as it reads on the
+			// side drawn (now, when both are).
+			if r.edit() == roleInserted || !new {
+				out = append(out, span{text: text})
+			}
+			continue
+		}
+		lead := text[:strings.Index(text, core)]
+		trail := text[len(lead)+len(core):]
+		if lead != "" {
+			out = append(out, span{text: lead})
+		}
+		out = append(out, span{text: core, role: r})
+		if trail != "" {
+			out = append(out, span{text: trail})
+		}
+	}
+	return out
+}
+
+// Search matches, where colour is not available.
+const matchOpen, matchClose = "⟪", "⟫"
+
+// decorate writes the edit and match markers into the text of spans when
+// the styles draw without colour, so that wrapping keeps each marker on
+// the word it touches: a removed paragraph reads as one [-…-] however
+// many lines it takes.
+func decorate(st *Styles, spans []span) []span {
+	if !st.Marks {
+		return spans
+	}
+	out := make([]span, len(spans))
+	for i, s := range spans {
+		prev, next := span{role: -1}, span{role: -1}
+		if i > 0 {
+			prev = spans[i-1]
+		}
+		if i+1 < len(spans) {
+			next = spans[i+1]
+		}
+		if s.match && !(prev.match && prev.role == s.role) {
+			s.text = matchOpen + s.text
+		}
+		if s.match && !(next.match && next.role == s.role) {
+			s.text += matchClose
+		}
+		switch s.role.edit() {
+		case roleDeleted:
+			if prev.role.edit() != roleDeleted {
+				s.text = delOpen + s.text
+			}
+			if next.role.edit() != roleDeleted {
+				s.text += delClose
+			}
+		case roleInserted:
+			if prev.role.edit() != roleInserted {
+				s.text = insOpen + s.text
+			}
+			if next.role.edit() != roleInserted {
+				s.text += insClose
+			}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// renderSpans draws wrapped lines; plain text takes the optional base
+// style.
+func renderSpans(lines [][]span, st *Styles, base ...lipgloss.Style) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = renderLine(l, st, base...)
+	}
+	return out
+}
+
+func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
+	var b strings.Builder
+	for _, s := range l {
+		if st.Marks {
+			// decorate wrote the markers; emphasis is all that is left.
+			if s.role == roleDeletedMinor || s.role == roleInsertedMinor {
+				b.WriteString(st.Minor.Render(s.text))
+			} else if len(base) > 0 {
+				b.WriteString(base[0].Render(s.text))
+			} else {
+				b.WriteString(s.text)
+			}
+			continue
+		}
+		switch {
+		case s.role.edit() == roleDeleted && s.match:
+			b.WriteString(st.DeletedMatch.Render(s.text))
+		case s.role.edit() == roleInserted && s.match:
+			b.WriteString(st.InsertedMatch.Render(s.text))
+		case s.role == roleDeletedMinor:
+			b.WriteString(st.DeletedMinor.Render(s.text))
+		case s.role == roleInsertedMinor:
+			b.WriteString(st.InsertedMinor.Render(s.text))
+		case s.role == roleDeletedTypo:
+			b.WriteString(st.DeletedTypographic.Render(s.text))
+		case s.role == roleInsertedTypo:
+			b.WriteString(st.InsertedTypographic.Render(s.text))
+		case s.role == roleDeleted:
+			b.WriteString(st.Deleted.Render(s.text))
+		case s.role == roleInserted:
+			b.WriteString(st.Inserted.Render(s.text))
+		case s.match:
+			b.WriteString(st.Match.Render(s.text))
+		case len(base) > 0:
+			b.WriteString(base[0].Render(s.text))
+		default:
+			b.WriteString(s.text)
+		}
+	}
+	return b.String()
+}
