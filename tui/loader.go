@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -214,7 +213,7 @@ func (l Loader) loaded(res Loaded) (tea.Model, tea.Cmd) {
 		}
 		r.loading = ""
 		if res.Err != nil {
-			r.notice = "the rest could not be read: " + model.Visible(oneLineOf(res.Err.Error()))
+			r.notice = "the rest could not be read: " + oneLine(res.Err.Error())
 		}
 		return r, cmd
 	}
@@ -254,12 +253,4 @@ func (l Loader) View() string {
 		what = fmt.Sprintf("reading %d of %d %s", l.at.Done, l.at.Total, unit)
 	}
 	return truncate(" "+l.spin.View()+" "+what+" … (q to stop)", l.width)
-}
-
-// oneLineOf is the first line of s: an error's message on a footer line.
-func oneLineOf(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }
