@@ -232,6 +232,7 @@ func (c *Comparison) classify(a, b []string) {
 	// Paragraphs added or removed whole wait for one look at the other
 	// version for all the figures and names they hold.
 	var whole []*wholeParagraph
+	var edited []*Change
 	var keys [2][]string
 	for k := range c.Changes {
 		ch := &c.Changes[k]
@@ -239,26 +240,32 @@ func (c *Comparison) classify(a, b []string) {
 		case Same, MovedAway:
 			continue
 		case Added, Removed:
-			w := newWholeParagraph(ch, known)
+			w := newWholeParagraph(ch)
 			whole = append(whole, w)
 			keys[w.other] = append(append(keys[w.other], w.numbers...), w.names...)
 			continue
 		}
+		edited = append(edited, ch)
+	}
+	// One read of each version answers every question the rules ask of
+	// it: the whole paragraphs' keys, and the names a capital at a
+	// sentence start is checked against.
+	var found [2]map[string]bool
+	if len(keys[0])+len(keys[1]) > 0 {
+		found = known.scan(keys)
+	}
+	for _, w := range whole {
+		kinds := w.decide(found[w.other], known)
+		w.ch.Edits[0].Kinds, w.ch.Kinds = kinds, kinds
+		c.count(kinds)
+	}
+	for _, ch := range edited {
 		for _, e := range classifyEdits(ch.Edits, known, false) {
 			c.count(e)
 		}
 		for _, e := range ch.Edits {
 			ch.Kinds |= e.Kinds
 		}
-	}
-	var found [2]map[string]bool
-	for side := range keys {
-		found[side] = known.present(side, keys[side])
-	}
-	for _, w := range whole {
-		kinds := w.decide(found[w.other])
-		w.ch.Edits[0].Kinds, w.ch.Kinds = kinds, kinds
-		c.count(kinds)
 	}
 	if c.HeadlineChanged {
 		for _, k := range classifyEdits(c.Headline, known, true) {

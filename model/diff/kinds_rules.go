@@ -336,16 +336,19 @@ func reportingNear(p *ptext, i, dir int) bool {
 // version never names, a number when it holds a figure, weekday or
 // month the other version never has — and wording when none of these.
 // Whether the other version has them is looked up once for every such
-// paragraph of a comparison (knownNames.present).
+// paragraph of a comparison (knownNames.scan), together with what its
+// capitals at sentence starts need to be read as names.
 type wholeParagraph struct {
 	ch             *Change
 	other          int // the version it is not in: 0 the old, 1 the new
 	kinds          EditKinds
 	decided        bool
 	numbers, names []string // keys to look for in the other version
+	p              *ptext
+	capitals       []int // tokens of p that may be names: names[k] is capitals[k]'s key
 }
 
-func newWholeParagraph(ch *Change, known *knownNames) *wholeParagraph {
+func newWholeParagraph(ch *Change) *wholeParagraph {
 	text, added := ch.Edits[0].Text, ch.Kind == Added
 	w := &wholeParagraph{ch: ch, other: 1}
 	if added {
@@ -373,16 +376,18 @@ func newWholeParagraph(ch *Change, known *knownNames) *wholeParagraph {
 			w.numbers = append(w.numbers, n)
 		}
 		// A lone initial (the U of U.N.) names nothing by itself.
-		if n, ok := p.nameKey(i, known); ok && len(n) > 1 {
+		if n, ok := p.nameCandidate(i); ok && len(n) > 1 {
 			w.names = append(w.names, n)
+			w.capitals = append(w.capitals, i)
 		}
 	}
+	w.p = p
 	return w
 }
 
 // decide gives the paragraph its kinds, found being the keys the other
 // version holds.
-func (w *wholeParagraph) decide(found map[string]bool) EditKinds {
+func (w *wholeParagraph) decide(found map[string]bool, known *knownNames) EditKinds {
 	if w.decided {
 		return w.kinds
 	}
@@ -392,8 +397,8 @@ func (w *wholeParagraph) decide(found map[string]bool) EditKinds {
 			k |= EditKinds(KindNumber)
 		}
 	}
-	for _, n := range w.names {
-		if !found[n] {
+	for j, n := range w.names {
+		if !found[n] && w.p.knownName(w.capitals[j], known) {
 			k |= EditKinds(KindName)
 		}
 	}

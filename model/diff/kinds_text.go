@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"redline/model"
 )
 
 // ptext is one side of a paragraph cut into the word diff's tokens, with
@@ -214,7 +216,7 @@ func abbreviation(w string) bool {
 	if utf8.RuneCountInString(w) == 1 {
 		return unicode.IsUpper(firstRune(w))
 	}
-	l := strings.ToLower(w)
+	l := lowerFast(w)
 	_, title := titleWords[l]
 	_, month := monthAbbrev[l]
 	return title || month || l == "no" || l == "vs" || l == "st"
@@ -256,179 +258,279 @@ func (p *ptext) canonical(k int) string {
 // (a capital that starts a sentence is a name when the article also
 // writes it so elsewhere: "Putin said" at a sentence start is a name,
 // "Analysts say" is not); and, for paragraphs added or removed whole,
-// which of their figures and names the other version holds (present).
+// which of their figures and names the other version holds (scan).
 type knownNames struct {
 	texts [2][]string
 	read  [2]bool
-	names map[string]bool
+	names [2]map[string]bool
 }
 
 func (k *knownNames) has(w string) bool {
-	k.load(0)
-	k.load(1)
-	return k.names[w]
+	if !k.read[0] || !k.read[1] {
+		k.scan([2][]string{})
+	}
+	return k.names[0][w] || k.names[1][w]
 }
 
-func (k *knownNames) load(side int) {
-	if k.read[side] {
-		return
-	}
-	k.read[side] = true
-	if k.names == nil {
-		k.names = map[string]bool{}
-	}
-	// A streaming pass over bytes with findStarts's rules, not
-	// parseText or even scanTokens: this reads the whole of both
-	// versions, and on a 3 MB article building tokens cost several times
-	// the comparison itself.
-	// Names repeat: each is lower-cased and kept once, by its spelling
-	// as written (a look-up of a slice of the text, no copy).
-	seen := map[string]bool{}
-	for _, s := range k.texts[side] {
-		start, adjacent, prev := true, false, ""
-		for i := 0; i < len(s); {
-			j := i
-			for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] {
-				j++
-			}
-			if j == i || (j < len(s) && s[j] >= utf8.RuneSelf) {
-				j = wordEnd(s, i) // a word with letters beyond ASCII
-			}
-			if j > i {
-				tok := s[i:j]
-				if c := tok[0]; !start && (c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(firstRune(tok))) && !seen[tok] {
-					seen[tok] = true
-					k.names[strings.ToLower(tok)] = true
-				}
-				start, adjacent, prev, i = false, true, tok, j
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			switch r {
-			case '.':
-				start = !adjacent || !abbreviation(prev)
-			case '!', '?', ':', '…':
-				start = true
-			}
-			adjacent = false
-			i += n
-		}
-	}
-}
-
-// present reports which of keys (as the rules key words: lower case,
-// titles and months written out, number words in figures) version side
-// holds, in any spelling a key stands for, singular or plural. It reads
-// the version once, looking words up among the few keys rather than
-// keeping every word: on a long article that is the difference.
-func (k *knownNames) present(side int, keys []string) map[string]bool {
-	found := map[string]bool{}
-	if len(keys) == 0 {
-		return found
-	}
-	spellings := map[string][]string{} // a spelling to the keys it stands for
-	for _, key := range keys {
-		for _, v := range []string{key, strings.TrimSuffix(key, "s"), key + "s"} {
-			spellings[v] = append(spellings[v], key)
-			for _, alias := range keyAliases[v] {
-				spellings[alias] = append(spellings[alias], key)
+// scan reads each version not yet read once, both at the same time when
+// they are long: its names, and which of keys[side] it holds, in any
+// spelling a key stands for (keys as the rules key words: lower case,
+// titles and months written out, number words in figures), singular or
+// plural. A version already read is read again only for keys of its own.
+func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
+	var todo []int
+	size := 0
+	for side := range k.texts {
+		if !k.read[side] || len(keys[side]) > 0 {
+			todo = append(todo, side)
+			for _, s := range k.texts[side] {
+				size += len(s)
 			}
 		}
 	}
-	// Most words of a long article are none of the few spellings: a
-	// filter of their hashes turns them away before the map, which was
-	// most of a 3 MB comparison's time.
-	var filter wordFilter
-	for v := range spellings {
-		filter.add(v)
+	one := func(side int) {
+		names, f := scanVersion(k.texts[side], keys[side], !k.read[side])
+		if !k.read[side] {
+			k.names[side] = names
+		}
+		found[side] = f
 	}
-	look := func(w string) {
-		if filter.mayHold(w) {
-			lw := lowerFast(w)
-			if keys, ok := spellings[lw]; ok {
-				for _, key := range keys {
-					found[key] = true
-				}
-				delete(spellings, lw) // found once is found: a common word is not looked up again
-			}
+	// Two goroutines are worth their start past a few hundred kilobytes:
+	// each pass is about a millisecond a megabyte.
+	model.Spread(len(todo), scanApartFrom(size), func(lo, hi int) {
+		for _, side := range todo[lo:hi] {
+			one(side)
 		}
-	}
-	for _, s := range k.texts[side] {
-		if len(spellings) == 0 {
-			break // every spelling is found
-		}
-		for i := 0; i < len(s); {
-			// ASCII words, the most of them, are cut by a table.
-			if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
-				j := i + 1
-				for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] {
-					j++
-				}
-				if j == len(s) || s[j] < utf8.RuneSelf {
-					look(s[i:j])
-					i = j
-					continue
-				}
-			}
-			j := wordEnd(s, i)
-			if j == i {
-				_, n := utf8.DecodeRuneInString(s[i:])
-				j = i + n // a sign ($, %) is a key of its own
-			}
-			look(s[i:j])
-			i = j
-		}
+	})
+	for _, side := range todo {
+		k.read[side] = true
 	}
 	return found
 }
 
-// asciiWord marks the ASCII bytes a word is made of: letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
+// scanApartFrom is Spread's least for scan: 2 (each version on a core of
+// its own) when the versions together pass 256 KiB, else never.
+func scanApartFrom(size int) int {
+	if size >= 256<<10 {
+		return 2
 	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
+	return 3
+}
+
+// scanVersion reads a version's paragraphs once, cutting words as
+// findStarts does (ASCII words by a table, the rest by wordEnd): when
+// names is set, the words it writes capitalised inside a sentence,
+// lower-cased; and which of keys it holds, looking each word up among
+// the few spellings rather than keeping every word (on a long article
+// that is the difference). A sign ($, %) is a word of its own for keys.
+// It runs at about 1 ns a byte: on a 3 MB article it is the kind rules'
+// largest cost.
+func scanVersion(texts []string, keys []string, names bool) (capitals, found map[string]bool) {
+	v := versionScan{found: map[string]bool{}, spellings: map[string][]string{}}
+	for _, key := range keys {
+		for _, w := range []string{key, strings.TrimSuffix(key, "s"), key + "s"} {
+			v.spellings[w] = append(v.spellings[w], key)
+			for _, alias := range keyAliases[w] {
+				v.spellings[alias] = append(v.spellings[alias], key)
+			}
+		}
+	}
+	if len(v.spellings) == 0 && !names {
+		return nil, v.found
+	}
+	v.filter = newSketchFilter(len(v.spellings))
+	for w := range v.spellings {
+		v.filter.add(w)
+	}
+	if names {
+		v.capitals = map[string]bool{}
+	}
+	for _, s := range texts {
+		if !names && len(v.spellings) == 0 {
+			break // every spelling is found
+		}
+		v.paragraph(s)
+	}
+	return v.capitals, v.found
+}
+
+// versionScan is scanVersion's state: the spellings not yet found (each
+// to the keys it stands for) behind their filter, and the capitals.
+type versionScan struct {
+	spellings map[string][]string
+	filter    sketchFilter
+	found     map[string]bool
+	capitals  map[string]bool // nil when names are not asked for
+}
+
+// paragraph reads one paragraph.
+func (v *versionScan) paragraph(s string) {
+	start, adjacent, prev := true, false, ""
+	keys := len(v.spellings) > 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		j, ascii := i, true
+		if wordByte[c] {
+			j++
+			for j < len(s) && wordByte[s[j]] {
+				j++
+			}
+			if j < len(s) && s[j] >= utf8.RuneSelf {
+				j, ascii = wordEnd(s, i), false // a word going on in letters beyond ASCII
+			}
+		} else if c >= utf8.RuneSelf {
+			j, ascii = wordEnd(s, i), false
+		}
+		if j > i {
+			tok := s[i:j]
+			if keys {
+				v.look(tok, ascii)
+			}
+			if v.capitals != nil && !start && (c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(firstRune(tok))) {
+				v.capital(tok)
+			}
+			start, adjacent, prev, i = false, true, tok, j
+			continue
+		}
+		n := 1
+		if c >= utf8.RuneSelf {
+			_, n = utf8.DecodeRuneInString(s[i:])
+		}
+		switch c {
+		case ' ', '\t', '\n':
+		case '.':
+			start = !adjacent || !abbreviation(prev)
+		case '!', '?', ':':
+			start = true
+		default:
+			if c >= utf8.RuneSelf && s[i:i+n] == "…" {
+				start = true
+			}
+		}
+		if keys && c != ' ' {
+			v.look(s[i:i+n], n == 1)
+		}
+		adjacent = false
+		i += n
+	}
+}
+
+// look marks the keys w stands for as found; ascii says w is ASCII.
+func (v *versionScan) look(w string, ascii bool) {
+	if !ascii {
+		w = lowerFast(w) // its bytes change when it is lower-cased
+	}
+	if !v.filter.mayHold(w) {
+		return
+	}
+	lw := lowerFast(w)
+	if keys, ok := v.spellings[lw]; ok {
+		for _, key := range keys {
+			v.found[key] = true
+		}
+		// Found once is found: a common word is not looked up again,
+		// nor let through the filter.
+		delete(v.spellings, lw)
+		v.filter.remove(lw)
+	}
+}
+
+// capital notes w, a capitalised word inside a sentence, lower-cased.
+func (v *versionScan) capital(w string) {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= utf8.RuneSelf {
+				goto slow
+			}
+			buf[k] = fold(c)
+		}
+		if !v.capitals[string(buf[:len(w)])] { // a look-up without a copy
+			v.capitals[string(buf[:len(w)])] = true
+		}
+		return
+	}
+slow:
+	v.capitals[strings.ToLower(w)] = true
+}
+
+// wordByte marks the bytes an ASCII word is made of (asciiWordByte's):
+// letters and digits; no byte of 0x80 or above.
+var wordByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = asciiWordByte[c] == 1
 	}
 	return t
 }()
 
-// wordFilter is a Bloom filter of one hash over lower-cased words: no
-// false "no", and on a few hundred words about one false "maybe" in
-// fifty.
-type wordFilter [1 << 10]uint64 // 65,536 bits
+// sketchFilter is a Bloom filter of one hash over a word's sketch: its
+// length and its first, second and last bytes, lower-cased. It turns
+// away most words of a long article at a few operations a word rather
+// than a hash of every byte; words with the same sketch share a bit.
+// No false "no".
+type sketchFilter struct {
+	bits  []uint64
+	shift uint32
+	count map[uint32]int // words added to each bit set
+}
 
-// foldHash is FNV-1a over the word lower-cased, without allocating for
-// ASCII words (lowerFast allocates only for the others that need it).
-func foldHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			h = uint32(2166136261)
-			w = lowerFast(w)
-			for i := 0; i < len(w); i++ {
-				h = (h ^ uint32(w[i])) * 16777619
-			}
-			return h
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint32(c)) * 16777619
+// newSketchFilter sizes a filter for n words at about 64 bits a word
+// (one false "maybe" in 64 among words of different sketches), from 2^12
+// to 2^20 bits.
+func newSketchFilter(n int) sketchFilter {
+	b := 12
+	for b < 20 && 1<<b < 64*n {
+		b++
 	}
-	return h
+	return sketchFilter{bits: make([]uint64, 1<<b/64), shift: uint32(32 - b), count: map[uint32]int{}}
 }
 
-func (f *wordFilter) add(w string) {
-	h := foldHash(w) & (1<<16 - 1)
-	f[h>>6] |= 1 << (h & 63)
+// sketch hashes w's sketch; w is lower-case or ASCII, folded here.
+func (f *sketchFilter) sketch(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	x := uint32(min(n, 255))<<24 | uint32(fold(w[0]))<<16 | uint32(fold(w[min(1, n-1)]))<<8 | uint32(fold(w[n-1]))
+	return (x * 0x9E3779B1) >> f.shift // Fibonacci hashing (Knuth)
 }
 
-func (f *wordFilter) mayHold(w string) bool {
-	h := foldHash(w) & (1<<16 - 1)
-	return f[h>>6]&(1<<(h&63)) != 0
+// add adds w, which is lower-case.
+func (f *sketchFilter) add(w string) {
+	h := f.sketch(w)
+	f.bits[h>>6] |= 1 << (h & 63)
+	f.count[h]++
 }
+
+// remove takes out w, added before: its bit is cleared when no other
+// word added shares it.
+func (f *sketchFilter) remove(w string) {
+	h := f.sketch(w)
+	if f.count[h]--; f.count[h] == 0 {
+		f.bits[h>>6] &^= 1 << (h & 63)
+	}
+}
+
+// mayHold reports whether w, ASCII of any case or lower-case, may be in
+// the filter.
+func (f *sketchFilter) mayHold(w string) bool {
+	h := f.sketch(w)
+	return f.bits[h>>6]&(1<<(h&63)) != 0
+}
+
+// fold is an ASCII byte lower-cased; any other byte as it is.
+func fold(c byte) byte { return foldTable[c] }
+
+var foldTable = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // wordEnd is the end of the word (letters, digits, marks) starting at
 // byte i of s, or i when none starts there.

@@ -188,6 +188,16 @@ func (p *ptext) compoundName(i int) bool {
 // elsewhere in the article (known); a title abbreviation reads as the
 // title written out. A figure glued to a name (F-16) is part of it.
 func (p *ptext) nameKey(i int, known *knownNames) (string, bool) {
+	key, ok := p.nameCandidate(i)
+	if !ok || !p.knownName(i, known) {
+		return "", false
+	}
+	return key, true
+}
+
+// nameCandidate is nameKey before the article is asked: what token i's
+// key would be, and whether it can be a name at all.
+func (p *ptext) nameCandidate(i int) (string, bool) {
 	if !p.word(i) {
 		return "", false
 	}
@@ -204,14 +214,21 @@ func (p *ptext) nameKey(i int, known *knownNames) (string, bool) {
 	if _, ok := p.numberKey(i); ok {
 		return "", false
 	}
-	key := p.canonical(i)
+	return p.canonical(i), true
+}
+
+// knownName is the rest of nameKey for a candidate: a capital at a
+// sentence start the article writes so elsewhere, and not the adjective
+// of a place it names. A figure glued to a name needs neither.
+func (p *ptext) knownName(i int, known *knownNames) bool {
+	t := p.text(i)
+	if unicode.IsDigit(firstRune(t)) {
+		return true
+	}
 	if p.toks[i].start && !known.has(strings.ToLower(t)) {
-		return "", false
+		return false
 	}
-	if demonym(strings.ToLower(t), known) {
-		return "", false
-	}
-	return key, true
+	return !demonym(strings.ToLower(t), known)
 }
 
 // demonym reports whether w is the adjective of a place the article
