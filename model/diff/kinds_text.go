@@ -216,11 +216,39 @@ func abbreviation(w string) bool {
 	if utf8.RuneCountInString(w) == 1 {
 		return unicode.IsUpper(firstRune(w))
 	}
+	if isASCII(w) && !abbreviations.mayHold(w) {
+		return false // the most words before a full stop, turned away cheaply
+	}
 	l := lowerFast(w)
 	_, title := titleWords[l]
 	_, month := monthAbbrev[l]
 	return title || month || l == "no" || l == "vs" || l == "st"
 }
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// abbreviations holds the words abbreviation looks up, for a quick no.
+var abbreviations = func() sketchFilter {
+	f := newSketchFilter(len(titleWords) + len(monthAbbrev) + 3)
+	for w := range titleWords {
+		f.add(w)
+	}
+	for w := range monthAbbrev {
+		f.add(w)
+	}
+	for _, w := range []string{"no", "vs", "st"} {
+		f.add(w)
+	}
+	return f
+}()
 
 // wordsIn lists the lower-cased words of [i, j), abbreviations written
 // out: what spelling compares.
@@ -341,6 +369,9 @@ func scanVersion(texts []string, keys []string, names bool) (capitals, found map
 	v.filter = newSketchFilter(len(v.spellings))
 	for w := range v.spellings {
 		v.filter.add(w)
+		if len(w) == 1 && w[0] < utf8.RuneSelf {
+			v.signs[w[0]] = true
+		}
 	}
 	if names {
 		v.capitals = map[string]bool{}
@@ -361,14 +392,22 @@ type versionScan struct {
 	filter    sketchFilter
 	found     map[string]bool
 	capitals  map[string]bool // nil when names are not asked for
+	signs     [utf8.RuneSelf]bool // the ASCII signs ($, %) among the spellings
 }
 
 // paragraph reads one paragraph.
 func (v *versionScan) paragraph(s string) {
 	start, adjacent, prev := true, false, ""
 	keys := len(v.spellings) > 0
+	names := v.capitals != nil
+	bits, shift := v.filter.bits, v.filter.shift
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c == ' ' { // most bytes between words
+			adjacent = false
+			i++
+			continue
+		}
 		j, ascii := i, true
 		if wordByte[c] {
 			j++
@@ -384,9 +423,18 @@ func (v *versionScan) paragraph(s string) {
 		if j > i {
 			tok := s[i:j]
 			if keys {
-				v.look(tok, ascii)
+				if ascii {
+					// The filter's test, written out: this runs for
+					// every word of both versions.
+					h := sketchOf(tok, shift)
+					if bits[h>>6]&(1<<(h&63)) != 0 {
+						v.look(tok, true)
+					}
+				} else {
+					v.look(tok, false)
+				}
 			}
-			if v.capitals != nil && !start && (c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(firstRune(tok))) {
+			if names && !start && (c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(firstRune(tok))) {
 				v.capital(tok)
 			}
 			start, adjacent, prev, i = false, true, tok, j
@@ -397,7 +445,7 @@ func (v *versionScan) paragraph(s string) {
 			_, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch c {
-		case ' ', '\t', '\n':
+		case '\t', '\n':
 		case '.':
 			start = !adjacent || !abbreviation(prev)
 		case '!', '?', ':':
@@ -407,7 +455,7 @@ func (v *versionScan) paragraph(s string) {
 				start = true
 			}
 		}
-		if keys && c != ' ' {
+		if keys && (n > 1 || v.signs[c]) {
 			v.look(s[i:i+n], n == 1)
 		}
 		adjacent = false
@@ -487,13 +535,13 @@ func newSketchFilter(n int) sketchFilter {
 }
 
 // sketch hashes w's sketch; w is lower-case or ASCII, folded here.
-func (f *sketchFilter) sketch(w string) uint32 {
+func (f *sketchFilter) sketch(w string) uint32 { return sketchOf(w, f.shift) }
+
+// sketchOf is a sketch of w (not empty) hashed to 32-shift bits.
+func sketchOf(w string, shift uint32) uint32 {
 	n := len(w)
-	if n == 0 {
-		return 0
-	}
-	x := uint32(min(n, 255))<<24 | uint32(fold(w[0]))<<16 | uint32(fold(w[min(1, n-1)]))<<8 | uint32(fold(w[n-1]))
-	return (x * 0x9E3779B1) >> f.shift // Fibonacci hashing (Knuth)
+	x := uint32(min(n, 255))<<24 | uint32(foldTable[w[0]])<<16 | uint32(foldTable[w[min(1, n-1)]])<<8 | uint32(foldTable[w[n-1]])
+	return (x * 0x9E3779B1) >> shift // Fibonacci hashing (Knuth)
 }
 
 // add adds w, which is lower-case.
