@@ -392,7 +392,7 @@ type versionScan struct {
 	filter    sketchFilter
 	found     map[string]bool
 	capitals  map[string]bool // nil when names are not asked for
-	signs     [utf8.RuneSelf]bool // the ASCII signs ($, %) among the spellings
+	signs     [256]bool       // the ASCII signs ($, %) among the spellings
 }
 
 // paragraph reads one paragraph.
