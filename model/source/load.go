@@ -198,6 +198,7 @@ func readAll(inputs []Input) (results []chan readResult, taken, stop func()) {
 
 // readOne reads and recognises one input.
 func readOne(in *Input) readResult {
+	owned := in.Data == nil // else the caller's bytes, which it may change
 	data, err := in.bytes()
 	if err != nil {
 		return readResult{err: err}
@@ -206,7 +207,11 @@ func readOne(in *Input) readResult {
 		// Its captures may be binary: it is read by path, not as text.
 		return readResult{kind: KindWARC}
 	}
-	t, err := model.DecodeText(in.Name, data)
+	decode := model.DecodeText
+	if owned {
+		decode = model.DecodeOwnedText
+	}
+	t, err := decode(in.Name, data)
 	if err != nil {
 		return readResult{err: err}
 	}

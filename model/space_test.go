@@ -1,0 +1,59 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// CollapseSpace gives what joining the space-separated fields gives,
+// and the text itself, not a copy, when nothing needs collapsing.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\rb", "a\fb", "a\vb",
+		"a \u00a0b", "a\x01b", "one two three.", "end  ", "  start", "x \t y", "é ü", "a b  c d",
+	} {
+		want := strings.Join(strings.FieldsFunc(s, isASCIISpace), " ")
+		got := CollapseSpace(s)
+		if got != want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", s, got, want)
+		}
+		if s != "" && got == s && strings.Contains(s, " ") && !spaceClean(s) {
+			t.Errorf("%q is clean but was not found so", s)
+		}
+	}
+	if s := "already clean text"; !spaceClean(s) {
+		t.Errorf("%q not found clean", s)
+	}
+}
+
+func FuzzCollapseSpace(f *testing.F) {
+	f.Add("a  b\tc")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CollapseSpace(s), strings.Join(strings.FieldsFunc(s, isASCIISpace), " "); got != want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// Owned bytes that need no mending become the text without a copy;
+// bytes the caller keeps are copied, and mended text is always new.
+func TestDecodeOwnedTextSharesOnlyWhatItMay(t *testing.T) {
+	data := []byte("one\n\ntwo\n")
+	owned, err := DecodeOwnedText("f", data)
+	if err != nil || owned != string(data) {
+		t.Fatalf("DecodeOwnedText = %q, %v", owned, err)
+	}
+	if unsafe.StringData(owned) != &data[0] {
+		t.Error("clean owned text was copied")
+	}
+	kept, _ := DecodeText("f", data)
+	if unsafe.StringData(kept) == &data[0] {
+		t.Error("DecodeText shares the caller's bytes")
+	}
+	crlf := []byte("one\r\n\r\ntwo\r\n")
+	mended, _ := DecodeOwnedText("f", crlf)
+	if mended != "one\n\ntwo\n" {
+		t.Errorf("CRLF: %q", mended)
+	}
+}
