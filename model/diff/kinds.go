@@ -259,12 +259,20 @@ func (c *Comparison) classify(a, b []string) {
 		w.ch.Edits[0].Kinds, w.ch.Kinds = kinds, kinds
 		c.count(kinds)
 	}
-	for _, ch := range edited {
-		for _, e := range classifyEdits(ch.Edits, known, false) {
-			c.count(e)
+	// Each edited paragraph is read on its own: on every core when there
+	// are many.
+	kinds := make([][]EditKinds, len(edited))
+	model.Spread(len(edited), 256, func(lo, hi int) {
+		for k, ch := range edited[lo:hi] {
+			kinds[lo+k] = classifyEdits(ch.Edits, known, false)
+			for _, e := range ch.Edits {
+				ch.Kinds |= e.Kinds
+			}
 		}
-		for _, e := range ch.Edits {
-			ch.Kinds |= e.Kinds
+	})
+	for _, ks := range kinds {
+		for _, k := range ks {
+			c.count(k)
 		}
 	}
 	if c.HeadlineChanged {

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -288,15 +289,21 @@ func (p *ptext) canonical(k int) string {
 // "Analysts say" is not); and, for paragraphs added or removed whole,
 // which of their figures and names the other version holds (scan).
 type knownNames struct {
+	mu    sync.Mutex // held while has reads the versions
 	texts [2][]string
 	read  [2]bool
 	names [2]map[string]bool
 }
 
+// has reports whether either version writes w capitalised inside a
+// sentence, reading them first if no scan has. Edited paragraphs are
+// classified on several goroutines at once: the first to ask reads.
 func (k *knownNames) has(w string) bool {
+	k.mu.Lock()
 	if !k.read[0] || !k.read[1] {
 		k.scan([2][]string{})
 	}
+	k.mu.Unlock()
 	return k.names[0][w] || k.names[1][w]
 }
 
