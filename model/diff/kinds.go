@@ -228,7 +228,13 @@ func (c *Comparison) Substantive() int {
 // a sentence is read as a name only when one of them writes it
 // capitalised inside a sentence.
 func (c *Comparison) classify(a, b []string) {
-	known := &knownNames{texts: [2][]string{a, b}}
+	sharedA, sharedB := make([]bool, len(a)), make([]bool, len(b))
+	for _, ch := range c.Changes {
+		if (ch.Kind == Same || ch.Kind == Moved) && a[ch.Old] == b[ch.New] {
+			sharedA[ch.Old], sharedB[ch.New] = true, true
+		}
+	}
+	known := newKnownNames(a, b, sharedA, sharedB)
 	// Paragraphs added or removed whole wait for one look at the other
 	// version for all the figures and names they hold.
 	var whole []*wholeParagraph

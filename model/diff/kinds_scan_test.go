@@ -68,3 +68,41 @@ func TestSketchFilter(t *testing.T) {
 		t.Errorf("removing cleared no bit")
 	}
 }
+
+// Paragraphs both versions hold are read once for both; a key found
+// only in one version's own paragraphs is found in that version alone,
+// and names come from all of them.
+func TestKnownNamesReadSharedParagraphsOnce(t *testing.T) {
+	a := []string{"Both say Lagos grew.", "Only the old one cites 40 Ministers.", "Same again, Accra."}
+	b := []string{"Same again, Accra.", "Both say Lagos grew.", "Only the new one names Kano."}
+	k := newKnownNames(a, b, []bool{true, false, true}, []bool{true, true, false})
+	if len(k.shared) != 2 || len(k.only[0]) != 1 || len(k.only[1]) != 1 {
+		t.Fatalf("shared %q, only %q", k.shared, k.only)
+	}
+	found := k.scan([2][]string{{"lagos", "40", "kano", "accra"}, {"lagos", "40", "kano", "minister"}})
+	// A key asked of one version and found in a shared paragraph is
+	// reported for both: both hold it.
+	want := [2][]string{{"40", "accra", "lagos"}, {"accra", "kano", "lagos"}}
+	for side := range found {
+		var got []string
+		for key := range found[side] {
+			if slices.Contains([]string{"lagos", "40", "kano", "accra", "minister"}, key) {
+				got = append(got, key)
+			}
+		}
+		slices.Sort(got)
+		// "minister" is looked for in the new version only; the old one
+		// has it.
+		if !slices.Equal(got, want[side]) {
+			t.Errorf("found in version %d: %v, want %v", side, got, want[side])
+		}
+	}
+	for _, w := range []string{"lagos", "accra", "ministers", "kano"} {
+		if !k.has(w) {
+			t.Errorf("%q is written capitalised inside a sentence", w)
+		}
+	}
+	if k.has("both") || k.has("same") || k.has("only") {
+		t.Error("a capital at a sentence start counted as a name")
+	}
+}

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"unicode"
@@ -281,18 +282,41 @@ func (p *ptext) canonical(k int) string {
 	return l
 }
 
-// knownNames is what the rules know of the two versions compared, each
-// read once and only when first asked (most comparisons never ask):
-// which words either writes capitalised inside a sentence, lower-cased
-// (a capital that starts a sentence is a name when the article also
-// writes it so elsewhere: "Putin said" at a sentence start is a name,
-// "Analysts say" is not); and, for paragraphs added or removed whole,
-// which of their figures and names the other version holds (scan).
+// knownNames is what the rules know of the two versions compared, read
+// once and only when first asked (most comparisons never ask): which
+// words either writes capitalised inside a sentence, lower-cased (a
+// capital that starts a sentence is a name when the article also writes
+// it so elsewhere: "Putin said" at a sentence start is a name, "Analysts
+// say" is not); and, for paragraphs added or removed whole, which of
+// their figures and names the other version holds (scan).
+//
+// The versions share most of their paragraphs word for word: those are
+// read once for both (shared), and only the rest of each on its own.
 type knownNames struct {
-	mu    sync.Mutex // held while has reads the versions
-	texts [2][]string
-	read  [2]bool
-	names [2]map[string]bool
+	mu     sync.Mutex // held while has reads the versions
+	shared []string   // paragraphs both versions hold, the same text
+	only   [2][]string
+	read   bool
+	names  map[string]bool
+}
+
+// newKnownNames prepares the reading of versions a and b, whose
+// paragraphs sharedA and sharedB (by index) are the same texts in both.
+func newKnownNames(a, b []string, sharedA, sharedB []bool) *knownNames {
+	k := &knownNames{}
+	for i, p := range a {
+		if sharedA[i] {
+			k.shared = append(k.shared, p)
+		} else {
+			k.only[0] = append(k.only[0], p)
+		}
+	}
+	for j, p := range b {
+		if !sharedB[j] {
+			k.only[1] = append(k.only[1], p)
+		}
+	}
+	return k
 }
 
 // has reports whether either version writes w capitalised inside a
@@ -300,56 +324,60 @@ type knownNames struct {
 // classified on several goroutines at once: the first to ask reads.
 func (k *knownNames) has(w string) bool {
 	k.mu.Lock()
-	if !k.read[0] || !k.read[1] {
+	if !k.read {
 		k.scan([2][]string{})
 	}
 	k.mu.Unlock()
-	return k.names[0][w] || k.names[1][w]
+	return k.names[w]
 }
 
-// scan reads each version not yet read once, both at the same time when
-// they are long: its names, and which of keys[side] it holds, in any
-// spelling a key stands for (keys as the rules key words: lower case,
-// titles and months written out, number words in figures), singular or
-// plural. A version already read is read again only for keys of its own.
+// scan reads the versions once, their shared paragraphs and the rest of
+// each on every core: the names, and which of keys[side] version side
+// holds, in any spelling a key stands for (keys as the rules key words:
+// lower case, titles and months written out, number words in figures),
+// singular or plural. It is called once, before has or by it.
 func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
-	var todo []int
+	// The shared paragraphs are looked at for the keys of both sides,
+	// and cut in two so that each core has about as much to read: each
+	// pass is a few milliseconds a megabyte.
+	both := append(append([]string{}, keys[0]...), keys[1]...)
+	half := len(k.shared) / 2
+	parts := []struct {
+		texts []string
+		keys  []string
+	}{{k.shared[:half], both}, {k.only[0], keys[0]}, {k.shared[half:], both}, {k.only[1], keys[1]}}
+	names := make([]map[string]bool, len(parts))
+	founds := make([]map[string]bool, len(parts))
 	size := 0
-	for side := range k.texts {
-		if !k.read[side] || len(keys[side]) > 0 {
-			todo = append(todo, side)
-			for _, s := range k.texts[side] {
-				size += len(s)
-			}
-		}
+	for _, p := range k.shared {
+		size += len(p)
 	}
-	one := func(side int) {
-		names, f := scanVersion(k.texts[side], keys[side], !k.read[side])
-		if !k.read[side] {
-			k.names[side] = names
-		}
-		found[side] = f
-	}
-	// Two goroutines are worth their start past a few hundred kilobytes:
-	// each pass is about a millisecond a megabyte.
-	model.Spread(len(todo), scanApartFrom(size), func(lo, hi int) {
-		for _, side := range todo[lo:hi] {
-			one(side)
+	model.Spread(len(parts), scanApartFrom(size), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			names[i], founds[i] = scanVersion(parts[i].texts, parts[i].keys, true)
 		}
 	})
-	for _, side := range todo {
-		k.read[side] = true
+	k.names = names[0]
+	for _, n := range names[1:] {
+		maps.Copy(k.names, n)
 	}
+	for side := range found {
+		found[side] = map[string]bool{}
+		maps.Copy(found[side], founds[0])
+		maps.Copy(found[side], founds[2])
+		maps.Copy(found[side], founds[1+2*side])
+	}
+	k.read = true
 	return found
 }
 
-// scanApartFrom is Spread's least for scan: 2 (each version on a core of
-// its own) when the versions together pass 256 KiB, else never.
+// scanApartFrom is Spread's least for scan: 2 (the parts on every core)
+// when the shared paragraphs pass 256 KiB, else never.
 func scanApartFrom(size int) int {
 	if size >= 256<<10 {
 		return 2
 	}
-	return 3
+	return 5
 }
 
 // scanVersion reads a version's paragraphs once, cutting words as
