@@ -20,51 +20,65 @@ const joinThreshold = 0.6
 // followed by one added) that do. The joined reading must beat the
 // pairing it replaces, so a genuinely new paragraph next to an edited one
 // is left alone: its words lower the score of the joined text.
-func joinSplits(rows []row, al *alignment) []row {
-	out := make([]row, 0, len(rows))
+func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change, []editCounts) {
+	// In place: each join puts fewer rows (or as many) where it read
+	// them, so the rows written never pass the rows still to read.
+	n := 0
+	put := func(rs ...row) {
+		for _, r := range rs {
+			changes[n], counts[n] = r.Change, r.counts
+			n++
+		}
+	}
 	kindAt := func(k int) Kind {
-		if k < len(rows) {
-			return rows[k].Kind
+		if k < len(changes) {
+			return changes[k].Kind
 		}
 		return -1
 	}
-	for k := 0; k < len(rows); k++ {
-		r := rows[k]
+	for k := 0; k < len(changes); k++ {
+		r := changes[k]
 		switch {
-		case r.Kind == Edited && kindAt(k+1) == Added && rows[k+1].New == r.New+1:
+		case r.Kind == Edited && kindAt(k+1) == Added && changes[k+1].New == r.New+1:
 			if s, ok := trySplit(al, r.Old, r.New, r.Similarity); ok {
-				out, k = append(out, s...), k+1
+				put(s...)
+				k++
 				continue
 			}
-		case r.Kind == Added && kindAt(k+1) == Edited && rows[k+1].New == r.New+1:
-			if s, ok := trySplit(al, rows[k+1].Old, r.New, rows[k+1].Similarity); ok {
-				out, k = append(out, s...), k+1
+		case r.Kind == Added && kindAt(k+1) == Edited && changes[k+1].New == r.New+1:
+			if s, ok := trySplit(al, changes[k+1].Old, r.New, changes[k+1].Similarity); ok {
+				put(s...)
+				k++
 				continue
 			}
-		case r.Kind == Removed && kindAt(k+1) == Added && kindAt(k+2) == Added && rows[k+2].New == rows[k+1].New+1:
-			if s, ok := trySplit(al, r.Old, rows[k+1].New, 0); ok {
-				out, k = append(out, s...), k+2
+		case r.Kind == Removed && kindAt(k+1) == Added && kindAt(k+2) == Added && changes[k+2].New == changes[k+1].New+1:
+			if s, ok := trySplit(al, r.Old, changes[k+1].New, 0); ok {
+				put(s...)
+				k += 2
 				continue
 			}
-		case r.Kind == Edited && kindAt(k+1) == Removed && rows[k+1].Old == r.Old+1:
+		case r.Kind == Edited && kindAt(k+1) == Removed && changes[k+1].Old == r.Old+1:
 			if m, ok := tryMerge(al, r.Old, r.New, r.Similarity); ok {
-				out, k = append(out, m), k+1
+				put(m)
+				k++
 				continue
 			}
-		case r.Kind == Removed && kindAt(k+1) == Edited && rows[k+1].Old == r.Old+1:
-			if m, ok := tryMerge(al, r.Old, rows[k+1].New, rows[k+1].Similarity); ok {
-				out, k = append(out, m), k+1
+		case r.Kind == Removed && kindAt(k+1) == Edited && changes[k+1].Old == r.Old+1:
+			if m, ok := tryMerge(al, r.Old, changes[k+1].New, changes[k+1].Similarity); ok {
+				put(m)
+				k++
 				continue
 			}
-		case r.Kind == Removed && kindAt(k+1) == Removed && kindAt(k+2) == Added && rows[k+1].Old == r.Old+1:
-			if m, ok := tryMerge(al, r.Old, rows[k+2].New, 0); ok {
-				out, k = append(out, m), k+2
+		case r.Kind == Removed && kindAt(k+1) == Removed && kindAt(k+2) == Added && changes[k+1].Old == r.Old+1:
+			if m, ok := tryMerge(al, r.Old, changes[k+2].New, 0); ok {
+				put(m)
+				k += 2
 				continue
 			}
 		}
-		out = append(out, r)
+		put(row{Change: r, counts: counts[k]})
 	}
-	return out
+	return changes[:n], counts[:n]
 }
 
 // joinedDiff diffs a against b and scores them as pairing does.
