@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,11 @@ func classifyRead(edits []Edit, known *knownNames, headline bool) []EditKinds {
 		old.WriteString(e.OldText())
 		new.WriteString(e.NewText())
 	}
+	if old.Len() > maxParsed || new.Len() > maxParsed {
+		// Changes of gigabytes, which only a raised --max-input lets in:
+		// past what a token's 32-bit offsets reach, they are wording.
+		return wordingAll(edits)
+	}
 	title := headline && titleCased(old.String()+" "+new.String())
 	r := &paraKinds{old: parseText(old.String(), title), new: parseText(new.String(), title), known: known}
 	var out []EditKinds
@@ -57,6 +63,26 @@ func classifyRead(edits []Edit, known *knownNames, headline bool) []EditKinds {
 			edits[e].Kinds = kinds
 		}
 		out = append(out, kinds)
+	}
+	return out
+}
+
+// maxParsed is the longest text parseText is given: its tokens' offsets
+// are 32-bit.
+const maxParsed = math.MaxInt32
+
+// wordingAll gives every change of edits the kind wording.
+func wordingAll(edits []Edit) []EditKinds {
+	var out []EditKinds
+	for k := 0; k < len(edits); {
+		if edits[k].Op == OpEqual {
+			k++
+			continue
+		}
+		for ; k < len(edits) && edits[k].Op != OpEqual; k++ {
+			edits[k].Kinds = EditKinds(KindWording)
+		}
+		out = append(out, EditKinds(KindWording))
 	}
 	return out
 }

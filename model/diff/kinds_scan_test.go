@@ -106,3 +106,19 @@ func TestKnownNamesReadSharedParagraphsOnce(t *testing.T) {
 		t.Error("a capital at a sentence start counted as a name")
 	}
 }
+
+// Past what token offsets reach, each change is wording, grouped as the
+// rules group changes.
+func TestWordingAllGroupsChangesAsTheRulesDo(t *testing.T) {
+	edits := WordDiff("The mayor said 40 people came on Monday.", "A mayor said 45 people came on Tuesday!")
+	want := len(classifyEdits(slices.Clone(edits), &knownNames{read: true}, false))
+	got := wordingAll(edits)
+	if len(got) != want || want < 3 {
+		t.Fatalf("%d changes, the rules see %d", len(got), want)
+	}
+	for _, e := range edits {
+		if e.Op != OpEqual && e.Kinds != EditKinds(KindWording) {
+			t.Errorf("%+v not wording", e)
+		}
+	}
+}

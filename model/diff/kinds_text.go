@@ -18,9 +18,11 @@ type ptext struct {
 	toks []ptok
 }
 
-// ptok is one token of a ptext: s[lo:hi].
+// ptok is one token of a ptext: s[lo:hi]. The kind rules read at most
+// maxKindText bytes and context at once, so 32 bits hold any offset;
+// every token of every edited paragraph has one.
 type ptok struct {
-	lo, hi int
+	lo, hi int32
 	class  tokenClass
 	quoted bool // a word inside quotation marks
 	mark   bool // a quotation mark (not an apostrophe)
@@ -37,7 +39,7 @@ func parseText(s string, titleCase bool) *ptext {
 	p := &ptext{s: s, toks: make([]ptok, 0, len(s)/4+1)}
 	at := 0
 	scanTokens(s, func(tok string, class tokenClass) {
-		p.toks = append(p.toks, ptok{lo: at, hi: at + len(tok), class: class})
+		p.toks = append(p.toks, ptok{lo: int32(at), hi: int32(at + len(tok)), class: class})
 		at += len(tok)
 	})
 	p.findQuotes()
@@ -53,8 +55,8 @@ func (p *ptext) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i]
 // span is the tokens [i, j) that overlap bytes [lo, hi); edits fall on
 // token boundaries, so these are exactly the tokens of the edit.
 func (p *ptext) span(lo, hi int) (i, j int) {
-	i = lowerBound(len(p.toks), func(k int) bool { return p.toks[k].hi > lo })
-	j = lowerBound(len(p.toks), func(k int) bool { return p.toks[k].lo >= hi })
+	i = lowerBound(len(p.toks), func(k int) bool { return int(p.toks[k].hi) > lo })
+	j = lowerBound(len(p.toks), func(k int) bool { return int(p.toks[k].lo) >= hi })
 	return i, max(i, j)
 }
 
