@@ -16,9 +16,20 @@
 #   - that the 30 MB comparison prints the same bytes on every one of 10
 #     runs, the last with every core kept busy.
 # The inputs are generated from fixed seeds (model/diff/perf_fixtures_test.go).
+# Each argument is a directory holding a pair of your own, A.txt and B.txt
+# (real prose, say), and adds a row for it after the generated pairs:
+#   testdata/perf/run.sh ~/pairs/prose-3mb ~/pairs/prose-30mb
 # Needs Go, git and GNU time (/usr/bin/time); dwdiff is used when
 # installed (apt-get install dwdiff). RUNS=3 testdata/perf/run.sh is quicker.
 set -euo pipefail
+extra=()
+for d in "$@"; do
+  if [ ! -f "$d/A.txt" ] || [ ! -f "$d/B.txt" ]; then
+    echo "run.sh: $d: want a directory holding A.txt and B.txt" >&2
+    exit 2
+  fi
+  extra+=("$(cd "$d" && pwd)")
+done
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
 work=$(mktemp -d)
@@ -79,6 +90,9 @@ pair "50,000 one-line paragraphs, shuffled" "$work/shuffled-a.txt" "$work/shuffl
 pair "100,000 distinct words reversed, one ¶" "$work/reversed-a.txt" "$work/reversed-b.txt"
 pair "5 MB paragraph, two words inserted" "$work/huge-a.txt" "$work/huge-b.txt"
 pair "200,000 × \"the\", one changed, one ¶" "$work/repeat-a.txt" "$work/repeat-b.txt"
+for d in "${extra[@]}"; do
+  pair "$(basename "$d")" "$d/A.txt" "$d/B.txt"
+done
 
 # measure LABEL COMMAND...: wall seconds and peak RSS, median of $runs.
 measure() {
