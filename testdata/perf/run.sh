@@ -9,7 +9,8 @@
 #     wall and CPU (user + system) seconds and peak RSS, the median of
 #     RUNS runs (default 5) taken in turn (redline, git, redline, git ...)
 #     so that a machine slowing down slows both; the ratios are of the
-#     medians;
+#     medians. A run of a short command is several in a row, timed
+#     together and divided: the kernel counts CPU time in 10 ms ticks;
 #   - a 2,000-version history of a 60 KB document (255 paragraphs) read
 #     from a folder and from git, against git log -p --word-diff and
 #     dwdiff over consecutive pairs;
@@ -47,12 +48,23 @@ git init -q "$work/repo"
 git -C "$work/repo" fast-import --quiet < "$work/history.fast-import"
 git -C "$work/repo" checkout -q main
 
-# once COMMAND...: one run; prints "wall cpu peak-KB".
+# once [-n N] COMMAND...: N runs in a row (default 1) under one GNU time;
+# prints "wall cpu peak-KB", the times per run. The kernel counts CPU
+# time in ticks of 10 ms, too coarse for one run of 30 ms: a short
+# command is timed over several runs at once.
 once() {
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
-  # time notes a non-zero exit (git diff exits 1 on a difference) above
-  # the figures: the last line is the figures.
-  tail -n 1 "$work/t" | awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}'
+  local n=1
+  if [ "$1" = -n ]; then n=$2; shift 2; fi
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" \
+    sh -c 'n=$1; shift; while [ "$n" -gt 0 ]; do "$@" >/dev/null 2>&1; n=$((n - 1)); done' sh "$n" "$@" || true
+  tail -n 1 "$work/t" | awk -v n="$n" '{printf "%.4f %.4f %s\n", $1 / n, ($2 + $3) / n, $4}'
+}
+
+# repeats COMMAND...: how many runs in a row time it to about 0.3 s.
+repeats() {
+  local w
+  w=$(once "$@" | cut -d' ' -f1)
+  awk -v w="$w" 'BEGIN { n = int(0.3 / (w > 0.001 ? w : 0.001)); print (n < 1 ? 1 : n > 20 ? 20 : n) }'
 }
 
 # median FILE COLUMN: the median of one column of numbers.
@@ -64,9 +76,12 @@ median() {
 pair() {
   local label=$1 a=$2 b=$3
   : >"$work/r" && : >"$work/g"
+  local nr ng
+  nr=$(repeats "$work/redline" --print --no-color "$a" "$b")
+  ng=$(repeats git diff --no-index --word-diff=plain -U1000000 "$a" "$b")
   for _ in $(seq "$runs"); do
-    once "$work/redline" --print --no-color "$a" "$b" >>"$work/r"
-    once git diff --no-index --word-diff=plain -U1000000 "$a" "$b" >>"$work/g"
+    once -n "$nr" "$work/redline" --print --no-color "$a" "$b" >>"$work/r"
+    once -n "$ng" git diff --no-index --word-diff=plain -U1000000 "$a" "$b" >>"$work/g"
   done
   local rw rc rm gw gc gm
   rw=$(median "$work/r" 1) rc=$(median "$work/r" 2) rm=$(median "$work/r" 3)
@@ -99,7 +114,7 @@ measure() {
   local label=$1; shift
   : >"$work/m"
   for _ in $(seq "$runs"); do once "$@" >>"$work/m"; done
-  printf "%-58s %7ss %8s MB\n" "$label" "$(median "$work/m" 1)" "$(( $(median "$work/m" 3) / 1024 ))"
+  printf "%-58s %7.3fs %8s MB\n" "$label" "$(median "$work/m" 1)" "$(( $(median "$work/m" 3) / 1024 ))"
 }
 
 echo
