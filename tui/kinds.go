@@ -9,22 +9,12 @@ import (
 
 	"redline/model"
 	"redline/model/diff"
+	"redline/model/export"
 )
 
-// What each kind of edit looks like on screen: its gutter mark and its
-// name in the footer. Wording has no mark: the change mark (~ + -) says
-// it. A paragraph whose edits are all minor (typography, punctuation,
-// spelling) is marked ·, so a reader sees at a glance what to skip.
-var kindMarks = map[diff.EditKind]struct{ mark, one, many string }{
-	diff.KindCorrection:  {"!", "correction", "corrections"},
-	diff.KindNumber:      {"#", "number", "numbers"},
-	diff.KindQuote:       {"“", "quote", "quotes"},
-	diff.KindName:        {"@", "name", "names"},
-	diff.KindAttribution: {":", "attribution", "attributions"},
-	diff.KindSpelling:    {"·", "spelling edit", "spelling edits"},
-	diff.KindPunctuation: {"·", "punctuation edit", "punctuation edits"},
-	diff.KindTypographic: {"·", "typographic edit", "typographic edits"},
-}
+// What each kind of edit looks like on screen is export.KindLabels: the
+// gutter shows its mark, the footer its name.
+var kindMarks = export.KindLabels
 
 // kindMark is the gutter's mark for a block's kinds, unstyled: the mark
 // of its first kind in the order a reader is told about them, "" for
@@ -32,32 +22,13 @@ var kindMarks = map[diff.EditKind]struct{ mark, one, many string }{
 func kindMark(k diff.EditKinds) string {
 	for _, kind := range k.List() {
 		if km, ok := kindMarks[kind]; ok {
-			return km.mark
+			return km.Mark
 		}
 		if kind == diff.KindWording {
 			return ""
 		}
 	}
 	return ""
-}
-
-// kindParts are the footer's counts by kind that come before the
-// paragraphs (a correction first, then figures, quotes, names,
-// attributions) and the minor ones that come last, as "# 2 numbers".
-func kindParts(s diff.Stats) (major, minorParts []string) {
-	for _, kind := range diff.AllEditKinds() {
-		km, ok := kindMarks[kind]
-		n := s.Kinds.Of(kind)
-		if !ok || n == 0 {
-			continue
-		}
-		if kind.Substantive() {
-			major = append(major, km.mark+" "+plural(n, km.one, km.many))
-		} else {
-			minorParts = append(minorParts, plural(n, km.one, km.many))
-		}
-	}
-	return major, minorParts
 }
 
 // minor reports whether an edit's kinds are all minor: typography,
@@ -153,7 +124,7 @@ func kindLegend() string {
 	var parts []string
 	for _, kind := range diff.AllEditKinds() {
 		if km, ok := kindMarks[kind]; ok && kind.Substantive() {
-			parts = append(parts, km.mark+" "+km.one)
+			parts = append(parts, km.Mark+" "+km.One)
 		}
 	}
 	return "kinds: " + strings.Join(parts, "  ") + "  · only typography, punctuation or spelling, which } and { skip"
@@ -164,9 +135,9 @@ func newKindMarks(st *Styles) map[string]string {
 	out := map[string]string{}
 	for kind, km := range kindMarks {
 		if kind.Substantive() {
-			out[km.mark] = st.GutterKind.Render(km.mark)
+			out[km.Mark] = st.GutterKind.Render(km.Mark)
 		} else {
-			out[km.mark] = st.GutterMinor.Render(km.mark)
+			out[km.Mark] = st.GutterMinor.Render(km.Mark)
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 
 	"redline/model"
 	"redline/model/diff"
+	"redline/model/export"
 )
 
 // The smallest window redline draws in; below it, one line says so.
@@ -252,40 +253,12 @@ func (m *Model) statsText() string {
 	return statsLine(c)
 }
 
-// statsLine is the footer's summary of a comparison.
-func statsLine(c *diff.Comparison) string {
-	s := c.Stats
-	parts := []string{fmt.Sprintf("+%d −%d words", s.WordsAdded, s.WordsRemoved)}
-	major, minorParts := kindParts(s)
-	parts = append(parts, major...)
-	for _, f := range []struct {
-		n    int
-		what string
-	}{
-		{s.Edited, "¶ edited"}, {s.Moved, "moved"}, {s.Split, "split"}, {s.Merged, "merged"},
-		{s.Added, "added"}, {s.Removed, "removed"},
-	} {
-		if f.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", f.n, f.what))
-		}
-	}
-	parts = append(parts, minorParts...)
-	if s.HeadlineChanged {
-		parts = append(parts, "headline changed")
-	}
-	if len(parts) == 1 && s.WordsAdded == 0 && s.WordsRemoved == 0 {
-		return "no changes"
-	}
-	return strings.Join(parts, " · ")
-}
+// statsLine is the footer's summary of a comparison: the same line
+// --print and the exports give (export.Summary).
+func statsLine(c *diff.Comparison) string { return export.Summary(c) }
 
 // plural is "1 thing" or "n things".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+var plural = export.Plural
 
 // bodyLines cuts the doc to the window, each line behind its gutter.
 func (m *Model) bodyLines(h int) []string {

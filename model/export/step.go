@@ -119,33 +119,79 @@ func baseName(art *model.Article, c compared) string {
 	return fmt.Sprintf("compared with Version %d", art.Versions[c.Base].Number)
 }
 
-// statsParts are a comparison's figures as short phrases, in the order
-// the reader's status line gives them.
+// KindLabel is how a kind of edit is written: its mark (the reader's
+// gutter, the summary line) and its name, singular and plural.
+type KindLabel struct{ Mark, One, Many string }
+
+// KindLabels are the labelled kinds. Wording has none: the change itself
+// (~ + -) says it. The minor kinds (typography, punctuation, spelling)
+// share ·, so a reader sees at a glance what to skip.
+var KindLabels = map[diff.EditKind]KindLabel{
+	diff.KindCorrection:  {"!", "correction", "corrections"},
+	diff.KindNumber:      {"#", "number", "numbers"},
+	diff.KindQuote:       {"“", "quote", "quotes"},
+	diff.KindName:        {"@", "name", "names"},
+	diff.KindAttribution: {":", "attribution", "attributions"},
+	diff.KindSpelling:    {"·", "spelling edit", "spelling edits"},
+	diff.KindPunctuation: {"·", "punctuation edit", "punctuation edits"},
+	diff.KindTypographic: {"·", "typographic edit", "typographic edits"},
+}
+
+// statsParts are a comparison's figures as short phrases, as the
+// reader's status line gives them: the words, the substantive kinds
+// with their marks ("# 2 numbers"), the paragraphs, the minor kinds, the
+// headline. One list for the reader, --print and every export, so that
+// a shared page says what the screen said.
 func statsParts(c *diff.Comparison) []string {
 	s := c.Stats
 	parts := []string{fmt.Sprintf("+%d −%d words", s.WordsAdded, s.WordsRemoved)}
+	var minor []string
+	for _, kind := range diff.AllEditKinds() {
+		l, ok := KindLabels[kind]
+		n := s.Kinds.Of(kind)
+		if !ok || n == 0 {
+			continue
+		}
+		if kind.Substantive() {
+			parts = append(parts, l.Mark+" "+Plural(n, l.One, l.Many))
+		} else {
+			minor = append(minor, Plural(n, l.One, l.Many))
+		}
+	}
 	for _, f := range []struct {
 		n    int
 		what string
 	}{
 		{s.Edited, "¶ edited"}, {s.Moved, "moved"}, {s.Split, "split"}, {s.Merged, "merged"},
 		{s.Added, "added"}, {s.Removed, "removed"},
-		{s.Punctuation, "punctuation"}, {s.Typographic, "typographic"},
 	} {
 		if f.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", f.n, f.what))
 		}
 	}
+	parts = append(parts, minor...)
 	if s.HeadlineChanged {
 		parts = append(parts, "headline changed")
+	}
+	if len(parts) == 1 && s.WordsAdded == 0 && s.WordsRemoved == 0 {
+		return []string{"no changes"}
 	}
 	return parts
 }
 
-// Summary is a step's figures on one line ("+27 −47 words · 2 ¶ edited ·
-// headline changed"), for headers of --print --all.
+// Summary is a step's figures on one line ("+27 −47 words · # 2 numbers
+// · 2 ¶ edited · headline changed"), as the reader's status line says
+// them.
 func Summary(c *diff.Comparison) string {
 	return strings.Join(statsParts(c), " · ")
+}
+
+// Plural is "1 thing" or "n things".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // paragraphLabel says what happened to a paragraph in words, with where
