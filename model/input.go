@@ -96,24 +96,28 @@ func LineOf(data []byte, i int) int {
 	return bytes.Count(data[:i], []byte("\n")) + 1
 }
 
-// collapseSpace trims s and folds every run of ASCII whitespace into one
+// CollapseSpace trims s and folds every run of ASCII whitespace into one
 // space, the way NewsSniffer's pages and most archives present paragraphs.
 // Other spaces (no-break, ideographic) are text and kept.
 func CollapseSpace(s string) string {
 	if s == "" {
 		return s
 	}
-	if spaceClean(s) {
+	if SpaceClean(s) {
 		return s // already clean: the common case, found without a copy
 	}
 	return strings.Join(strings.FieldsFunc(s, isASCIISpace), " ")
 }
 
-// spaceClean reports whether s needs no collapsing: no space at either
-// end, no two in a row, and no other ASCII space. One pass without a
-// branch a byte: a search for each of the six cases cost more, called
-// once a paragraph, than the paragraph's length.
-func spaceClean(s string) bool {
+// SpaceClean reports whether s needs no collapsing of ASCII spaces: no
+// space at either end, no two in a row, and no other ASCII space (tab,
+// line break, form feed, vertical tab). One pass without a branch a
+// byte: a search for each of the six cases cost more, called once a
+// paragraph, than the paragraph's length. "" is clean.
+func SpaceClean(s string) bool {
+	if s == "" {
+		return true
+	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
@@ -128,18 +132,6 @@ func spaceClean(s string) bool {
 
 // spaceClass is 1 for ' ', 2 for the other ASCII spaces, else 0.
 var spaceClass = [256]uint8{' ': 1, '\t': 2, '\n': 2, '\r': 2, '\f': 2, '\v': 2}
-
-// HasSpaceControl reports whether s holds a tab, a line break or another
-// ASCII space other than ' ': one fast byte search each, which beats
-// strings.ContainsAny's byte-at-a-time set on long text.
-func HasSpaceControl(s string) bool {
-	for _, c := range [...]byte{'\n', '\t', '\r', '\f', '\v'} {
-		if strings.IndexByte(s, c) >= 0 {
-			return true
-		}
-	}
-	return false
-}
 
 func isASCIISpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'

@@ -18,11 +18,11 @@ func TestCollapseSpace(t *testing.T) {
 		if got != want {
 			t.Errorf("CollapseSpace(%q) = %q, want %q", s, got, want)
 		}
-		if s != "" && got == s && strings.Contains(s, " ") && !spaceClean(s) {
+		if s != "" && got == s && strings.Contains(s, " ") && !SpaceClean(s) {
 			t.Errorf("%q is clean but was not found so", s)
 		}
 	}
-	if s := "already clean text"; !spaceClean(s) {
+	if s := "already clean text"; !SpaceClean(s) {
 		t.Errorf("%q not found clean", s)
 	}
 }

@@ -9,9 +9,7 @@ import (
 // SplitParagraphs splits text at blank lines and collapses the whitespace
 // of each block; nil when it holds none.
 func SplitParagraphs(text string) []string {
-	// About one paragraph a blank line: counted first (a fast search), so
-	// that the list is made once rather than grown by doubling.
-	out := make([]string, 0, strings.Count(text, "\n\n")+1)
+	var out []string
 	var cur []string
 	flush := func() {
 		switch len(cur) {
@@ -43,9 +41,6 @@ func SplitParagraphs(text string) []string {
 		cur = append(cur, line)
 	}
 	flush()
-	if len(out) == 0 {
-		return nil
-	}
 	return out
 }
 

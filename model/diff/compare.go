@@ -231,8 +231,8 @@ func buildRows(al *alignment) ([]Change, []editCounts) {
 		slab = append(slab, e)
 		return slab[len(slab)-1 : len(slab) : len(slab)] // its own capacity: an append copies
 	}
-	add := func(ch Change, n editCounts) {
-		changes, counts = append(changes, ch), append(counts, n)
+	add := func(ch Change, counted editCounts) {
+		changes, counts = append(changes, ch), append(counts, counted)
 	}
 	pair := func(kind Kind, i, j int) {
 		ch := Change{Kind: kind, Old: i, New: j, Similarity: al.sim[i]}
@@ -433,7 +433,7 @@ func isSqueezed(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") || model.HasSpaceControl(s) {
+	if !model.SpaceClean(s) {
 		return false
 	}
 	// Only a few lead bytes can start a Unicode space (U+0085, U+00A0,

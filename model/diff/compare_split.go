@@ -78,6 +78,7 @@ func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change,
 		}
 		put(row{Change: r, counts: counts[k]})
 	}
+	clear(changes[n:]) // the rows joined away let go of their edits
 	return changes[:n], counts[:n]
 }
 

@@ -369,9 +369,17 @@ type wholeParagraph struct {
 	other          int // the version it is not in: 0 the old, 1 the new
 	kinds          EditKinds
 	decided        bool
-	numbers, names []string // keys to look for in the other version
-	p              *ptext
-	capitals       []int // tokens of p that may be names: names[k] is capitals[k]'s key
+	numbers, names []string  // keys to look for in the other version
+	capitals       []capital // names[k] is capitals[k]'s key
+}
+
+// capital is a word that may be a name, as its paragraph wrote it: what
+// decides, once the article is read, whether it is one (capitalKnown).
+// Only this is kept of the paragraph's tokens: a comparison that removed
+// most of a long version has many such paragraphs waiting at once.
+type capital struct {
+	text  string
+	start bool
 }
 
 func newWholeParagraph(ch *Change) *wholeParagraph {
@@ -404,10 +412,9 @@ func newWholeParagraph(ch *Change) *wholeParagraph {
 		// A lone initial (the U of U.N.) names nothing by itself.
 		if n, ok := p.nameCandidate(i); ok && len(n) > 1 {
 			w.names = append(w.names, n)
-			w.capitals = append(w.capitals, i)
+			w.capitals = append(w.capitals, capital{p.text(i), p.toks[i].start})
 		}
 	}
-	w.p = p
 	return w
 }
 
@@ -424,7 +431,7 @@ func (w *wholeParagraph) decide(found map[string]bool, known *knownNames) EditKi
 		}
 	}
 	for j, n := range w.names {
-		if !found[n] && w.p.knownName(w.capitals[j], known) {
+		if c := w.capitals[j]; !found[n] && capitalKnown(c.text, c.start, known) {
 			k |= EditKinds(KindName)
 		}
 	}

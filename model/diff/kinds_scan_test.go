@@ -111,7 +111,9 @@ func TestKnownNamesReadSharedParagraphsOnce(t *testing.T) {
 // rules group changes.
 func TestWordingAllGroupsChangesAsTheRulesDo(t *testing.T) {
 	edits := WordDiff("The mayor said 40 people came on Monday.", "A mayor said 45 people came on Tuesday!")
-	want := len(classifyEdits(slices.Clone(edits), &knownNames{read: true}, false))
+	known := &knownNames{}
+	known.read.Store(true)
+	want := len(classifyEdits(slices.Clone(edits), known, false))
 	got := wordingAll(edits)
 	if len(got) != want || want < 3 {
 		t.Fatalf("%d changes, the rules see %d", len(got), want)
@@ -120,5 +122,22 @@ func TestWordingAllGroupsChangesAsTheRulesDo(t *testing.T) {
 		if e.Op != OpEqual && e.Kinds != EditKinds(KindWording) {
 			t.Errorf("%+v not wording", e)
 		}
+	}
+}
+
+// Empty words and the key "s" (less its s, nothing) are looked up
+// without a fault.
+func TestScanEmptyWords(t *testing.T) {
+	_, found := scanVersion([]string{"Ships sail."}, []string{"s", "ship"}, false)
+	if !found["ship"] || found["s"] {
+		t.Errorf("found %v", found)
+	}
+	if abbreviation("") {
+		t.Error(`"" is an abbreviation`)
+	}
+	f := newSketchFilter(1)
+	f.add("")
+	if !f.mayHold("") {
+		t.Error(`"" added, not held`)
 	}
 }

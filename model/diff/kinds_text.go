@@ -4,6 +4,7 @@ import (
 	"maps"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,9 +19,10 @@ type ptext struct {
 	toks []ptok
 }
 
-// ptok is one token of a ptext: s[lo:hi]. The kind rules read at most
-// maxKindText bytes and context at once, so 32 bits hold any offset;
-// every token of every edited paragraph has one.
+// ptok is one token of a ptext: s[lo:hi]. The offsets are 32-bit: a
+// ptext is at most maxParsed bytes (classifyRead reads a longer change
+// as wording without parsing it), and the many tokens of the edited
+// paragraphs of a long comparison take half the memory.
 type ptok struct {
 	lo, hi int32
 	class  tokenClass
@@ -298,7 +300,7 @@ type knownNames struct {
 	mu     sync.Mutex // held while has reads the versions
 	shared []string   // paragraphs both versions hold, the same text
 	only   [2][]string
-	read   bool
+	read   atomic.Bool // set once scan has read the versions
 	names  map[string]bool
 }
 
@@ -325,11 +327,13 @@ func newKnownNames(a, b []string, sharedA, sharedB []bool) *knownNames {
 // sentence, reading them first if no scan has. Edited paragraphs are
 // classified on several goroutines at once: the first to ask reads.
 func (k *knownNames) has(w string) bool {
-	k.mu.Lock()
-	if !k.read {
-		k.scan([2][]string{})
+	if !k.read.Load() {
+		k.mu.Lock()
+		if !k.read.Load() {
+			k.scan([2][]string{})
+		}
+		k.mu.Unlock()
 	}
-	k.mu.Unlock()
 	return k.names[w]
 }
 
@@ -339,22 +343,38 @@ func (k *knownNames) has(w string) bool {
 // lower case, titles and months written out, number words in figures),
 // singular or plural. It is called once, before has or by it.
 func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
-	// The shared paragraphs are looked at for the keys of both sides,
-	// and cut in two so that each core has about as much to read: each
+	// The shared paragraphs are looked at for the keys of both sides.
+	// Each group is cut in two, the halves in two rows, so that each
+	// core has about as much to read whichever group is the larger: each
 	// pass is a few milliseconds a megabyte.
-	both := append(append([]string{}, keys[0]...), keys[1]...)
-	half := len(k.shared) / 2
-	parts := []struct {
+	type part struct {
 		texts []string
 		keys  []string
-	}{{k.shared[:half], both}, {k.only[0], keys[0]}, {k.shared[half:], both}, {k.only[1], keys[1]}}
+		side  int // the version whose keys are found here; -1 for both
+	}
+	both := append(append([]string{}, keys[0]...), keys[1]...)
+	groups := []part{{k.shared, both, -1}, {k.only[0], keys[0], 0}, {k.only[1], keys[1], 1}}
+	var parts []part
+	for half := range 2 {
+		for _, g := range groups {
+			cut := len(g.texts) / 2
+			g.texts = [][]string{g.texts[:cut], g.texts[cut:]}[half]
+			parts = append(parts, g)
+		}
+	}
+	size := 0
+	for _, g := range groups {
+		for _, p := range g.texts {
+			size += len(p)
+		}
+	}
+	least := len(parts) + 1 // never: one goroutine reads them all
+	if size >= 256<<10 {
+		least = 2 // past a few hundred kilobytes two goroutines are worth their start
+	}
 	names := make([]map[string]bool, len(parts))
 	founds := make([]map[string]bool, len(parts))
-	size := 0
-	for _, p := range k.shared {
-		size += len(p)
-	}
-	model.Spread(len(parts), scanApartFrom(size), func(lo, hi int) {
+	model.Spread(len(parts), least, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			names[i], founds[i] = scanVersion(parts[i].texts, parts[i].keys, true)
 		}
@@ -365,21 +385,14 @@ func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
 	}
 	for side := range found {
 		found[side] = map[string]bool{}
-		maps.Copy(found[side], founds[0])
-		maps.Copy(found[side], founds[2])
-		maps.Copy(found[side], founds[1+2*side])
+		for i, p := range parts {
+			if p.side < 0 || p.side == side {
+				maps.Copy(found[side], founds[i])
+			}
+		}
 	}
-	k.read = true
+	k.read.Store(true)
 	return found
-}
-
-// scanApartFrom is Spread's least for scan: 2 (the parts on every core)
-// when the shared paragraphs pass 256 KiB, else never.
-func scanApartFrom(size int) int {
-	if size >= 256<<10 {
-		return 2
-	}
-	return 5
 }
 
 // scanVersion reads a version's paragraphs once, cutting words as
@@ -394,6 +407,9 @@ func scanVersion(texts []string, keys []string, names bool) (capitals, found map
 	v := versionScan{found: map[string]bool{}, spellings: map[string][]string{}}
 	for _, key := range keys {
 		for _, w := range []string{key, strings.TrimSuffix(key, "s"), key + "s"} {
+			if w == "" {
+				continue // the key "s" less its s: no word
+			}
 			v.spellings[w] = append(v.spellings[w], key)
 			for _, alias := range keyAliases[w] {
 				v.spellings[alias] = append(v.spellings[alias], key)
@@ -465,10 +481,10 @@ func (v *versionScan) paragraph(s string) {
 					// every word of both versions.
 					h := sketchOf(tok, shift)
 					if bits[h>>6]&(1<<(h&63)) != 0 {
-						v.look(tok, true)
+						v.lookLower(lowerFast(tok))
 					}
 				} else {
-					v.look(tok, false)
+					v.look(tok)
 				}
 			}
 			if names && !start && (c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(firstRune(tok))) {
@@ -493,22 +509,24 @@ func (v *versionScan) paragraph(s string) {
 			}
 		}
 		if keys && (n > 1 || v.signs[c]) {
-			v.look(s[i:i+n], n == 1)
+			v.look(s[i : i+n])
 		}
 		adjacent = false
 		i += n
 	}
 }
 
-// look marks the keys w stands for as found; ascii says w is ASCII.
-func (v *versionScan) look(w string, ascii bool) {
-	if !ascii {
-		w = lowerFast(w) // its bytes change when it is lower-cased
+// look marks the keys w (in any case) stands for as found, when the
+// filter lets it through.
+func (v *versionScan) look(w string) {
+	if lw := lowerFast(w); v.filter.mayHold(lw) {
+		v.lookLower(lw)
 	}
-	if !v.filter.mayHold(w) {
-		return
-	}
-	lw := lowerFast(w)
+}
+
+// lookLower marks the keys lw (lower-cased, past the filter) stands for
+// as found.
+func (v *versionScan) lookLower(lw string) {
 	if keys, ok := v.spellings[lw]; ok {
 		for _, key := range keys {
 			v.found[key] = true
@@ -574,9 +592,12 @@ func newSketchFilter(n int) sketchFilter {
 // sketch hashes w's sketch; w is lower-case or ASCII, folded here.
 func (f *sketchFilter) sketch(w string) uint32 { return sketchOf(w, f.shift) }
 
-// sketchOf is a sketch of w (not empty) hashed to 32-shift bits.
+// sketchOf is a sketch of w hashed to 32-shift bits.
 func sketchOf(w string, shift uint32) uint32 {
 	n := len(w)
+	if n == 0 {
+		return 0
+	}
 	x := uint32(min(n, 255))<<24 | uint32(foldTable[w[0]])<<16 | uint32(foldTable[w[min(1, n-1)]])<<8 | uint32(foldTable[w[n-1]])
 	return (x * 0x9E3779B1) >> shift // Fibonacci hashing (Knuth)
 }

@@ -221,11 +221,16 @@ func (p *ptext) nameCandidate(i int) (string, bool) {
 // sentence start the article writes so elsewhere, and not the adjective
 // of a place it names. A figure glued to a name needs neither.
 func (p *ptext) knownName(i int, known *knownNames) bool {
-	t := p.text(i)
+	return capitalKnown(p.text(i), p.toks[i].start, known)
+}
+
+// capitalKnown is knownName of a token t, written at a sentence start
+// or not.
+func capitalKnown(t string, start bool, known *knownNames) bool {
 	if unicode.IsDigit(firstRune(t)) {
 		return true
 	}
-	if p.toks[i].start && !known.has(strings.ToLower(t)) {
+	if start && !known.has(strings.ToLower(t)) {
 		return false
 	}
 	return !demonym(strings.ToLower(t), known)
