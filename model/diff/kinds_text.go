@@ -2,6 +2,7 @@ package diff
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -352,7 +353,10 @@ func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
 		keys  []string
 		side  int // the version whose keys are found here; -1 for both
 	}
-	both := append(append([]string{}, keys[0]...), keys[1]...)
+	// Keys repeat (a figure, a name in many paragraphs): each is looked
+	// for once.
+	keys[0], keys[1] = distinct(keys[0]), distinct(keys[1])
+	both := distinct(append(append([]string{}, keys[0]...), keys[1]...))
 	groups := []part{{k.shared, both, -1}, {k.only[0], keys[0], 0}, {k.only[1], keys[1], 1}}
 	var parts []part
 	for half := range 2 {
@@ -393,6 +397,13 @@ func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
 	}
 	k.read.Store(true)
 	return found
+}
+
+// distinct is keys sorted, each once.
+func distinct(keys []string) []string {
+	keys = slices.Clone(keys)
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // scanVersion reads a version's paragraphs once, cutting words as

@@ -60,12 +60,33 @@ func TestWritePerfFixtures(t *testing.T) {
 	a, b := bigPair(rng, pool, 15000)
 	write("big-a.txt", a)
 	write("big-b.txt", b)
+	a3 := a
 	// The same at ten times the size: 150,000 paragraphs, about 30 MB.
 	rng = rand.New(rand.NewPCG(30, 6000))
 	a, b = bigPair(rng, pool, 150000)
 	write("big30-a.txt", a)
 	write("big30-b.txt", b)
+	// The 3 MB version with every paragraph edited: each lower-case "a"
+	// made a 4 and "the" misspelt "teh", as a careless global replace
+	// would.
+	rewritten := model.Version{Paragraphs: make([]string, len(a3.Paragraphs))}
+	for k, p := range a3.Paragraphs {
+		p = strings.ReplaceAll(p, "a", "4")
+		rewritten.Paragraphs[k] = strings.Join(replaceWord(strings.Split(p, " "), "the", "teh"), " ")
+	}
+	write("rewritten-a.txt", a3)
+	write("rewritten-b.txt", rewritten)
 	writePathological(t, dir, pool)
+}
+
+// replaceWord is words with each one equal to from made to.
+func replaceWord(words []string, from, to string) []string {
+	for k, w := range words {
+		if w == from {
+			words[k] = to
+		}
+	}
+	return words
 }
 
 // writePathological writes issue 15's pathological pairs, each

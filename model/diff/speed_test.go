@@ -292,3 +292,53 @@ func TestPlainASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestMovePartnersKeepToTheBudget: where the filter would let through
+// more pairs than movePairBudget (every paragraph written in the same
+// few words), each old paragraph takes an equal share of partners, those
+// sharing its rarest words first: a paragraph moved with a word of its
+// own is still found, and the work stays within the budget.
+func TestMovePartnersKeepToTheBudget(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	small := strings.Fields("the a of and to in is it that on was for with as by")
+	al := &alignment{}
+	n := 600
+	for k := 0; k < n; k++ {
+		w := make([]string, 30)
+		for i := range w {
+			w[i] = small[rng.IntN(len(small))]
+		}
+		w[rng.IntN(len(w))] = fourLetters(k) // its own word
+		al.old = append(al.old, strings.Join(w, " "))
+	}
+	perm := rng.Perm(n)
+	for _, k := range perm {
+		al.new = append(al.new, al.old[k]+" and so")
+	}
+	for k := 0; k < n; k++ {
+		al.oldTo, al.newTo = append(al.oldTo, -1), append(al.newTo, -1)
+		al.oldKey, al.newKey = append(al.oldKey, int32(2*k)), append(al.newKey, int32(2*k+1))
+	}
+	defer func(b func(int, int) int) { movePairBudget = b }(movePairBudget)
+	movePairBudget = func(olds, news int) int { return 20 * (olds + news) }
+	s := newPairScorer(al)
+	idx := make([]int, n)
+	for k := range idx {
+		idx[k] = k
+	}
+	partners := s.movePartners(idx, idx)
+	quota := max(movePairBudget(n, n)/n, minMovePartners)
+	tried := 0
+	for i, ps := range partners {
+		tried += len(ps)
+		if len(ps) > quota {
+			t.Fatalf("old %d takes %d partners, over its share of %d", i, len(ps), quota)
+		}
+		if j := slices.Index(perm, i); !slices.Contains(ps, j) {
+			t.Errorf("old %d: its new place %d is no partner", i, j)
+		}
+	}
+	if tried > movePairBudget(n, n) {
+		t.Errorf("%d pairs tried, over the budget of %d", tried, movePairBudget(n, n))
+	}
+}

@@ -4,7 +4,8 @@
 #   - --print --no-color on pairs of versions (3 MB, 30 MB, and the
 #     pathological pairs: 50,000 shuffled paragraphs, 100,000 words
 #     reversed, a 5 MB paragraph with two words inserted, 200,000 repeats
-#     of one word with one changed), each beside
+#     of one word with one changed, the 3 MB pair with every paragraph
+#     edited), each beside
 #     git diff --no-index --word-diff=plain -U1000000 on the same files:
 #     wall and CPU (user + system) seconds and peak RSS, the median of
 #     RUNS runs (default 5) taken in turn (redline, git, redline, git ...)
@@ -105,6 +106,7 @@ pair "50,000 one-line paragraphs, shuffled" "$work/shuffled-a.txt" "$work/shuffl
 pair "100,000 distinct words reversed, one ¶" "$work/reversed-a.txt" "$work/reversed-b.txt"
 pair "5 MB paragraph, two words inserted" "$work/huge-a.txt" "$work/huge-b.txt"
 pair "200,000 × \"the\", one changed, one ¶" "$work/repeat-a.txt" "$work/repeat-b.txt"
+pair "3 MB pair, every paragraph edited" "$work/rewritten-a.txt" "$work/rewritten-b.txt"
 for d in "${extra[@]}"; do
   pair "$(basename "$d")" "$d/A.txt" "$d/B.txt"
 done
