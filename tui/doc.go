@@ -161,6 +161,7 @@ type docInput struct {
 	cache       *lineCache        // unchanged paragraphs already laid out
 	dimMinor    bool              // draw typographic, punctuation and spelling edits dimmed
 	note        styleWrap         // styles.Note's wrap, worked out once a Model (see noteLine)
+	waiting     string            // while a comparison is made: what the body says instead
 }
 
 // lineCache keeps the lines of unchanged paragraphs laid out at a width:
@@ -266,6 +267,8 @@ func layoutBlocks(in docInput, emit func(block)) {
 		out(headlineBlock(in, text))
 	}
 	switch {
+	case in.waiting != "":
+		out(noteBlock(in.styles, text, in.waiting))
 	case in.base == nil || in.cmp == nil:
 		out(noteBlock(in.styles, text,
 			fmt.Sprintf("Version %d is the first: there is nothing before it to compare.", in.shown.Number)))

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"redline/model"
@@ -39,10 +41,15 @@ func (m *Model) deferred(base, shown int) bool {
 }
 
 // placeholderDoc is what is laid out while the first step's comparison is
-// made: nothing of the body, the header as usual.
+// made: the header as usual, and of the body a note of what it waits
+// for.
 func (m *Model) placeholderDoc(key docKey) {
 	empty := model.Version{Number: m.art.Versions[m.shown].Number}
-	m.doc = buildDoc(docInput{shown: &empty, view: m.view, width: m.width, styles: &m.styles, cache: m.lines})
+	waiting := "Comparing…"
+	if b := m.base(); b >= 0 {
+		waiting = fmt.Sprintf("Comparing with Version %d…", m.art.Versions[b].Number)
+	}
+	m.doc = buildDoc(docInput{shown: &empty, view: m.view, width: m.width, styles: &m.styles, cache: m.lines, waiting: waiting})
 	m.doc.headline = m.headlineLines(m.width - 1)
 	m.docKey = key
 	m.docKey.base = -2 // no step: the real doc is built when the comparison is ready

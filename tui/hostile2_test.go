@@ -81,6 +81,11 @@ func TestLargeFirstStepIsComparedInACommand(t *testing.T) {
 	if !strings.Contains(v, "Large two") || !strings.Contains(v, "comparing…") {
 		t.Errorf("the first frame:\n%s", v)
 	}
+	// While it waits, the body says what it waits for: Version 2 has a
+	// version before it.
+	if strings.Contains(v, "is the first") || !strings.Contains(v, "Comparing with Version 1") {
+		t.Errorf("the first frame says what is not so:\n%s", v)
+	}
 	if _, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlC}); cmd == nil || cmd() != tea.Quit() {
 		t.Errorf("ctrl+c while comparing does not quit")
 	}
