@@ -142,7 +142,7 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 		if st.Marks {
 			// decorate wrote the markers; emphasis is all that is left.
 			if s.role == roleDeletedMinor || s.role == roleInsertedMinor {
-				b.WriteString(st.Minor.Render(s.text))
+				b.WriteString(paint(st.Minor, s.text))
 			} else if len(base) > 0 {
 				b.WriteString(base[0].Render(s.text))
 			} else {
@@ -152,23 +152,23 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 		}
 		switch {
 		case s.role.edit() == roleDeleted && s.match:
-			b.WriteString(st.DeletedMatch.Render(s.text))
+			b.WriteString(paint(st.DeletedMatch, s.text))
 		case s.role.edit() == roleInserted && s.match:
-			b.WriteString(st.InsertedMatch.Render(s.text))
+			b.WriteString(paint(st.InsertedMatch, s.text))
 		case s.role == roleDeletedMinor:
-			b.WriteString(st.DeletedMinor.Render(s.text))
+			b.WriteString(paint(st.DeletedMinor, s.text))
 		case s.role == roleInsertedMinor:
-			b.WriteString(st.InsertedMinor.Render(s.text))
+			b.WriteString(paint(st.InsertedMinor, s.text))
 		case s.role == roleDeletedTypo:
-			b.WriteString(st.DeletedTypographic.Render(s.text))
+			b.WriteString(paint(st.DeletedTypographic, s.text))
 		case s.role == roleInsertedTypo:
-			b.WriteString(st.InsertedTypographic.Render(s.text))
+			b.WriteString(paint(st.InsertedTypographic, s.text))
 		case s.role == roleDeleted:
-			b.WriteString(st.Deleted.Render(s.text))
+			b.WriteString(paint(st.Deleted, s.text))
 		case s.role == roleInserted:
-			b.WriteString(st.Inserted.Render(s.text))
+			b.WriteString(paint(st.Inserted, s.text))
 		case s.match:
-			b.WriteString(st.Match.Render(s.text))
+			b.WriteString(paint(st.Match, s.text))
 		case len(base) > 0:
 			b.WriteString(base[0].Render(s.text))
 		default:
@@ -176,4 +176,22 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 		}
 	}
 	return b.String()
+}
+
+// paint is style.Render(text) for a span of one line, as one run between
+// an opening and a closing escape sequence. lipgloss renders underlined
+// or struck-through text a rune at a time, so that it can leave the
+// spaces plain: a sequence a character, an inserted paragraph printed
+// with colour five times the size of its text. Here the line through
+// or under an edit runs across its spaces too, which reads as one edit.
+func paint(style lipgloss.Style, text string) string {
+	if text == "" || strings.ContainsAny(text, "\t\n") {
+		return style.Render(text)
+	}
+	marked := style.Render("x")
+	i := strings.IndexByte(marked, 'x')
+	if i < 0 || i == 0 && len(marked) == 1 {
+		return style.Render(text) // no sequence: nothing to gain
+	}
+	return marked[:i] + text + marked[i+1:]
 }
