@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"redline/model/source"
@@ -67,7 +68,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 				printFlags(help, fs)
 				return o, err
 			}
-			return o, fmt.Errorf("%v (see redline --help)", oneLine(err.Error()))
+			return o, fmt.Errorf("%v (see redline --help)", oneLine(twoDashes(err.Error())))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -114,4 +115,19 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		return o, fmt.Errorf("--only %q: want substantive", o.only)
 	}
 	return o, nil
+}
+
+// flagName is a flag as the flag package's errors name it: one dash.
+var flagName = regexp.MustCompile(`(: |flag |for )-([A-Za-z][A-Za-z0-9-]*)`)
+
+// twoDashes is a flag package error naming the flag as redline writes
+// it, with two dashes ("flag needs an argument: --from"). The name is
+// the last match: a value the message quotes comes before it.
+func twoDashes(msg string) string {
+	all := flagName.FindAllStringSubmatchIndex(msg, -1)
+	if len(all) == 0 {
+		return msg
+	}
+	dash := all[len(all)-1][4] - 1 // the dash before the name
+	return msg[:dash] + "-" + msg[dash:]
 }

@@ -232,3 +232,20 @@ func TestHostileFileNameIsShownSafely(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// The flag package names flags with one dash; redline's are written with
+// two, in --help and the README, and its errors name them so.
+func TestFlagErrorsNameFlagsWithTwoDashes(t *testing.T) {
+	for arg, want := range map[string]string{
+		"--nosuch":      "flag provided but not defined: --nosuch",
+		"--width=abc":   `invalid value "abc" for flag --width`,
+		"--print=x":     `invalid boolean value "x" for --print`,
+		"--from":        "flag needs an argument: --from",
+		"--width=a: -b": `invalid value "a: -b" for flag --width`,
+	} {
+		_, errOut, code := redline(t, "", arg)
+		if code != 2 || !strings.Contains(errOut, want) {
+			t.Errorf("%s: exit %d, %q; want %q", arg, code, errOut, want)
+		}
+	}
+}
