@@ -54,6 +54,18 @@ func (c *comparisons) get(a, b int) *diff.Comparison {
 	return cmp
 }
 
+// put keeps cmp as the comparison of version index a with b, made
+// elsewhere.
+func (c *comparisons) put(a, b int, cmp *diff.Comparison) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := [2]int{a, b}
+	if _, ok := c.m[key]; !ok {
+		c.order = append(c.order, key)
+	}
+	c.m[key] = cmp
+}
+
 // used moves key to the newest end of the order: the cache evicts the
 // comparison used longest ago. The order holds at most maxComparisons
 // pairs, so the search is short next to any comparison. c.mu is held.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"redline/model"
+	"redline/model/diff"
 )
 
 // PrintOptions choose what Print shows.
@@ -19,6 +20,9 @@ type PrintOptions struct {
 	// headline) whose edits can change what the article says: not those
 	// of typography, punctuation or spelling alone, nor unchanged ones.
 	Only string
+	// Comparison is the step's, when the caller has made it already
+	// (--print --all's header line needs it too); nil: Print makes it.
+	Comparison *diff.Comparison
 }
 
 // Print writes one step as text, for --print: the headline with its
@@ -43,6 +47,9 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	m.shown = o.Shown
 	if o.Base >= 0 && o.Base != o.Shown-1 {
 		m.pinned = o.Base
+	}
+	if b := m.base(); o.Comparison != nil && b >= 0 {
+		m.cmps.put(b, m.shown, o.Comparison)
 	}
 	m.cursor = -1 // no cursor on paper
 	in, _ := m.docInput(m.stepKey())

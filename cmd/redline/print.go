@@ -141,12 +141,18 @@ func printText(w io.Writer, art *model.Article, steps []export.Step, o options, 
 	width := printWidth(o, w, tty)
 	styles := tui.DefaultStyles(useColor(o, tty))
 	for i, s := range steps {
+		var cmp *diff.Comparison // made once, for the header and the step
 		if len(steps) > 1 {
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
+			var base model.Version
+			if s.Base >= 0 {
+				base = art.Versions[s.Base]
+			}
+			cmp = diff.Compare(base, art.Versions[s.Shown])
 			fmt.Fprintln(w, styles.Rule.Render(strings.Repeat("━", width)))
-			for _, l := range wrapParts(stepHeader(art, s, i, len(steps)), width) {
+			for _, l := range wrapParts(stepHeader(art, s, cmp, i, len(steps)), width) {
 				fmt.Fprintln(w, styles.Notice.Render(l))
 			}
 		}
@@ -154,7 +160,10 @@ func printText(w io.Writer, art *model.Article, steps []export.Step, o options, 
 		if base == s.Shown-1 {
 			base = -1 // tui.Print's "the version before"
 		}
-		if err := tui.Print(w, art, tui.PrintOptions{Base: base, Shown: s.Shown, Width: width, View: o.view, Styles: styles, Only: o.only}); err != nil {
+		if s.Base < 0 {
+			cmp = nil // a first version: nothing to compare in the body
+		}
+		if err := tui.Print(w, art, tui.PrintOptions{Base: base, Shown: s.Shown, Width: width, View: o.view, Styles: styles, Only: o.only, Comparison: cmp}); err != nil {
 			return err
 		}
 	}
@@ -163,15 +172,11 @@ func printText(w io.Writer, art *model.Article, steps []export.Step, o options, 
 
 // stepHeader is the line that opens a step of --all: "step 2 of 3 ·
 // Version 3 · 2020-01-08T13:25:00Z · +30 −12 words · 1 ¶ edited".
-func stepHeader(art *model.Article, s export.Step, i, n int) []string {
+func stepHeader(art *model.Article, s export.Step, cmp *diff.Comparison, i, n int) []string {
 	v := art.Versions[s.Shown]
 	parts := []string{fmt.Sprintf("step %d of %d", i+1, n), fmt.Sprintf("Version %d", v.Number)}
-	var base model.Version
-	if s.Base >= 0 {
-		base = art.Versions[s.Base]
-		if s.Base != s.Shown-1 {
-			parts[1] += fmt.Sprintf(" vs Version %d", base.Number)
-		}
+	if s.Base >= 0 && s.Base != s.Shown-1 {
+		parts[1] += fmt.Sprintf(" vs Version %d", art.Versions[s.Base].Number)
 	}
 	switch {
 	case v.Time != "":
@@ -179,7 +184,7 @@ func stepHeader(art *model.Article, s export.Step, i, n int) []string {
 	case v.Elapsed != "":
 		parts = append(parts, model.Visible(v.Elapsed))
 	}
-	parts = append(parts, strings.Split(export.Summary(diff.Compare(base, v)), " · ")...)
+	parts = append(parts, strings.Split(export.Summary(cmp), " · ")...)
 	return parts
 }
 
