@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"redline/model/diff"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -89,5 +91,20 @@ func TestPrintViews(t *testing.T) {
 	var b bytes.Buffer
 	if err := Print(&b, art, PrintOptions{Base: -1, Shown: 1, View: "sideways", Styles: DefaultStyles(false)}); err == nil {
 		t.Errorf("an unknown view prints")
+	}
+}
+
+// A comparison the caller has made is the one printed, not made again
+// (--print --all makes each step's once, for its header and its body).
+func TestPrintUsesTheComparisonGiven(t *testing.T) {
+	art := seedArticle(t)
+	cmp := diff.Compare(art.Versions[0], art.Versions[1])
+	cmp.Stats.WordsAdded = 12345 // a mark no comparison of the seed makes
+	var b bytes.Buffer
+	if err := Print(&b, art, PrintOptions{Base: -1, Shown: 1, Width: 80, Styles: DefaultStyles(false), Comparison: cmp}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "+12345 −257 words") {
+		t.Errorf("the comparison given was not printed:\n%.300s", b.String())
 	}
 }
