@@ -28,3 +28,28 @@ func TestReadJSONRefusesTrailingBytes(t *testing.T) {
 		t.Errorf("trailing space: %v", err)
 	}
 }
+
+// Versions with no numbers are numbered in their order; a number given
+// twice is refused, naming both.
+func TestReadJSONNumbersVersions(t *testing.T) {
+	a, err := ReadJSON("a.json", []byte(`{"versions":[{"paragraphs":["x"]},{"paragraphs":["y"]}]}`))
+	if err != nil || a.Versions[0].Number != 1 || a.Versions[1].Number != 2 {
+		t.Errorf("unnumbered: %v, %+v", err, a)
+	}
+	_, err = ReadJSON("a.json", []byte(`{"versions":[{"number":3},{"number":4},{"number":3}]}`))
+	if err == nil || !strings.Contains(err.Error(), "versions 1 and 3 of the list are both numbered 3") {
+		t.Errorf("twice: %v", err)
+	}
+	if _, err := ReadJSON("a.json", []byte(`{"versions":[{"number":0},{"number":4}]}`)); err != nil {
+		t.Errorf("0 and 4: %v", err)
+	}
+}
+
+// A lone version numbered 0 (a NewsSniffer article seen once) reads back
+// as it was written.
+func TestReadJSONKeepsALoneVersionZero(t *testing.T) {
+	a, err := ReadJSON("a.json", []byte(`{"versions":[{"number":0,"paragraphs":["x"]}]}`))
+	if err != nil || a.Versions[0].Number != 0 {
+		t.Errorf("%v, %+v", err, a)
+	}
+}

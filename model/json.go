@@ -33,7 +33,35 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 			a.Versions[i].Paragraphs = []string{}
 		}
 	}
+	if err := checkNumbers(file, a.Versions); err != nil {
+		return nil, err
+	}
 	return &a, nil
+}
+
+// checkNumbers numbers versions that carry no numbers at all 1, 2, 3 …
+// in their order (a file written by hand), and refuses a number given
+// twice: "Version 3 vs Version 3", and --from 3, would name neither. A
+// lone version keeps its number, even 0 (NewsSniffer counts from 0).
+func checkNumbers(file string, vs []Version) error {
+	given := len(vs) < 2
+	for _, v := range vs {
+		given = given || v.Number != 0
+	}
+	if !given {
+		for i := range vs {
+			vs[i].Number = i + 1
+		}
+		return nil
+	}
+	at := make(map[int]int, len(vs)) // number -> its place in the list, from 1
+	for i, v := range vs {
+		if first, ok := at[v.Number]; ok {
+			return InputErrorf(file, 0, "versions %d and %d of the list are both numbered %d: give each its own number", first, i+1, v.Number)
+		}
+		at[v.Number] = i + 1
+	}
+	return nil
 }
 
 // WriteJSON writes the article as redline's JSON, which ReadJSON reads
