@@ -53,3 +53,11 @@ func TestReadJSONKeepsALoneVersionZero(t *testing.T) {
 		t.Errorf("%v, %+v", err, a)
 	}
 }
+
+// A blank paragraph is refused, named by its version and place.
+func TestReadJSONRefusesBlankParagraphs(t *testing.T) {
+	_, err := ReadJSON("a.json", []byte(`{"versions":[{"number":1,"paragraphs":["x"]},{"number":2,"paragraphs":["y"," \t"]}]}`))
+	if err == nil || !strings.Contains(err.Error(), "version 2: paragraph 2 is blank") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // ReadJSON reads an article written by redline --json.
@@ -35,6 +36,15 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 	}
 	if err := checkNumbers(file, a.Versions); err != nil {
 		return nil, err
+	}
+	// A paragraph of nothing would read as a paragraph removed or added
+	// that says nothing: no reader of redline's writes one.
+	for _, v := range a.Versions {
+		for k, p := range v.Paragraphs {
+			if strings.TrimSpace(p) == "" {
+				return nil, InputErrorf(file, 0, "version %d: paragraph %d is blank: leave it out", v.Number, k+1)
+			}
+		}
 	}
 	return &a, nil
 }
