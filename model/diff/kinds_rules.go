@@ -325,7 +325,7 @@ func (r *paraKinds) source(p *ptext, i, j int) bool {
 		if !p.word(k) {
 			continue
 		}
-		if sourceWords[strings.ToLower(p.text(k))] {
+		if sourceWords[p.lowerAt(k)] {
 			return true
 		}
 		if _, ok := p.nameKey(k, r.known); ok {

@@ -10,8 +10,9 @@ import (
 // what the kind rules ask of each: is it inside a quotation, is it a
 // quotation mark, does it start a sentence.
 type ptext struct {
-	s    string
-	toks []ptok
+	s     string
+	toks  []ptok
+	lower []string // token i lower-cased, once asked (see lowerAt)
 }
 
 // ptok is one token of a ptext: s[lo:hi]. The offsets are 32-bit: a
@@ -45,6 +46,18 @@ func parseText(s string, titleCase bool) *ptext {
 }
 
 func (p *ptext) text(i int) string { return p.s[p.toks[i].lo:p.toks[i].hi] }
+
+// lowerAt is token i lower-cased, worked out once: the rules ask it of
+// the same words again and again.
+func (p *ptext) lowerAt(i int) string {
+	if p.lower == nil {
+		p.lower = make([]string, len(p.toks))
+	}
+	if p.lower[i] == "" {
+		p.lower[i] = lowerFast(p.text(i))
+	}
+	return p.lower[i]
+}
 
 // word reports whether token i exists and is a word.
 func (p *ptext) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].class == tokenWord }
@@ -267,7 +280,7 @@ func (p *ptext) wordsIn(i, j int) []string {
 // title or month abbreviation written out (Gen. → general, Jan. →
 // january), a number word in figures (five → 5).
 func (p *ptext) canonical(k int) string {
-	l := strings.ToLower(p.text(k))
+	l := p.lowerAt(k)
 	dot := k+1 < len(p.toks) && p.text(k+1) == "."
 	if full, ok := titleWords[l]; ok && full != l && dot {
 		return full

@@ -147,9 +147,9 @@ func (p *ptext) numberKey(i int) (string, bool) {
 		if p.compoundName(i) {
 			return "", false
 		}
-		return strings.ToLower(t), true
+		return p.lowerAt(i), true
 	}
-	l := strings.ToLower(t)
+	l := p.lowerAt(i)
 	if n, ok := numberWords[l]; ok {
 		return n, true
 	}
@@ -169,7 +169,7 @@ func (p *ptext) numberKey(i int) (string, bool) {
 		// The month only after a preposition or before a day: not
 		// Theresa May, not "May I".
 		prev, next := p.prevWord(i), p.nextWord(i)
-		ok := prev >= 0 && mayPrepositions[strings.ToLower(p.text(prev))] || next >= 0 && unicode.IsDigit(firstRune(p.text(next)))
+		ok := prev >= 0 && mayPrepositions[p.lowerAt(prev)] || next >= 0 && unicode.IsDigit(firstRune(p.text(next)))
 		if !ok {
 			return "", false
 		}
@@ -294,5 +294,5 @@ func (p *ptext) lemma(i int) string {
 	if !p.word(i) {
 		return ""
 	}
-	return reportingWords[strings.ToLower(p.text(i))]
+	return reportingWords[p.lowerAt(i)]
 }
