@@ -164,9 +164,8 @@ func (s *pairScorer) movePartners(olds, news []int) [][]int {
 	// Where the words are few and common (a small vocabulary, or
 	// generated text), the prefixes share them all and following the
 	// index would cost more than trying every pair: then every pair it
-	// is. Counting the postings first costs a pass over the prefixes.
-	// Counting the postings first costs a pass over the prefixes, and
-	// stops as soon as the count says what to do.
+	// is. Counting the postings first costs a pass over the prefixes,
+	// and stops as soon as the count says what to do.
 	budget := movePairBudget(len(olds), len(news))
 	probes := 0
 	for k := range olds {

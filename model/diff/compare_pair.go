@@ -262,8 +262,8 @@ func (s *pairScorer) scoreByEnds(i, j int) (float64, bool) {
 	return 2 * float64(ends+pm+qm+lcs) / float64(wa+wb), true
 }
 
-// commonEnds is how many words a and b share at their start (p) and, of
-// the rest, at their end (q).
+// commonEnds is how many words (or tokens: a rune is an int32) a and b
+// share at their start (p) and, of the rest, at their end (q).
 func commonEnds(a, b []int32) (p, q int) {
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++

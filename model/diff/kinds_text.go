@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,23 +66,9 @@ func (p *ptext) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i]
 // span is the tokens [i, j) that overlap bytes [lo, hi); edits fall on
 // token boundaries, so these are exactly the tokens of the edit.
 func (p *ptext) span(lo, hi int) (i, j int) {
-	i = lowerBound(len(p.toks), func(k int) bool { return int(p.toks[k].hi) > lo })
-	j = lowerBound(len(p.toks), func(k int) bool { return int(p.toks[k].lo) >= hi })
+	i = sort.Search(len(p.toks), func(k int) bool { return int(p.toks[k].hi) > lo })
+	j = sort.Search(len(p.toks), func(k int) bool { return int(p.toks[k].lo) >= hi })
 	return i, max(i, j)
-}
-
-// lowerBound is the first k in [0, n) with ok(k), or n; ok is monotone.
-func lowerBound(n int, ok func(int) bool) int {
-	lo, hi := 0, n
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if ok(mid) {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
 }
 
 // words counts the word tokens in [i, j).

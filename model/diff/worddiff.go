@@ -119,13 +119,11 @@ func wordDiff(a, b string) ([]Edit, editCounts) {
 		// words the whole diff keeps at the start: diff the whole texts
 		// instead, rarely and only then.
 		if !sameToken(firstWordOrMark(a[p:]), firstWordOrMark(b[p:])) {
-			t := &symbolTable{index: make(map[string]int, 64)}
-			edits, counts := t.diff(t.tokens(a[p:len(a)-m]), t.tokens(b[p:len(b)-m]))
+			edits, counts := diffTokens(a[p:len(a)-m], b[p:len(b)-m])
 			return withEqualEnds(edits, a[:p], a[len(a)-m:]), counts
 		}
 	}
-	t := &symbolTable{index: make(map[string]int, 64)}
-	return t.diff(t.tokens(a), t.tokens(b))
+	return diffTokens(a, b)
 }
 
 // sameToken reports whether two tokens compare equal in the word diff:

@@ -36,21 +36,11 @@ func newDiffer() *diffmatchpatch.DiffMatchPatch {
 // alignTokens is a diff of two symbol strings as runs of tokens: common
 // prefix and suffix first, before any bound applies, so that a small edit
 // in a huge paragraph is found exactly.
-func alignTokens(a, b []rune) []tokenRun {
-	var out []tokenRun
-	return appendAligned(out, a, b)
-}
+func alignTokens(a, b []rune) []tokenRun { return appendAligned(nil, a, b) }
 
 // appendAligned appends the diff of a and b to out.
 func appendAligned(out []tokenRun, a, b []rune) []tokenRun {
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		p++
-	}
-	s := 0
-	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
-		s++
-	}
+	p, s := commonEnds(a, b)
 	out = appendRun(out, OpEqual, p)
 	out = appendMiddle(out, a[p:len(a)-s], b[p:len(b)-s])
 	return appendRun(out, OpEqual, s)
