@@ -108,21 +108,10 @@ func (al *alignment) matchExact() []anchor {
 	}
 	uncertain := al.uncertainUnique(keys)
 	var exact []anchor
-	i, j := 0, 0
-	for _, r := range alignTokens(ra, rb) {
-		switch r.op {
-		case OpDelete:
-			i += r.n
-		case OpInsert:
-			j += r.n
-		case OpEqual:
-			for n := r.n; n > 0; n-- {
-				if !uncertain[i] {
-					al.pair(i, j, 1)
-					exact = append(exact, anchor{i, j})
-				}
-				i, j = i+1, j+1
-			}
+	for i, j := range equalPairs(alignTokens(ra, rb)) {
+		if !uncertain[i] {
+			al.pair(i, j, 1)
+			exact = append(exact, anchor{i, j})
 		}
 	}
 	return exact

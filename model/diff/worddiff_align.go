@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"iter"
 	"slices"
 	"unicode/utf8"
 
@@ -69,13 +70,49 @@ func appendMiddle(out []tokenRun, a, b []rune) []tokenRun {
 	if len(anchors) == 0 {
 		return appendRun(appendRun(out, OpDelete, len(a)), OpInsert, len(b))
 	}
+	return appendBetween(out, a, b, func(yield func(int, int) bool) {
+		for _, an := range anchors {
+			if !yield(an.old, an.new) {
+				return
+			}
+		}
+	})
+}
+
+// appendBetween appends the diff of a and b that keeps one token at each
+// of the places kept (ascending on both sides) and aligns what lies
+// between them.
+func appendBetween(out []tokenRun, a, b []rune, kept iter.Seq2[int, int]) []tokenRun {
 	i, j := 0, 0
-	for _, an := range anchors {
-		out = appendAligned(out, a[i:an.old], b[j:an.new])
+	for ka, kb := range kept {
+		out = appendAligned(out, a[i:ka], b[j:kb])
 		out = appendRun(out, OpEqual, 1)
-		i, j = an.old+1, an.new+1
+		i, j = ka+1, kb+1
 	}
 	return appendAligned(out, a[i:], b[j:])
+}
+
+// equalPairs is the places (i in a, j in b) of each token a diff of a
+// and b keeps, in order.
+func equalPairs(runs []tokenRun) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		i, j := 0, 0
+		for _, r := range runs {
+			switch r.op {
+			case OpDelete:
+				i += r.n
+			case OpInsert:
+				j += r.n
+			case OpEqual:
+				for n := r.n; n > 0; n-- {
+					if !yield(i, j) {
+						return
+					}
+					i, j = i+1, j+1
+				}
+			}
+		}
+	}
 }
 
 // appendRun appends n tokens of op, joining a run of the same op.
@@ -185,23 +222,12 @@ func alignWords(a, b []rune, t *symbolTable) []tokenRun {
 	}
 	ca, ia := content(a)
 	cb, ib := content(b)
-	var out []tokenRun
-	pa, pb := 0, 0 // next original token on each side
-	i, j := 0, 0   // next content token on each side
-	for _, r := range alignTokens(ca, cb) {
-		switch r.op {
-		case OpDelete:
-			i += r.n
-		case OpInsert:
-			j += r.n
-		case OpEqual:
-			for n := r.n; n > 0; n-- {
-				qa, qb := ia[i], ib[j]
-				out = appendAligned(out, a[pa:qa], b[pb:qb])
-				out = appendRun(out, OpEqual, 1)
-				pa, pb, i, j = qa+1, qb+1, i+1, j+1
+	// The content tokens kept, at their places among all the tokens.
+	return appendBetween(nil, a, b, func(yield func(int, int) bool) {
+		for i, j := range equalPairs(alignTokens(ca, cb)) {
+			if !yield(ia[i], ib[j]) {
+				return
 			}
 		}
-	}
-	return appendAligned(out, a[pa:], b[pb:])
+	})
 }
