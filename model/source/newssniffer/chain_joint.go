@@ -54,7 +54,7 @@ func (rs *readings) add(states []cells.State) {
 		return
 	}
 	rs.seen[ok+"\x00"+nk] = true
-	if len(rs.list) > 0 && !rs.d.rows.LaysOut(states) {
+	if len(rs.list) > 0 && !rs.d.rows.LaysOut(old, new) {
 		return // NewsSniffer would lay these versions out otherwise
 	}
 	rs.list = append(rs.list, reading{states: states, oldKey: ok, newKey: nk, score: rs.d.rows.JointScore(states)})
@@ -98,8 +98,9 @@ func offer(pages []*dumpPage) []*readings {
 	// best readings: where each neighbour settles one end, this finds
 	// the reading between them.
 	for i := 1; i+1 < len(pages); i++ {
+		next := best(rs[i+1], maxBothEnds)
 		for _, a := range best(rs[i-1], maxBothEnds) {
-			for _, b := range best(rs[i+1], maxBothEnds) {
+			for _, b := range next {
 				if st, ok := pages[i].rows.Constrained(paragraphs(a.newKey), paragraphs(b.oldKey)); ok {
 					rs[i].add(st)
 				}

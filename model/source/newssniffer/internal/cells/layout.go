@@ -67,9 +67,7 @@ func (r *Reader) laysOut(old, new []string) bool {
 	return ok && row == len(r.rows)
 }
 
-// LaysOut reports whether the rows read as states lay out as the page
-// (see laysOut): a reading that does not is no reading of this page.
-func (r *Reader) LaysOut(states []State) bool {
-	old, new := r.VersionsOf(states)
-	return r.laysOut(old, new)
-}
+// LaysOut reports whether versions old and new, the rows read as some
+// states (VersionsOf), lay out as the page (see laysOut): a reading that
+// does not is no reading of this page.
+func (r *Reader) LaysOut(old, new []string) bool { return r.laysOut(old, new) }
