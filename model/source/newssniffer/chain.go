@@ -2,6 +2,7 @@ package newssniffer
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -251,14 +252,7 @@ func assemble(pages []*dumpPage, notes []string) *model.Article {
 }
 
 func unionInts(a, b []int) []int {
-	seen := map[int]bool{}
-	var out []int
-	for _, x := range append(append([]int(nil), a...), b...) {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	sort.Ints(out)
-	return out
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

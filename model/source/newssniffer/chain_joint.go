@@ -154,8 +154,8 @@ func best(rs *readings, n int) []reading {
 // shared version alike and the scores sum highest (a Viterbi pass along
 // the chain), and flags as guessed in each dump the rows that read
 // otherwise in a combination scoring within GuessMargin of the best.
-// It reports false, changing nothing, when no combination agrees.
-func chooseJointly(rs []*readings) bool {
+// It changes nothing when no combination agrees.
+func chooseJointly(rs []*readings) {
 	n := len(rs)
 	fwd, bwd := make([][]float64, n), make([][]float64, n)
 	from := make([][]int, n)
@@ -204,7 +204,7 @@ func chooseJointly(rs []*readings) bool {
 		}
 	}
 	if end < 0 {
-		return false
+		return
 	}
 	chosen := make([]int, n)
 	for i, c := n-1, end; i >= 0; i-- {
@@ -222,7 +222,6 @@ func chooseJointly(rs []*readings) bool {
 		r.d.rows.Apply(st)
 		r.d.rows.FlagDiffering(near)
 	}
-	return true
 }
 
 // reachable is how many of the dumps, from the first, have readings that

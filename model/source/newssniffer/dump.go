@@ -21,14 +21,6 @@ var (
 	dumpElapsedRow = regexp.MustCompile(`^\(([^()]{1,80} (?:later|earlier))\)$`)
 )
 
-// LooksLikeDump reports whether text has the version line that every
-// NewsSniffer comparison dump carries; it is how the kind of an input is
-// recognised from its content.
-func LooksLikeDump(text string) bool {
-	_, ok := findVersionLine(strings.Split(text, "\n"))
-	return ok
-}
-
 func findVersionLine(lines []string) (int, bool) {
 	for i, l := range lines {
 		if strings.Contains(l, "Version") && dumpVersionLine.MatchString(model.CollapseSpace(l)) {

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"redline/model"
+
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -53,7 +55,7 @@ func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	p := Page{Headline: collapse(a.Title()), Byline: collapse(a.Byline())}
+	p := Page{Headline: model.CollapseSpace(a.Title()), Byline: model.CollapseSpace(a.Byline())}
 	p.Published, _ = a.PublishedTime()
 	p.Modified, _ = a.ModifiedTime()
 	collectBlocks(a.Node, &p.Paragraphs)
@@ -93,7 +95,7 @@ func collectBlocks(n *html.Node, out *[]string) {
 	}
 	var loose strings.Builder
 	flush := func() {
-		if s := collapse(loose.String()); s != "" {
+		if s := model.CollapseSpace(loose.String()); s != "" {
 			*out = append(*out, s)
 		}
 		loose.Reset()
@@ -109,7 +111,7 @@ func collectBlocks(n *html.Node, out *[]string) {
 			flush()
 			var b strings.Builder
 			innerText(c, &b)
-			if s := collapse(b.String()); s != "" {
+			if s := model.CollapseSpace(b.String()); s != "" {
 				*out = append(*out, s)
 			}
 		case isInline(c) && !holdsBlock(c):
@@ -153,14 +155,6 @@ func innerText(n *html.Node, b *strings.Builder) {
 			innerText(c, b)
 		}
 	}
-}
-
-// collapse trims s and folds runs of ASCII whitespace into one space;
-// other spaces (no-break, ideographic) are text and kept.
-func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
-	}), " ")
 }
 
 // htmlUnescape decodes character references (&amp;, &#8217;) in text.

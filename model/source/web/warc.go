@@ -205,7 +205,7 @@ func pageTitle(head []byte) string {
 			if c := strings.Index(strings.ToLower(tag), `content="`); c >= 0 {
 				v := tag[c+9:]
 				if q := strings.IndexByte(v, '"'); q >= 0 {
-					return collapse(htmlUnescape(v[:q]))
+					return model.CollapseSpace(htmlUnescape(v[:q]))
 				}
 			}
 		}
@@ -222,5 +222,5 @@ func pageTitle(head []byte) string {
 	if k < 0 {
 		return ""
 	}
-	return collapse(htmlUnescape(string(head[i+j+1 : i+j+k])))
+	return model.CollapseSpace(htmlUnescape(string(head[i+j+1 : i+j+k])))
 }
