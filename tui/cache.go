@@ -42,7 +42,24 @@ func (c *comparisons) get(a, b int) *diff.Comparison {
 	cmp := diff.Compare(art.Versions[a], art.Versions[b])
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.keep(key, cmp)
+}
+
+// put keeps cmp as the comparison of version index a with b, made
+// elsewhere (unless one is kept already).
+func (c *comparisons) put(a, b int, cmp *diff.Comparison) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.keep([2]int{a, b}, cmp)
+}
+
+// keep stores cmp under key, the newest used, evicting the least
+// recently used past maxComparisons; a comparison kept already under
+// key (made meanwhile on another goroutine) stays and is returned. c.mu
+// is held.
+func (c *comparisons) keep(key [2]int, cmp *diff.Comparison) *diff.Comparison {
 	if old, ok := c.m[key]; ok {
+		c.used(key)
 		return old
 	}
 	c.m[key] = cmp
@@ -52,18 +69,6 @@ func (c *comparisons) get(a, b int) *diff.Comparison {
 		c.order = c.order[1:]
 	}
 	return cmp
-}
-
-// put keeps cmp as the comparison of version index a with b, made
-// elsewhere.
-func (c *comparisons) put(a, b int, cmp *diff.Comparison) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	key := [2]int{a, b}
-	if _, ok := c.m[key]; !ok {
-		c.order = append(c.order, key)
-	}
-	c.m[key] = cmp
 }
 
 // used moves key to the newest end of the order: the cache evicts the

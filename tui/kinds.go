@@ -81,10 +81,14 @@ func (m *Model) jumpSubstantive(dir int) tea.Cmd {
 			if pinned >= 0 && pinned != v {
 				base = pinned
 			}
-			if base < 0 || cmps.peek(base, v).Substantive() == 0 {
+			if base < 0 {
 				continue
 			}
-			cmps.get(base, v) // kept: the reader is about to see it
+			c := cmps.peek(base, v)
+			if c.Substantive() == 0 {
+				continue
+			}
+			cmps.put(base, v, c) // kept: the reader is about to see it
 			return func(m *Model) tea.Cmd {
 				m.busy[workMove] = nil // this move replaces one still waiting
 				m.landOn(v, pinned, dir)
