@@ -23,6 +23,18 @@ func spansOf(edits []diff.Edit, old, new bool) []span {
 	return spansOfKinds(edits, old, new, false)
 }
 
+// editRole is the role of half an edit: plain, typographic, or minor
+// when minor edits are dimmed (which wins over typographic).
+func editRole(e diff.Edit, dim bool, plain, typo, minorRole role) role {
+	switch {
+	case dim && minor(e.Kinds):
+		return minorRole
+	case e.Typographic:
+		return typo
+	}
+	return plain
+}
+
 // spansOfKinds is spansOf that, with dim, draws the edits that are only
 // typography, punctuation or spelling in the minor roles.
 func spansOfKinds(edits []diff.Edit, old, new, dim bool) []span {
@@ -34,21 +46,9 @@ func spansOfKinds(edits []diff.Edit, old, new, dim bool) []span {
 		case e.Op == diff.OpDelete && !old, e.Op == diff.OpInsert && !new:
 			continue
 		case e.Op == diff.OpDelete:
-			r = roleDeleted
-			if e.Typographic {
-				r = roleDeletedTypo
-			}
-			if dim && minor(e.Kinds) {
-				r = roleDeletedMinor
-			}
+			r = editRole(e, dim, roleDeleted, roleDeletedTypo, roleDeletedMinor)
 		case e.Op == diff.OpInsert:
-			r = roleInserted
-			if e.Typographic {
-				r = roleInsertedTypo
-			}
-			if dim && minor(e.Kinds) {
-				r = roleInsertedMinor
-			}
+			r = editRole(e, dim, roleInserted, roleInsertedTypo, roleInsertedMinor)
 		case !new:
 			text = e.OldText()
 		}
