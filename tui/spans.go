@@ -13,14 +13,7 @@ import (
 // an edit are drawn plain, so that struck-through or underlined runs
 // start and end on words, as in git's word diff.
 func editSpans(edits []diff.Edit) []span {
-	return spansOf(edits, true, true)
-}
-
-// spansOf is editSpans for one side or both: with only old, the old
-// version's text exactly (its own spelling, its deletions marked); with
-// only new, the new version's (its insertions marked).
-func spansOf(edits []diff.Edit, old, new bool) []span {
-	return spansOfKinds(edits, old, new, false)
+	return spansOfKinds(edits, true, true, false)
 }
 
 // editRole is the role of half an edit: plain, typographic, or minor
@@ -35,8 +28,11 @@ func editRole(e diff.Edit, dim bool, plain, typo, minorRole role) role {
 	return plain
 }
 
-// spansOfKinds is spansOf that, with dim, draws the edits that are only
-// typography, punctuation or spelling in the minor roles.
+// spansOfKinds is editSpans for one side or both: with only old, the old
+// version's text exactly (its own spelling, its deletions marked); with
+// only new, the new version's (its insertions marked). With dim, the
+// edits that are only typography, punctuation or spelling are drawn in
+// the minor roles.
 func spansOfKinds(edits []diff.Edit, old, new, dim bool) []span {
 	out := make([]span, 0, len(edits)+4)
 	for _, e := range edits {
