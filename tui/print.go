@@ -42,7 +42,6 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	}
 	width := max(o.Width, minWidth)
 	m := unlaidModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view, printing: true}, width+1, 1<<20)
-	m.printing = true
 	m.lines = nil // one step, laid out once: nothing to share
 	m.shown = o.Shown
 	if o.Base >= 0 && o.Base != o.Shown-1 {
@@ -57,15 +56,9 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	st := &m.styles
 	lines := m.headlineLines(width)
-	for _, l := range wrapSpans(plain(m.metaText()), width) {
-		lines = append(lines, renderLine(l, st, st.Meta))
-	}
-	for _, l := range wrapSpans(plain(m.whenText()), width) {
-		lines = append(lines, renderLine(l, st, st.Meta))
-	}
-	for _, l := range wrapSpans(plain(m.statsText()), width) {
-		lines = append(lines, renderLine(l, st, st.Stats))
-	}
+	lines = append(lines, renderSpans(wrapSpans(plain(m.metaText()), width), st, st.Meta)...)
+	lines = append(lines, renderSpans(wrapSpans(plain(m.whenText()), width), st, st.Meta)...)
+	lines = append(lines, renderSpans(wrapSpans(plain(m.statsText()), width), st, st.Stats)...)
 	for _, l := range lines {
 		fmt.Fprintln(bw, l)
 	}
