@@ -156,14 +156,7 @@ func printText(w io.Writer, art *model.Article, steps []export.Step, o options, 
 				fmt.Fprintln(w, styles.Notice.Render(l))
 			}
 		}
-		base := s.Base
-		if base == s.Shown-1 {
-			base = -1 // tui.Print's "the version before"
-		}
-		if s.Base < 0 {
-			cmp = nil // a first version: nothing to compare in the body
-		}
-		if err := tui.Print(w, art, tui.PrintOptions{Base: base, Shown: s.Shown, Width: width, View: o.view, Styles: styles, Only: o.only, Comparison: cmp}); err != nil {
+		if err := tui.Print(w, art, tui.PrintOptions{Base: s.Base, Shown: s.Shown, Width: width, View: o.view, Styles: styles, Only: o.only, Comparison: cmp}); err != nil {
 			return err
 		}
 	}
@@ -184,7 +177,7 @@ func stepHeader(art *model.Article, s export.Step, cmp *diff.Comparison, i, n in
 	case v.Elapsed != "":
 		parts = append(parts, model.Visible(v.Elapsed))
 	}
-	parts = append(parts, strings.Split(export.Summary(cmp), " · ")...)
+	parts = append(parts, export.StatsParts(cmp)...)
 	return parts
 }
 
@@ -226,12 +219,8 @@ func printSVG(w io.Writer, art *model.Article, s export.Step, o options) error {
 	if width <= 0 {
 		width = 80 // a picture is not as wide as the terminal it was made in
 	}
-	base := s.Base
-	if base == s.Shown-1 {
-		base = -1
-	}
 	var text bytes.Buffer
-	err := tui.Snapshot(&text, art, tui.PrintOptions{Base: base, Shown: s.Shown, Width: width, View: o.view,
+	err := tui.Snapshot(&text, art, tui.PrintOptions{Base: s.Base, Shown: s.Shown, Width: width, View: o.view,
 		Styles: tui.DefaultStyles(color)})
 	if err != nil {
 		return err

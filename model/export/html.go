@@ -92,7 +92,7 @@ func HTML(w io.Writer, art *model.Article, steps []Step) error {
 	p.Timeline = timelineBars(art, done)
 	for _, c := range done {
 		ps := pageStep{ID: stepID(c), Name: versionName(art, c.Shown), Base: baseName(art, c),
-			When: model.Visible(when(c)), Stats: statsParts(c.cmp), HeadlineChanged: c.cmp.HeadlineChanged,
+			When: model.Visible(when(c)), Stats: StatsParts(c.cmp), HeadlineChanged: c.cmp.HeadlineChanged,
 			Headline: spans(c.cmp.Headline)}
 		if c.shown.Headline == "" {
 			ps.Headline = nil

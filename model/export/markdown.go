@@ -52,14 +52,14 @@ func writeMarkdownStep(bw *bufio.Writer, art *model.Article, c compared) {
 	if t := when(c); t != "" {
 		head += " · " + mdEscape(t)
 	}
-	fmt.Fprintf(bw, "\n## %s\n\n%s\n\n", head, strings.Join(statsParts(c.cmp), " · "))
+	fmt.Fprintf(bw, "\n## %s\n\n%s\n\n", head, Summary(c.cmp))
 	if c.cmp.HeadlineChanged {
 		fmt.Fprintf(bw, "_headline_ · %s\n\n", mdEdits(c.cmp.Headline))
 	}
 	same := 0
 	flush := func() {
 		if same > 0 {
-			fmt.Fprintf(bw, "_(%s)_\n\n", plural(same, "unchanged paragraph", "unchanged paragraphs"))
+			fmt.Fprintf(bw, "_(%s)_\n\n", Plural(same, "unchanged paragraph", "unchanged paragraphs"))
 			same = 0
 		}
 	}
@@ -140,11 +140,4 @@ func mdLink(u string) string {
 		return "<" + u + ">"
 	}
 	return mdEscape(u)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

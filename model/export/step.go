@@ -137,12 +137,12 @@ var KindLabels = map[diff.EditKind]KindLabel{
 	diff.KindTypographic: {"·", "typographic edit", "typographic edits"},
 }
 
-// statsParts are a comparison's figures as short phrases, as the
+// StatsParts are a comparison's figures as short phrases, as the
 // reader's status line gives them: the words, the substantive kinds
 // with their marks ("# 2 numbers"), the paragraphs, the minor kinds, the
 // headline. One list for the reader, --print and every export, so that
 // a shared page says what the screen said.
-func statsParts(c *diff.Comparison) []string {
+func StatsParts(c *diff.Comparison) []string {
 	s := c.Stats
 	parts := []string{fmt.Sprintf("+%d −%d words", s.WordsAdded, s.WordsRemoved)}
 	var minor []string
@@ -183,7 +183,7 @@ func statsParts(c *diff.Comparison) []string {
 // · 2 ¶ edited · headline changed"), as the reader's status line says
 // them.
 func Summary(c *diff.Comparison) string {
-	return strings.Join(statsParts(c), " · ")
+	return strings.Join(StatsParts(c), " · ")
 }
 
 // Plural is "1 thing" or "n things".
