@@ -138,7 +138,7 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 		if st.Marks {
 			// decorate wrote the markers; emphasis is all that is left.
 			if s.role == roleDeletedMinor || s.role == roleInsertedMinor {
-				b.WriteString(paint(st.Minor, s.text))
+				b.WriteString(st.paint(&st.Minor, s.text))
 			} else if len(base) > 0 {
 				b.WriteString(base[0].Render(s.text))
 			} else {
@@ -148,23 +148,23 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 		}
 		switch {
 		case s.role.edit() == roleDeleted && s.match:
-			b.WriteString(paint(st.DeletedMatch, s.text))
+			b.WriteString(st.paint(&st.DeletedMatch, s.text))
 		case s.role.edit() == roleInserted && s.match:
-			b.WriteString(paint(st.InsertedMatch, s.text))
+			b.WriteString(st.paint(&st.InsertedMatch, s.text))
 		case s.role == roleDeletedMinor:
-			b.WriteString(paint(st.DeletedMinor, s.text))
+			b.WriteString(st.paint(&st.DeletedMinor, s.text))
 		case s.role == roleInsertedMinor:
-			b.WriteString(paint(st.InsertedMinor, s.text))
+			b.WriteString(st.paint(&st.InsertedMinor, s.text))
 		case s.role == roleDeletedTypo:
-			b.WriteString(paint(st.DeletedTypographic, s.text))
+			b.WriteString(st.paint(&st.DeletedTypographic, s.text))
 		case s.role == roleInsertedTypo:
-			b.WriteString(paint(st.InsertedTypographic, s.text))
+			b.WriteString(st.paint(&st.InsertedTypographic, s.text))
 		case s.role == roleDeleted:
-			b.WriteString(paint(st.Deleted, s.text))
+			b.WriteString(st.paint(&st.Deleted, s.text))
 		case s.role == roleInserted:
-			b.WriteString(paint(st.Inserted, s.text))
+			b.WriteString(st.paint(&st.Inserted, s.text))
 		case s.match:
-			b.WriteString(paint(st.Match, s.text))
+			b.WriteString(st.paint(&st.Match, s.text))
 		case len(base) > 0:
 			b.WriteString(base[0].Render(s.text))
 		default:
@@ -174,20 +174,34 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 	return b.String()
 }
 
-// paint is style.Render(text) for a span of one line, as one run between
+// paint is style.Render(text), style one of st's fields, for a span of one line, as one run between
 // an opening and a closing escape sequence. lipgloss renders underlined
 // or struck-through text a rune at a time, so that it can leave the
 // spaces plain: a sequence a character, an inserted paragraph printed
 // with colour five times the size of its text. Here the line through
 // or under an edit runs across its spaces too, which reads as one edit.
-func paint(style lipgloss.Style, text string) string {
+func (st *Styles) paint(style *lipgloss.Style, text string) string {
 	if text == "" || strings.ContainsAny(text, "\t\n") {
 		return style.Render(text)
 	}
-	marked := style.Render("x")
-	i := strings.IndexByte(marked, 'x')
-	if i < 0 || i == 0 && len(marked) == 1 {
+	var around [2]string // the text before and after, or none
+	var kept any
+	if st.paints != nil {
+		kept, _ = st.paints.Load(style)
+	}
+	if kept != nil {
+		around = kept.([2]string)
+	} else {
+		marked := style.Render("x")
+		if i := strings.IndexByte(marked, 'x'); i >= 0 && (i > 0 || len(marked) > 1) {
+			around = [2]string{marked[:i], marked[i+1:]}
+		}
+		if st.paints != nil {
+			st.paints.Store(style, around)
+		}
+	}
+	if around == ([2]string{}) {
 		return style.Render(text) // no sequence: nothing to gain
 	}
-	return marked[:i] + text + marked[i+1:]
+	return around[0] + text + around[1]
 }

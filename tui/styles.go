@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 )
@@ -54,6 +55,12 @@ type Styles struct {
 	GutterKind, GutterMinor lipgloss.Style
 	// A timeline step that holds substantive edits.
 	TimelineSubstantive lipgloss.Style
+
+	// paints keeps, by the address of one of the fields above, the
+	// text paint puts around a span in that style: worked out once a
+	// Styles rather than once a span. nil (a Styles built by hand):
+	// worked out every time.
+	paints *sync.Map
 }
 
 // DefaultStyles are redline's styles. With colour they adapt to light and
@@ -66,7 +73,7 @@ func DefaultStyles(color bool) Styles {
 	amber := lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#E3B341"}
 	dim := lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
 	matchBG := lipgloss.AdaptiveColor{Light: "#FFF8C5", Dark: "#5A4A00"}
-	s := Styles{Marks: !color}
+	s := Styles{Marks: !color, paints: &sync.Map{}}
 	p := lipgloss.NewStyle()
 	s.Headline = p.Bold(true)
 	s.Meta = p.Foreground(dim)
