@@ -82,3 +82,8 @@ func IsVisible(s string) bool {
 func isHidingRune(r rune) bool {
 	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
+
+// OneLine is s on one line, made visible: its runs of white space (line
+// breaks too) one space each, then Visible — how an error or a field of a
+// list is written where a line is promised.
+func OneLine(s string) string { return Visible(strings.Join(strings.Fields(s), " ")) }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,7 +23,7 @@ type copiedMsg struct {
 
 func (c copiedMsg) String() string {
 	if c.err != nil {
-		return "could not copy " + c.what + ": " + oneLine(c.err.Error())
+		return "could not copy " + c.what + ": " + model.OneLine(c.err.Error())
 	}
 	return "copied " + c.what + " to the clipboard (OSC 52; M releases the mouse to select instead)"
 }
@@ -64,6 +63,3 @@ func (m *Model) toggleMouse() tea.Cmd {
 	m.notice = "mouse released: select text with it (M captures it again)"
 	return tea.DisableMouse
 }
-
-// oneLine keeps a message to one line, fit for the terminal.
-func oneLine(s string) string { return model.Visible(strings.Join(strings.Fields(s), " ")) }

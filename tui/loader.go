@@ -213,7 +213,7 @@ func (l Loader) loaded(res Loaded) (tea.Model, tea.Cmd) {
 		}
 		r.loading = ""
 		if res.Err != nil {
-			r.notice = "the rest could not be read: " + oneLine(res.Err.Error())
+			r.notice = "the rest could not be read: " + model.OneLine(res.Err.Error())
 		}
 		return r, cmd
 	}

@@ -148,7 +148,7 @@ func noticeOf(err error) string {
 	if errors.As(err, &ie) {
 		msg = ie.Msg
 	}
-	return oneLine(msg)
+	return model.OneLine(msg)
 }
 
 // pickerColumns is how a row is laid out at the window's width: the

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"redline/model"
 	"redline/model/source/archive"
@@ -23,7 +22,7 @@ import (
 func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o options) int {
 	a, err := archive.Open(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	}
 	defer a.Close()
@@ -31,7 +30,7 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 	if article != "" {
 		art, err := a.Article(article)
 		if err != nil {
-			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+			report(stderr, err)
 			return 2
 		}
 		// The article is read already (an archive answers in well under
@@ -58,7 +57,7 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 func printArchiveList(a *archive.Archive, stdout, stderr io.Writer) int {
 	c, err := a.Scan(context.Background(), nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	}
 	w := bufio.NewWriter(stdout)
@@ -73,7 +72,7 @@ func printArchiveList(a *archive.Archive, stdout, stderr io.Writer) int {
 		}
 		return t.Format("2006-01-02T15:04:05Z07:00")
 	}
-	field := func(s string) string { return model.Visible(strings.Join(strings.Fields(s), " ")) }
+	field := model.OneLine
 	for i := 0; i < c.Len(); i++ {
 		s := c.At(i)
 		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", field(s.Key), s.Versions, seen(s, true), seen(s, false),

@@ -109,7 +109,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	}
 	if opts.version {
@@ -127,13 +127,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Only the reader in colour needs the terminal's background.
 	settleBackground(reader && opts.color != "never" && (opts.color == "always" || os.Getenv("NO_COLOR") == ""))
 	if err := openInputs(&opts, stdin); err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	}
 	defer source.Close(opts.inputs)
 	switch kind, path, err := sniffOne(opts); {
 	case err != nil:
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	case kind == kindArchive:
 		return runArchive(path, opts.article, opts.json, stdout, stderr, opts)
@@ -150,7 +150,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if printsNewestOnly(opts) {
 		newest, total, err := readNewest(opts)
 		if err != nil {
-			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+			report(stderr, err)
 			return 2
 		}
 		if newest != nil {
@@ -166,7 +166,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		progress(-1, -1)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	}
 	if opts.json {
@@ -225,4 +225,9 @@ func buildVersion() string {
 // oneLine keeps an error message to the one line redline promises.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// report writes err as redline's one line on stderr: "redline: …".
+func report(stderr io.Writer, err error) {
+	fmt.Fprintf(stderr, "redline: %s\n", model.OneLine(err.Error()))
 }

@@ -48,7 +48,7 @@ func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer
 	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
 	steps, err := chooseSteps(art, o)
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	}
 	switch o.format {
@@ -64,7 +64,7 @@ func printStep(art *model.Article, o options, tty bool, stdout, stderr io.Writer
 		err = printText(stdout, art, steps, o, tty)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 1
 	}
 	return 0

@@ -47,7 +47,7 @@ func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 			_, _, r.Err = tui.ResolveStep(r.Article, o.step())
 		}
 		if r.Err != nil {
-			fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(r.Err.Error())))
+			report(stderr, r.Err)
 			return 2
 		}
 		m = tui.New(r.Article, opts)
@@ -65,7 +65,7 @@ func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 	code := runProgram(m, fail, stdin, stdout, stderr, !o.noMouse)
 	cancel()
 	if loader.Err != nil && *loader.Err != nil && *loader.Err != errCrashed {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine((*loader.Err).Error())))
+		report(stderr, *loader.Err)
 		return 2
 	}
 	return code
@@ -189,7 +189,7 @@ func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stdout, stderr 
 		return 128 + int(s) // as a shell reports a process the signal ended
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 1
 	}
 	return 0

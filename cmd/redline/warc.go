@@ -22,7 +22,7 @@ import (
 // for a choice.
 func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "redline: %s\n", model.Visible(oneLine(err.Error())))
+		report(stderr, err)
 		return 2
 	}
 	if article == "" {
@@ -37,7 +37,7 @@ func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 		if len(list) > 1 {
 			w := bufio.NewWriter(stdout)
 			for _, a := range list {
-				fmt.Fprintf(w, "%d\t%s\t%s\n", a.Captures, model.Visible(oneLine(a.URL)), model.Visible(oneLine(a.Headline)))
+				fmt.Fprintf(w, "%d\t%s\t%s\n", a.Captures, model.OneLine(a.URL), model.OneLine(a.Headline))
 			}
 			w.Flush()
 			fmt.Fprintf(stderr, "redline: %s holds %d articles: choose one with --article URL\n",
