@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"redline/model"
@@ -47,7 +46,7 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 		return printArchiveList(a, stdout, stderr)
 	}
 	title := filepath.Base(path) + " · " + a.Kind().String()
-	return runProgram(tui.NewRoot(a, title, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
+	return openReader(tui.NewRoot(a, title, readerOptions(o)), o, stderr)
 }
 
 // printArchiveList prints the archive's articles, most versions first,

@@ -163,6 +163,12 @@ func (o options) step() tui.StepNumbers {
 // nothing piped.
 func (o options) sample() bool { return len(o.args) == 0 && o.git == "" }
 
+// openReader runs the reader on m, or on an article list, at the
+// terminal: keys from standard input, the screen on standard output.
+func openReader(m tea.Model, o options, stderr io.Writer) int {
+	return runProgram(m, tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
+}
+
 // runProgram runs a model in the alternate screen. A panic inside it
 // still gives the terminal back and ends in one readable line.
 func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stdout, stderr io.Writer, mouse bool) int {

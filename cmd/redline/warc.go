@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"redline/model"
@@ -32,7 +31,7 @@ func runWARC(path, article string, o options, stdout, stderr io.Writer) int {
 		}
 		if len(list) > 1 && !o.json && !o.print && isTerminal(stdout) {
 			title := filepath.Base(path) + " · WARC"
-			return runProgram(tui.NewRoot(warcShelf{path: path, list: list}, title, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
+			return openReader(tui.NewRoot(warcShelf{path: path, list: list}, title, readerOptions(o)), o, stderr)
 		}
 		if len(list) > 1 {
 			w := bufio.NewWriter(stdout)
@@ -68,7 +67,7 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 	case o.print || o.all || (o.format != "" && o.format != "text") || !tty:
 		return printStep(art, o, tty, stdout, stderr)
 	}
-	return runProgram(tui.New(art, readerOptions(o)), tui.NewFailure(), os.Stdin, os.Stdout, stderr, !o.noMouse)
+	return openReader(tui.New(art, readerOptions(o)), o, stderr)
 }
 
 // warcShelf is a WARC file of several articles as the article list sees
