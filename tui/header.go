@@ -32,17 +32,15 @@ func (m *Model) viewRule() string {
 // scrolls: which version each side-by-side column shows, and what
 // annotate's two numbers mean. None in a small window.
 func (m *Model) columnHeadings() []string {
-	if !m.roomy() || m.doc == nil || m.mode != modeReading {
-		return nil
-	}
+	annotated, sides := m.headingsShown()
 	st := &m.styles
 	lead := strings.Repeat(" ", gutterWidth)
 	var out []string
-	if m.annotate && m.doc.annW > 0 {
+	if annotated {
 		legend := "vA vB: introduced in version A, last changed in B"
 		out = append(out, lead+st.Meta.Render(truncate(legend, m.width-gutterWidth)))
 	}
-	if m.view == viewSide && m.doc.colW > 0 && m.base() >= 0 {
+	if sides {
 		left := fmt.Sprintf("Version %d", m.art.Versions[m.base()].Number)
 		if m.pinned >= 0 && m.pinned != m.shown {
 			left += " (pinned)"
@@ -54,6 +52,16 @@ func (m *Model) columnHeadings() []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// headingsShown says which of the column headings are drawn: the
+// annotate legend, and the two versions' names over the side-by-side
+// columns.
+func (m *Model) headingsShown() (annotated, sides bool) {
+	if !m.roomy() || m.doc == nil || m.mode != modeReading {
+		return false, false
+	}
+	return m.annotate && m.doc.annW > 0, m.view == viewSide && m.doc.colW > 0 && m.base() >= 0
 }
 
 // commitText names a version's commit: short hash, author and subject.

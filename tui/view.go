@@ -63,8 +63,11 @@ func (m *Model) bodyHeight() int {
 	if m.roomy() {
 		head, foot = min(len(m.doc.headline), 2)+3, 3
 	}
-	if m.mode == modeReading {
-		head += len(m.columnHeadings())
+	annotated, sides := m.headingsShown()
+	for _, shown := range [...]bool{annotated, sides} {
+		if shown {
+			head++ // a heading's line, counted without drawing it
+		}
 	}
 	return max(m.height-head-foot, 1)
 }
