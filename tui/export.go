@@ -75,7 +75,7 @@ func Snapshot(w io.Writer, art *model.Article, o PrintOptions) error {
 		return err
 	}
 	width := max(o.Width, minWidth)
-	m := newModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap()}, width+1, 1<<20)
+	m := unlaidModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap()}, width+1, 1<<20) // the timeline is all it draws
 	m.shown = o.Shown
 	if o.Base >= 0 && o.Base != o.Shown-1 {
 		m.pinned = o.Base
