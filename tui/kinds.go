@@ -77,10 +77,7 @@ func (m *Model) jumpSubstantive(dir int) tea.Cmd {
 	cmps, n := m.cmps, len(m.art.Versions)
 	return m.later(workJump, "looking for a substantive edit…", func() func(*Model) tea.Cmd {
 		for v := shown + dir; v >= 0 && v < n; v += dir {
-			base := v - 1
-			if pinned >= 0 && pinned != v {
-				base = pinned
-			}
+			base := baseOf(v, pinned)
 			if base < 0 {
 				continue
 			}

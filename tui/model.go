@@ -295,11 +295,15 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // base is the index of the version the shown one is compared with, -1 on
 // the first version.
-func (m *Model) base() int {
-	if m.pinned >= 0 && m.pinned != m.shown {
-		return m.pinned
+func (m *Model) base() int { return baseOf(m.shown, m.pinned) }
+
+// baseOf is the version version shown is compared with when pinned is
+// pinned (-1 for none): the pinned one, else the one before.
+func baseOf(shown, pinned int) int {
+	if pinned >= 0 && pinned != shown {
+		return pinned
 	}
-	return m.shown - 1
+	return shown - 1
 }
 
 // comparison is the current step's comparison, nil on a first version.

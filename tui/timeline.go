@@ -125,11 +125,7 @@ func (m Model) prepareNeighbours() tea.Cmd {
 			if v < 0 || v >= n {
 				continue
 			}
-			base := v - 1
-			if pinned >= 0 && pinned != v {
-				base = pinned
-			}
-			if base >= 0 && !cmps.has(base, v) {
+			if base := baseOf(v, pinned); base >= 0 && !cmps.has(base, v) {
 				cmps.get(base, v)
 			}
 		}

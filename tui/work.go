@@ -128,11 +128,7 @@ func (m *Model) moveTo(shown, pinned, hit int) tea.Cmd {
 // one that follows the cursor paragraph (version v, paragraph p) there.
 func (m *Model) pairsFor(shown, pinned, v, p, hit int) [][2]int {
 	var out [][2]int
-	base := shown - 1
-	if pinned >= 0 && pinned != shown {
-		base = pinned
-	}
-	if base >= 0 {
+	if base := baseOf(shown, pinned); base >= 0 {
 		out = append(out, [2]int{base, shown})
 	}
 	if hit == hitKeep && p >= 0 && v != shown && len(m.art.Versions[v].Paragraphs) > 0 {
