@@ -9,6 +9,7 @@ import (
 
 	"redline/model"
 	"redline/model/diff"
+	"redline/model/export"
 )
 
 // viewMode is how the body shows a step.
@@ -356,14 +357,6 @@ func (in docInput) annotate(b *block, w int) {
 	}
 }
 
-// joinNote says where a split piece or a merged paragraph came from.
-func joinNote(c diff.Change) string {
-	if c.Kind == diff.Merged && len(c.Group) == 2 {
-		return fmt.Sprintf("merged from ¶%d and ¶%d", c.Group[0]+1, c.Group[1]+1)
-	}
-	return fmt.Sprintf("split from ¶%d", c.Old+1)
-}
-
 // headlineBlock is the headline's change as a stop in the body, so that
 // ] and [ reach a step that changed only the headline; the header shows
 // the headline itself.
@@ -391,11 +384,11 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 	switch c.Kind {
 	case diff.MovedAway:
 		excerpt := model.Visible(excerptOf(in.base.Paragraphs[c.Old], width))
-		line := fmt.Sprintf("moved to ¶%d · %s", c.New+1, excerpt)
+		line := export.ParagraphLabel(c) + " · " + excerpt
 		b.lines = []string{in.noteLine(truncateLine(line, width))}
 		return b
 	case diff.Moved:
-		b.lines = append(b.lines, in.noteLine(truncateLine(fmt.Sprintf("moved from ¶%d", c.Old+1), width)))
+		b.lines = append(b.lines, in.noteLine(truncateLine(export.ParagraphLabel(c), width)))
 		if len(c.Edits) == 1 && c.Edits[0].Op == diff.OpEqual && c.Edits[0].Old == "" {
 			// Moved verbatim: laid out as an unchanged paragraph, which
 			// has a path of its own (wrapPlain) that reads the same.
@@ -403,7 +396,7 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 			return b
 		}
 	case diff.Split, diff.Merged:
-		b.lines = append(b.lines, in.noteLine(ansi.Truncate(joinNote(c), width, "…")))
+		b.lines = append(b.lines, in.noteLine(ansi.Truncate(export.ParagraphLabel(c), width, "…")))
 	case diff.Same:
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"redline/model/diff"
+	"redline/model/export"
 )
 
 // sideBlocks shows a step in two columns, old on the left and new on the
@@ -49,7 +50,7 @@ func sideBlocks(in docInput, width int) []block {
 			right = append(note(fmt.Sprintf("moved from ¶%d", c.Old+1)), in.lines(new, colW)...)
 		case diff.Split, diff.Merged:
 			old, new := split(c.Edits)
-			left, right = in.lines(old, colW), append(note(joinNote(c)), in.lines(new, colW)...)
+			left, right = in.lines(old, colW), append(note(export.ParagraphLabel(c)), in.lines(new, colW)...)
 		default: // Edited
 			old, new := split(c.Edits)
 			left, right = in.lines(old, colW), in.lines(new, colW)

@@ -98,7 +98,7 @@ func HTML(w io.Writer, art *model.Article, steps []Step) error {
 			ps.Headline = nil
 		}
 		for _, ch := range c.cmp.Changes {
-			pa := para{Kind: ch.Kind.String(), Mark: gutterMarks[ch.Kind], Label: paragraphLabel(ch), Guessed: guessed(c, ch)}
+			pa := para{Kind: ch.Kind.String(), Mark: gutterMarks[ch.Kind], Label: ParagraphLabel(ch), Guessed: guessed(c, ch)}
 			p.Guessed = p.Guessed || pa.Guessed
 			if ch.Kind == diff.MovedAway {
 				pa.Marker = true

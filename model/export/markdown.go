@@ -70,7 +70,7 @@ func writeMarkdownStep(bw *bufio.Writer, art *model.Article, c compared) {
 			continue
 		}
 		flush()
-		label := paragraphLabel(ch)
+		label := ParagraphLabel(ch)
 		if label == "" {
 			label = "unchanged"
 		}

@@ -194,10 +194,10 @@ func Plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// paragraphLabel says what happened to a paragraph in words, with where
+// ParagraphLabel says what happened to a paragraph in words, with where
 // it came from or went ("moved from ¶7"); "" for an unchanged one.
 // Paragraph numbers count from 1, as a reader counts.
-func paragraphLabel(ch diff.Change) string {
+func ParagraphLabel(ch diff.Change) string {
 	switch ch.Kind {
 	case diff.Edited:
 		return "edited"
