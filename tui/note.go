@@ -51,17 +51,6 @@ func printableASCII(s string) bool {
 	return true
 }
 
-// truncateLine is ansi.Truncate(s, width, "…"), without its measuring
-// of every cluster when s is printable ASCII (a move note a line).
-func truncateLine(s string, width int) string {
-	if !printableASCII(s) {
-		return ansi.Truncate(s, width, "…")
-	}
-	switch {
-	case len(s) <= width:
-		return s
-	case width <= 0:
-		return ""
-	}
-	return s[:width-1] + "…"
-}
+// truncateLine cuts a note to width cells, with "…". (Its notes all hold
+// "¶", so a printable-ASCII shortcut here never ran.)
+func truncateLine(s string, width int) string { return ansi.Truncate(s, width, "…") }
