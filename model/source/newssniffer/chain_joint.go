@@ -111,29 +111,31 @@ func offer(pages []*dumpPage) []*readings {
 }
 
 // forward reads q under each version p's readings give their shared one.
-func forward(p, q *readings) {
-	done := map[string]bool{}
-	for _, c := range p.list {
-		if done[c.newKey] {
-			continue
-		}
-		done[c.newKey] = true
-		if st, ok := q.d.rows.Constrained(paragraphs(c.newKey), nil); ok {
-			q.add(st)
-		}
-	}
-}
+func forward(p, q *readings) { carry(p, q, true) }
 
 // backward reads p under each version q's readings give their shared one.
-func backward(p, q *readings) {
+func backward(p, q *readings) { carry(q, p, false) }
+
+// carry reads dump to with one version fixed, once for each version
+// from's readings give it: their new version as to's old when forward
+// (from comes first in the chain), else their old as to's new.
+func carry(from, to *readings, forward bool) {
 	done := map[string]bool{}
-	for _, c := range q.list {
-		if done[c.oldKey] {
+	for _, c := range from.list {
+		key := c.oldKey
+		if forward {
+			key = c.newKey
+		}
+		if done[key] {
 			continue
 		}
-		done[c.oldKey] = true
-		if st, ok := p.d.rows.Constrained(nil, paragraphs(c.oldKey)); ok {
-			p.add(st)
+		done[key] = true
+		old, new := paragraphs(key), []string(nil)
+		if !forward {
+			old, new = nil, old
+		}
+		if st, ok := to.d.rows.Constrained(old, new); ok {
+			to.add(st)
 		}
 	}
 }
