@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -161,22 +164,20 @@ func (p *Picker) sortMatch() {
 		return // Filter keeps the catalog's order
 	}
 	sel, ok := p.Selected()
-	var less func(a, b int) bool
 	switch p.order {
 	case byEdits:
-		count := func(i int) int {
+		sortByKey(p.match, func(i int) int {
 			if n, done := p.edits[p.catalog.At(i).Key]; done {
-				return n
+				return -n // most first
 			}
-			return -1
-		}
-		less = func(a, b int) bool { return count(a) > count(b) }
+			return 1 // not counted yet: after those counted
+		}, cmp.Compare[int])
 	case byLastSeen:
-		less = func(a, b int) bool { return p.catalog.At(a).LastSeen.After(p.catalog.At(b).LastSeen) }
+		sortByKey(p.match, func(i int) time.Time { return p.catalog.At(i).LastSeen },
+			func(a, b time.Time) int { return b.Compare(a) })
 	case bySite:
-		less = func(a, b int) bool { return p.catalog.At(a).Host() < p.catalog.At(b).Host() }
+		sortByKey(p.match, func(i int) string { return p.catalog.At(i).Host() }, strings.Compare)
 	}
-	sort.SliceStable(p.match, func(a, b int) bool { return less(p.match[a], p.match[b]) })
 	if ok {
 		p.cursorTo(sel.Key)
 	}
@@ -215,4 +216,23 @@ func (p *Picker) measureText() string {
 		return fmt.Sprintf("edits counted for %d of %d articles (the rest would cost too much)", len(p.edits), p.catalog.Len())
 	}
 	return fmt.Sprintf("counting edits: %d of %d articles", len(p.edits), p.catalog.Len())
+}
+
+// sortByKey sorts rows, stably, by key(row) in the order compare gives,
+// working each row's key out once: the list re-sorts as edits are
+// counted, and a key made afresh at every comparison (a catalog entry
+// copied, a host cut from its URL) was most of it on a large archive.
+func sortByKey[K any](rows []int, key func(int) K, compare func(a, b K) int) {
+	type keyed struct {
+		row int
+		key K
+	}
+	ks := make([]keyed, len(rows))
+	for n, r := range rows {
+		ks[n] = keyed{r, key(r)}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return compare(a.key, b.key) })
+	for n, k := range ks {
+		rows[n] = k.row
+	}
 }
