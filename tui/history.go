@@ -13,42 +13,46 @@ import (
 // historyView is one paragraph, or the headline, followed through every
 // version.
 type historyView struct {
-	v, p     int  // the version and paragraph it was opened on
-	headline bool // the headline's history, not a paragraph's
-	steps    []diff.HistoryStep
-	doc      *doc
-	width    int
-	offset   int
+	v, p   int // the version and paragraph it was opened on; p -1: the headline
+	steps  []diff.HistoryStep
+	doc    *doc
+	width  int
+	offset int
 }
 
-// openHistory shows the cursor paragraph's history when a command has
-// followed it through every version.
+// headline reports whether this is the headline's history, not a
+// paragraph's.
+func (h *historyView) headline() bool { return h.p < 0 }
+
+// openHistory shows the cursor paragraph's history (or the headline's)
+// when a command has followed it through every version.
 func (m *Model) openHistory() tea.Cmd {
-	if m.cursor < len(m.doc.blocks) && m.doc.blocks[m.cursor].headline {
-		art, cmps, v := m.art, m.cmps, m.shown
-		what := fmt.Sprintf("following the headline through %d versions…", len(m.art.Versions))
-		return m.later(workHistory, what, func() func(*Model) tea.Cmd {
-			steps := diff.HeadlineHistory(art, cmps.get)
-			return func(m *Model) tea.Cmd {
-				m.showHistory(v, -1, steps)
-				return nil
-			}
-		})
-	}
-	v, p := m.cursorParagraph()
-	if p < 0 {
-		m.notice = "no paragraph here to follow"
-		return nil
+	v, p := m.shown, -1
+	what := fmt.Sprintf("following the headline through %d versions…", len(m.art.Versions))
+	if m.cursor >= len(m.doc.blocks) || !m.doc.blocks[m.cursor].headline {
+		if v, p = m.cursorParagraph(); p < 0 {
+			m.notice = "no paragraph here to follow"
+			return nil
+		}
+		what = fmt.Sprintf("following ¶%d through %d versions…", p+1, len(m.art.Versions))
 	}
 	art, cmps := m.art, m.cmps
-	what := fmt.Sprintf("following ¶%d through %d versions…", p+1, len(m.art.Versions))
 	return m.later(workHistory, what, func() func(*Model) tea.Cmd {
-		steps := diff.History(art, cmps.get, v, p)
+		steps := follow(art, cmps, v, p)
 		return func(m *Model) tea.Cmd {
 			m.showHistory(v, p, steps)
 			return nil
 		}
 	})
+}
+
+// follow is the history of paragraph p of version v through every
+// version of art, or the headline's when p is -1.
+func follow(art *model.Article, cmps *comparisons, v, p int) []diff.HistoryStep {
+	if p < 0 {
+		return diff.HeadlineHistory(art, cmps.get)
+	}
+	return diff.History(art, cmps.get, v, p)
 }
 
 // showHistory opens a followed history, if the reader still waits for
@@ -58,7 +62,7 @@ func (m *Model) showHistory(v, p int, steps []diff.HistoryStep) {
 		return
 	}
 	m.notice = ""
-	m.history = &historyView{v: v, p: p, headline: p < 0, steps: steps}
+	m.history = &historyView{v: v, p: p, steps: steps}
 	m.mode = modeHistory
 	m.layoutHistory()
 }
@@ -120,14 +124,14 @@ func (m *Model) layoutHistory() {
 			continue
 		}
 		what := map[diff.Kind]string{diff.Added: "first appears", diff.Edited: "edited", diff.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1)}[s.Kind]
-		if s.Kind == diff.Added && !h.headline {
+		if s.Kind == diff.Added && !h.headline() {
 			what = fmt.Sprintf("first appears, ¶%d", s.Para+1)
 		}
 		lines := []string{st.Headline.Render(truncate(title(i, what), width))}
 		spans := editSpans(s.Edits)
 		if s.Kind == diff.Added {
 			text := m.art.Versions[i].Headline
-			if !h.headline {
+			if !h.headline() {
 				text = m.art.Versions[i].Paragraphs[s.Para]
 			}
 			spans = plain(model.Visible(text))

@@ -88,7 +88,7 @@ func TestHeadlineHasAHistory(t *testing.T) {
 		{Number: 3, Headline: "Talks Collapse", Paragraphs: p}}}, 80, 24)
 	m.cursor = 0
 	m = press(m, "enter")
-	if m.mode != modeHistory || !m.history.headline {
+	if m.mode != modeHistory || !m.history.headline() {
 		t.Fatalf("enter on the headline opened no history (mode %d)", m.mode)
 	}
 	v := m.View()

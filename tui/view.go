@@ -240,7 +240,7 @@ func (m *Model) historyText() string {
 	if changed == 1 {
 		forms = "form"
 	}
-	if h.headline {
+	if h.headline() {
 		return fmt.Sprintf("history of the headline · %d %s", changed, forms)
 	}
 	return fmt.Sprintf("history of ¶%d of Version %d · %d %s", h.p+1, m.art.Versions[h.v].Number, changed, forms)

@@ -98,16 +98,10 @@ func shiftHistory(steps []diff.HistoryStep, k int) []diff.HistoryStep {
 // article again, and shows the longer history if it is still open.
 func (m *Model) rehistory() tea.Cmd {
 	art, cmps, v, p := m.art, m.cmps, m.history.v, m.history.p
-	headline := m.history.headline
 	return m.later(workHistory, "following it through every version…", func() func(*Model) tea.Cmd {
-		var steps []diff.HistoryStep
-		if headline {
-			steps = diff.HeadlineHistory(art, cmps.get)
-		} else {
-			steps = diff.History(art, cmps.get, v, p)
-		}
+		steps := follow(art, cmps, v, p)
 		return func(m *Model) tea.Cmd {
-			if m.history != nil && m.history.v == v && m.history.p == p && m.history.headline == headline {
+			if m.history != nil && m.history.v == v && m.history.p == p {
 				h := *m.history
 				h.steps = steps
 				m.history = &h
