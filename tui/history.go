@@ -204,11 +204,11 @@ func (m *Model) historyLines(height int) []string {
 		if y == h.doc.starts[bi] {
 			switch b.kind {
 			case diff.Edited:
-				mark = m.styles.GutterEdited.Render("~") + " "
+				mark = m.marks.edited + " "
 			case diff.Added:
-				mark = m.styles.GutterAdded.Render("+") + " "
+				mark = m.marks.added + " "
 			case diff.Moved:
-				mark = m.styles.GutterMoved.Render("↕") + " "
+				mark = m.marks.moved + " "
 			}
 		}
 		out = append(out, "  "+mark+l)

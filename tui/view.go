@@ -335,12 +335,12 @@ func (g *gutterMarks) kind(k diff.EditKinds) string {
 func newGutterMarks(st *Styles) gutterMarks {
 	return gutterMarks{
 		cursor:  st.GutterCursor.Render("▌"),
-		edited:  st.GutterEdited.Render("~"),
-		added:   st.GutterAdded.Render("+"),
-		removed: st.GutterRemoved.Render("-"),
-		moved:   st.GutterMoved.Render("↕"),
-		split:   st.GutterJoined.Render("⑂"),
-		merged:  st.GutterJoined.Render("⋈"),
+		edited:  st.GutterEdited.Render(export.GutterMarks[diff.Edited]),
+		added:   st.GutterAdded.Render(export.GutterMarks[diff.Added]),
+		removed: st.GutterRemoved.Render(export.GutterMarks[diff.Removed]),
+		moved:   st.GutterMoved.Render(export.GutterMarks[diff.Moved]),
+		split:   st.GutterJoined.Render(export.GutterMarks[diff.Split]),
+		merged:  st.GutterJoined.Render(export.GutterMarks[diff.Merged]),
 		guessed: st.GutterGuessed.Render("?"),
 		kinds:   newKindMarks(st),
 	}

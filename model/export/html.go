@@ -69,9 +69,9 @@ type span struct {
 	Typographic bool
 }
 
-// gutterMarks are the reader's gutter marks, so the page reads like the
+// GutterMarks are the reader's gutter marks, so the page reads like the
 // terminal.
-var gutterMarks = map[diff.Kind]string{
+var GutterMarks = map[diff.Kind]string{
 	diff.Edited: "~", diff.Added: "+", diff.Removed: "-", diff.Moved: "↕", diff.MovedAway: "↕",
 	diff.Split: "⑂", diff.Merged: "⋈",
 }
@@ -98,7 +98,7 @@ func HTML(w io.Writer, art *model.Article, steps []Step) error {
 			ps.Headline = nil
 		}
 		for _, ch := range c.cmp.Changes {
-			pa := para{Kind: ch.Kind.String(), Mark: gutterMarks[ch.Kind], Label: ParagraphLabel(ch), Guessed: guessed(c, ch)}
+			pa := para{Kind: ch.Kind.String(), Mark: GutterMarks[ch.Kind], Label: ParagraphLabel(ch), Guessed: guessed(c, ch)}
 			p.Guessed = p.Guessed || pa.Guessed
 			if ch.Kind == diff.MovedAway {
 				pa.Marker = true
