@@ -197,24 +197,17 @@ func (p *ptext) nameKey(i int, known *knownNames) (string, bool) {
 
 // nameCandidate is nameKey before the article is asked: what token i's
 // key would be, and whether it can be a name at all.
+// It is capitalKey less "I" and the capitalised words that are figures
+// (a weekday, a month, a number word).
 func (p *ptext) nameCandidate(i int) (string, bool) {
-	if !p.word(i) {
+	key, ok := p.capitalKey(i)
+	if !ok || p.text(i) == "I" {
 		return "", false
 	}
-	t := p.text(i)
-	if unicode.IsDigit(firstRune(t)) {
-		if p.compoundName(i) {
-			return strings.ToLower(p.text(i-2) + "-" + t), true
-		}
+	if _, figure := p.numberKey(i); figure && !unicode.IsDigit(firstRune(p.text(i))) {
 		return "", false
 	}
-	if !unicode.IsUpper(firstRune(t)) || t == "I" {
-		return "", false
-	}
-	if _, ok := p.numberKey(i); ok {
-		return "", false
-	}
-	return p.canonical(i), true
+	return key, true
 }
 
 // knownName is the rest of nameKey for a candidate: a capital at a
@@ -230,10 +223,11 @@ func capitalKnown(t string, start bool, known *knownNames) bool {
 	if unicode.IsDigit(firstRune(t)) {
 		return true
 	}
-	if start && !known.has(strings.ToLower(t)) {
+	l := strings.ToLower(t)
+	if start && !known.has(l) {
 		return false
 	}
-	return !demonym(strings.ToLower(t), known)
+	return !demonym(l, known)
 }
 
 // demonym reports whether w is the adjective of a place the article
