@@ -82,10 +82,10 @@ func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change,
 	return changes[:n], counts[:n]
 }
 
-// joinedDiff diffs a against b and scores them as pairing does.
-func joinedDiff(a, b string) ([]Edit, editCounts, float64) {
+// joinedDiff diffs a against b, of wa and wb words, and scores them as
+// pairing does.
+func joinedDiff(a, b string, wa, wb int) ([]Edit, editCounts, float64) {
 	edits, counts := wordDiff(a, b)
-	wa, wb := countWords(a), countWords(b)
 	if wa+wb == 0 {
 		return edits, counts, 0
 	}
@@ -97,7 +97,8 @@ func joinedDiff(a, b string) ([]Edit, editCounts, float64) {
 // words both texts hold, so their shared words, counted as a multiset (in
 // NFC, as the word diff compares them), bound its score. Most candidate
 // splits and merges of a step fail here, at a fraction of a diff's cost.
-func mayJoin(a, b string, pairSim float64) bool {
+// It counts the words of each (wa, wb) on the way, for joinedDiff.
+func mayJoin(a, b string, pairSim float64) (wa, wb int, ok bool) {
 	key := func(tok string) string {
 		if !norm.NFC.IsNormalString(tok) {
 			return norm.NFC.String(tok)
@@ -105,7 +106,7 @@ func mayJoin(a, b string, pairSim float64) bool {
 		return tok
 	}
 	have := map[string]int{}
-	wa, wb, shared := 0, 0, 0
+	shared := 0
 	scanTokens(a, func(tok string, class tokenClass) {
 		if class == tokenWord {
 			have[key(tok)]++
@@ -122,19 +123,20 @@ func mayJoin(a, b string, pairSim float64) bool {
 		}
 	})
 	if wa+wb == 0 {
-		return false
+		return wa, wb, false
 	}
 	bound := 2 * float64(shared) / float64(wa+wb)
-	return bound >= joinThreshold && bound > pairSim
+	return wa, wb, bound >= joinThreshold && bound > pairSim
 }
 
 // tryMerge reads old paragraphs i and i+1 as joined into new paragraph j.
 func tryMerge(al *alignment, i, j int, pairSim float64) (row, bool) {
 	joined := al.old[i] + " " + al.old[i+1]
-	if !mayJoin(joined, al.new[j], pairSim) {
+	wa, wb, ok := mayJoin(joined, al.new[j], pairSim)
+	if !ok {
 		return row{}, false
 	}
-	edits, counts, sim := joinedDiff(joined, al.new[j])
+	edits, counts, sim := joinedDiff(joined, al.new[j], wa, wb)
 	if sim < joinThreshold || sim <= pairSim {
 		return row{}, false
 	}
@@ -145,10 +147,11 @@ func tryMerge(al *alignment, i, j int, pairSim float64) (row, bool) {
 func trySplit(al *alignment, i, j int, pairSim float64) ([]row, bool) {
 	first := al.new[j]
 	joined := first + " " + al.new[j+1]
-	if !mayJoin(al.old[i], joined, pairSim) {
+	wa, wb, ok := mayJoin(al.old[i], joined, pairSim)
+	if !ok {
 		return nil, false
 	}
-	edits, counts, sim := joinedDiff(al.old[i], joined)
+	edits, counts, sim := joinedDiff(al.old[i], joined, wa, wb)
 	if sim < joinThreshold || sim <= pairSim {
 		return nil, false
 	}
