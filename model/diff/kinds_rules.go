@@ -159,14 +159,7 @@ func lemmaKey(p *ptext, i int) (string, bool) {
 func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*ptext, int) (string, bool)) bool {
 	// Most changes hold no figure, name or reporting word: then the
 	// paragraph need not be counted at all.
-	any := false
-	for side, sp := range [][3]int{{0, oi, oj}, {1, ni, nj}} {
-		p := []*ptext{r.old, r.new}[side]
-		for i := sp[1]; i < sp[2] && !any; i++ {
-			_, any = key(p, i)
-		}
-	}
-	if !any {
+	if !hasKey(r.old, oi, oj, key) && !hasKey(r.new, ni, nj, key) {
 		return false
 	}
 	if r.counts == nil {
@@ -184,9 +177,9 @@ func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*
 			}
 		}
 	}
-	for side, sp := range [][3]int{{0, oi, oj}, {1, ni, nj}} {
-		p := []*ptext{r.old, r.new}[side]
-		for i := sp[1]; i < sp[2]; i++ {
+	for side, sp := range [2][2]int{{oi, oj}, {ni, nj}} {
+		p := r.side(side)
+		for i := sp[0]; i < sp[1]; i++ {
 			if k, ok := key(p, i); ok {
 				c := r.counts[prefix+k]
 				if c[side] > c[1-side] {
@@ -201,18 +194,34 @@ func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*
 // inFigure reports whether a change of punctuation alone sits inside a
 // figure (between two digits) or changes a currency or percent sign.
 func (r *paraKinds) inFigure(oi, oj, ni, nj int) bool {
-	for side, sp := range [][2]int{{oi, oj}, {ni, nj}} {
-		p := []*ptext{r.old, r.new}[side]
-		for i := sp[0]; i < sp[1]; i++ {
-			if _, ok := p.numberKey(i); ok {
-				return true
-			}
+	for side, sp := range [2][2]int{{oi, oj}, {ni, nj}} {
+		p := r.side(side)
+		if hasKey(p, sp[0], sp[1], (*ptext).numberKey) {
+			return true
 		}
 		if sp[0] > 0 && sp[1] < len(p.toks) && digitWord(p, sp[0]-1) && digitWord(p, sp[1]) && sp[1] > sp[0] {
 			return true
 		}
 	}
 	return false
+}
+
+// hasKey reports whether a token of p in [i, j) has a key.
+func hasKey(p *ptext, i, j int, key func(*ptext, int) (string, bool)) bool {
+	for k := i; k < j; k++ {
+		if _, ok := key(p, k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// side is the old paragraph (0) or the new (1).
+func (r *paraKinds) side(s int) *ptext {
+	if s == 0 {
+		return r.old
+	}
+	return r.new
 }
 
 func digitWord(p *ptext, i int) bool { return p.word(i) && unicode.IsDigit(firstRune(p.text(i))) }
@@ -229,15 +238,8 @@ func (r *paraKinds) spelling(oi, oj, ni, nj int) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	for i := oi; i < oj; i++ {
-		if _, ok := r.old.numberKey(i); ok {
-			return false
-		}
-	}
-	for i := ni; i < nj; i++ {
-		if _, ok := r.new.numberKey(i); ok {
-			return false
-		}
+	if hasKey(r.old, oi, oj, (*ptext).numberKey) || hasKey(r.new, ni, nj, (*ptext).numberKey) {
+		return false
 	}
 	for k := range a {
 		if !slip(a[k], b[k]) {
