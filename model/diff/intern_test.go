@@ -2,6 +2,7 @@ package diff
 
 import (
 	"hash/maphash"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -37,4 +38,36 @@ func TestInternKeysNumbersTextsWhateverTheirHashes(t *testing.T) {
 	defer func(h func(maphash.Seed, string) uint64) { keyHash = h }(keyHash)
 	keyHash = func(_ maphash.Seed, s string) uint64 { return uint64(len(s)) } // "c" and "e", "dd" and "ff" clash
 	check("clashing")
+}
+
+// longestIncreasing gives a chain whose new indexes ascend, as long as
+// the longest an exhaustive search finds.
+func TestLongestIncreasingIsALongestChain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 15))
+	for range 2000 {
+		pairs := make([]anchor, rng.IntN(40))
+		for i := range pairs {
+			pairs[i] = anchor{i, rng.IntN(30)}
+		}
+		best := make([]int, len(pairs)) // longest chain ending at i
+		longest := 0
+		for i := range pairs {
+			best[i] = 1
+			for j := range i {
+				if pairs[j].new < pairs[i].new {
+					best[i] = max(best[i], best[j]+1)
+				}
+			}
+			longest = max(longest, best[i])
+		}
+		got := longestIncreasing(pairs)
+		if len(got) != longest {
+			t.Fatalf("%v: chain of %d, want %d", pairs, len(got), longest)
+		}
+		for k := 1; k < len(got); k++ {
+			if got[k].old <= got[k-1].old || got[k].new <= got[k-1].new {
+				t.Fatalf("%v: %v does not ascend", pairs, got)
+			}
+		}
+	}
 }

@@ -184,24 +184,17 @@ func longestIncreasing(pairs []anchor) []anchor {
 	if len(pairs) == 0 {
 		return nil
 	}
-	tails := []int{}                // tails[k]: pair index ending a chain of k+1
-	prev := make([]int, len(pairs)) // chain links
-	for k, p := range pairs {
-		pos, _ := slices.BinarySearchFunc(tails, p.new, func(t, nw int) int { return pairs[t].new - nw })
-		if pos > 0 {
-			prev[k] = tails[pos-1]
-		} else {
-			prev[k] = -1
+	// Read back from the end: the last pair ending a chain of each length
+	// in turn is the one the chain ending after it was built on (its new
+	// index was the tail that length had then, below the next one's).
+	ending := chainLengths(len(pairs), func(k int) int { return pairs[k].new })
+	want := slices.Max(ending)
+	out := make([]anchor, want)
+	for k := len(pairs) - 1; k >= 0 && want > 0; k-- {
+		if ending[k] == want {
+			want--
+			out[want] = pairs[k]
 		}
-		if pos == len(tails) {
-			tails = append(tails, k)
-		} else {
-			tails[pos] = k
-		}
-	}
-	out := make([]anchor, len(tails))
-	for k, at := len(tails)-1, tails[len(tails)-1]; k >= 0; k, at = k-1, prev[at] {
-		out[k] = pairs[at]
 	}
 	return out
 }
