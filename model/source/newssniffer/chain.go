@@ -185,17 +185,16 @@ func reconcileHeadline(p, q *dumpPage) {
 // q; ok is false when none or several can.
 func sharedHeadline(p, q string) (h string, ok bool) {
 	found := 0
+	qWhole, qSame := cells.SameCells(q) // q's whole cell, if it is one headline twice
 	try := func(cand string) {
 		if cand == "" || cand == h {
 			return
 		}
-		if _, same := cells.SameCells(q); same && q != cand+" "+cand && q != cand+cand {
+		if qSame && q != cand+" "+cand && q != cand+cand {
 			return
 		}
-		if _, cut := cells.CutPrefix(q, cand); !cut {
-			if whole, same := cells.SameCells(q); !same || whole != cand {
-				return
-			}
+		if _, cut := cells.CutPrefix(q, cand); !cut && (!qSame || qWhole != cand) {
+			return
 		}
 		h = cand
 		found++
