@@ -76,17 +76,7 @@ func TestURLOpensBeforeAllCapturesAreIn(t *testing.T) {
 	ld := startLoad(ctx, o, nil, tui.NewFailure())
 	loader := tui.NewLoader(readerOptions(o), ld.progress, ld.result).Growing(ld.partial)
 	tm := teatest.NewTestModel(t, loader, teatest.WithInitialTermSize(100, 30))
-	wait := func(what ...string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-			for _, w := range what {
-				if !bytes.Contains(b, []byte(w)) {
-					return false
-				}
-			}
-			return true
-		}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
+	wait := screenWaiter(t, tm)
 	wait("Version 2 of 2", "reading 2 of 3 captures")
 	close(release)
 	wait("Version 2 of 3")
@@ -110,7 +100,18 @@ func TestWARCOfSeveralArticlesOpensTheList(t *testing.T) {
 	o := options{from: -1, to: -1, view: "inline"}
 	root := tui.NewRoot(warcShelf{path: path, list: list}, "story.warc · WARC", readerOptions(o))
 	tm := teatest.NewTestModel(t, root, teatest.WithInitialTermSize(100, 30))
-	wait := func(what ...string) {
+	wait := screenWaiter(t, tm)
+	wait("story.warc · WARC", "2 articles · 3 versions")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	wait("Version 2 of 2")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// screenWaiter reads tm's output until all of what has been drawn, for
+// up to 10 s (a hang guard, not a timing).
+func screenWaiter(t *testing.T, tm *teatest.TestModel) func(what ...string) {
+	return func(what ...string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 			for _, w := range what {
@@ -121,9 +122,4 @@ func TestWARCOfSeveralArticlesOpensTheList(t *testing.T) {
 			return true
 		}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
-	wait("story.warc · WARC", "2 articles · 3 versions")
-	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	wait("Version 2 of 2")
-	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 }

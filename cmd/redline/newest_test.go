@@ -104,17 +104,7 @@ func TestFolderOpensOnTheNewestStepFirst(t *testing.T) {
 		t.Fatalf("the whole folder came first: %v", r.Err)
 	}
 	tm := teatest.NewTestModel(t, *newest, teatest.WithInitialTermSize(100, 30))
-	wait := func(what ...string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-			for _, w := range what {
-				if !bytes.Contains(b, []byte(w)) {
-					return false
-				}
-			}
-			return true
-		}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
+	wait := screenWaiter(t, tm)
 	wait("Version 30 (2 of 2)", "vs Version 29", "reading")
 	close(release)
 	wait("Version 30 of 30")
