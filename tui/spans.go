@@ -146,25 +146,9 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 			}
 			continue
 		}
-		switch {
-		case s.role.edit() == roleDeleted && s.match:
-			b.WriteString(st.paint(&st.DeletedMatch, s.text))
-		case s.role.edit() == roleInserted && s.match:
-			b.WriteString(st.paint(&st.InsertedMatch, s.text))
-		case s.role == roleDeletedMinor:
-			b.WriteString(st.paint(&st.DeletedMinor, s.text))
-		case s.role == roleInsertedMinor:
-			b.WriteString(st.paint(&st.InsertedMinor, s.text))
-		case s.role == roleDeletedTypo:
-			b.WriteString(st.paint(&st.DeletedTypographic, s.text))
-		case s.role == roleInsertedTypo:
-			b.WriteString(st.paint(&st.InsertedTypographic, s.text))
-		case s.role == roleDeleted:
-			b.WriteString(st.paint(&st.Deleted, s.text))
-		case s.role == roleInserted:
-			b.WriteString(st.paint(&st.Inserted, s.text))
-		case s.match:
-			b.WriteString(st.paint(&st.Match, s.text))
+		switch style := st.spanStyle(s); {
+		case style != nil:
+			b.WriteString(st.paint(style, s.text))
 		case len(base) > 0:
 			b.WriteString(base[0].Render(s.text))
 		default:
@@ -174,8 +158,37 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 	return b.String()
 }
 
-// paint is style.Render(text), style one of st's fields, for a span of one line, as one run between
-// an opening and a closing escape sequence. lipgloss renders underlined
+// spanStyle is the style a span is painted in where edits are drawn in
+// colour, nil for plain text: a search match inside an edit first.
+func (st *Styles) spanStyle(s span) *lipgloss.Style {
+	if s.match {
+		switch s.role.edit() {
+		case roleDeleted:
+			return &st.DeletedMatch
+		case roleInserted:
+			return &st.InsertedMatch
+		}
+		return &st.Match
+	}
+	switch s.role {
+	case roleDeletedMinor:
+		return &st.DeletedMinor
+	case roleInsertedMinor:
+		return &st.InsertedMinor
+	case roleDeletedTypo:
+		return &st.DeletedTypographic
+	case roleInsertedTypo:
+		return &st.InsertedTypographic
+	case roleDeleted:
+		return &st.Deleted
+	case roleInserted:
+		return &st.Inserted
+	}
+	return nil
+}
+
+// paint is style.Render(text), style one of st's fields, for a span of
+// one line, as one run between an opening and a closing escape sequence. lipgloss renders underlined
 // or struck-through text a rune at a time, so that it can leave the
 // spaces plain: a sequence a character, an inserted paragraph printed
 // with colour five times the size of its text. Here the line through
