@@ -188,11 +188,12 @@ func (st *Styles) spanStyle(s span) *lipgloss.Style {
 }
 
 // paint is style.Render(text), style one of st's fields, for a span of
-// one line, as one run between an opening and a closing escape sequence. lipgloss renders underlined
-// or struck-through text a rune at a time, so that it can leave the
-// spaces plain: a sequence a character, an inserted paragraph printed
-// with colour five times the size of its text. Here the line through
-// or under an edit runs across its spaces too, which reads as one edit.
+// one line, as one run between an opening and a closing escape
+// sequence. lipgloss renders underlined or struck-through text a rune at
+// a time, so that it can leave the spaces plain: a sequence a character,
+// an inserted paragraph printed with colour five times the size of its
+// text. Here the line through or under an edit runs across its spaces
+// too, which reads as one edit.
 func (st *Styles) paint(style *lipgloss.Style, text string) string {
 	if text == "" || strings.ContainsAny(text, "\t\n") {
 		return style.Render(text)
