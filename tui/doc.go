@@ -59,6 +59,10 @@ type block struct {
 // with ] and [.
 func (b block) changed() bool { return !b.note && b.kind != diff.Same }
 
+// substantive reports whether the block is a paragraph with an edit of a
+// kind that can change what the article says.
+func (b block) substantive() bool { return !b.note && b.kinds.Substantive() }
+
 // doc is a step laid out for one width: every block's lines, ready to be
 // cut to the window.
 type doc struct {
@@ -130,12 +134,17 @@ func (d *doc) findNew(i int) int {
 
 // change is the first (or, last true, the last) changed block, or -1.
 func (d *doc) change(last bool) int {
-	for i := range d.blocks {
-		bi := i
-		if last {
-			bi = len(d.blocks) - 1 - i
-		}
-		if d.blocks[bi].changed() {
+	if last {
+		return d.seek(len(d.blocks)-1, -1, block.changed)
+	}
+	return d.seek(0, +1, block.changed)
+}
+
+// seek is the first block from index from on, stepping dir (+1 or -1),
+// for which ok holds, or -1.
+func (d *doc) seek(from, dir int, ok func(block) bool) int {
+	for bi := from; bi >= 0 && bi < len(d.blocks); bi += dir {
+		if ok(d.blocks[bi]) {
 			return bi
 		}
 	}

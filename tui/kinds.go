@@ -66,12 +66,10 @@ func (m *Model) toggleDim() {
 func (m *Model) jumpSubstantive(dir int) tea.Cmd {
 	shown, pinned := m.target()
 	if shown == m.shown && pinned == m.pinned {
-		for bi := m.cursor + dir; bi >= 0 && bi < len(m.doc.blocks); bi += dir {
-			if b := m.doc.blocks[bi]; !b.note && b.kinds.Substantive() {
-				m.cursor = bi
-				m.scrollToCursor()
-				return nil
-			}
+		if bi := m.doc.seek(m.cursor+dir, dir, block.substantive); bi >= 0 {
+			m.cursor = bi
+			m.scrollToCursor()
+			return nil
 		}
 	}
 	cmps, n := m.cmps, len(m.art.Versions)
@@ -106,15 +104,12 @@ func (m *Model) landOn(v, pinned, dir int) {
 	m.pinned, m.shown = pinned, v
 	m.refresh()
 	m.cursor = m.firstParagraph()
-	for i := range m.doc.blocks {
-		bi := i
-		if dir < 0 {
-			bi = len(m.doc.blocks) - 1 - i
-		}
-		if b := m.doc.blocks[bi]; !b.note && b.kinds.Substantive() {
-			m.cursor = bi
-			break
-		}
+	from := 0
+	if dir < 0 {
+		from = len(m.doc.blocks) - 1
+	}
+	if bi := m.doc.seek(from, dir, block.substantive); bi >= 0 {
+		m.cursor = bi
 	}
 	m.offset = 0
 	m.scrollToCursor()

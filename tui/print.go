@@ -65,7 +65,7 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	// Each block is written as it is laid out, and let go: the lines of
 	// a whole 30 MB step are never held at once.
 	layoutBlocks(in, func(b block) {
-		if o.Only != "" && (b.note || !b.kinds.Substantive()) {
+		if o.Only != "" && !b.substantive() {
 			return
 		}
 		bw.WriteByte('\n')

@@ -389,12 +389,10 @@ func (m *Model) moveCursor(dir int) {
 func (m *Model) nextChange(dir int) tea.Cmd {
 	shown, pinned := m.target()
 	if shown == m.shown {
-		for bi := m.cursor + dir; bi >= 0 && bi < len(m.doc.blocks); bi += dir {
-			if m.doc.blocks[bi].changed() {
-				m.cursor = bi
-				m.scrollToCursor()
-				return nil
-			}
+		if bi := m.doc.seek(m.cursor+dir, dir, block.changed); bi >= 0 {
+			m.cursor = bi
+			m.scrollToCursor()
+			return nil
 		}
 	}
 	next := shown + dir
