@@ -107,6 +107,47 @@ func TestInvalidUTF8BecomesReplacementCharacters(t *testing.T) {
 	}
 }
 
+// A NewsSniffer page saved in its own charset reads as the browser shows
+// it, whether given by its path or as bytes (standard input).
+// Decoding the bytes as UTF-8 first had made every é of a Latin-1 page
+// a U+FFFD before the page's <meta charset> was read.
+func TestNewsSnifferPageInLatin1ReadsInItsCharset(t *testing.T) {
+	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
+<title>Café diff viewer - News Sniffer</title></head><body>
+<table class="version_diff">
+<tr><th class="version"><small>Version 1</small></th><th class="version"><small>Version 2</small></th></tr>
+<tr id="title"><th class="title">Café</th><th class="title">Café</th></tr>
+<tr><td><del>Café crème, naïve façade.</del></td><td><ins>Café crème, naïve façade and more.</ins></td></tr>
+</table></body></html>`
+	var latin1 []byte
+	for _, r := range page {
+		latin1 = append(latin1, byte(r)) // every rune of page is below U+0100
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "page.html")
+	if err := os.WriteFile(path, latin1, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string]Input{
+		"by path":  {Name: path, Path: path},
+		"as bytes": {Name: "-", Data: latin1},
+	} {
+		art, err := Read([]Input{in})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(art.Versions) != 2 {
+			t.Fatalf("%s: %d versions", name, len(art.Versions))
+		}
+		if got, want := art.Versions[1].Paragraphs, []string{"Café crème, naïve façade and more."}; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: version 2 reads %q, want %q", name, got, want)
+		}
+		if got := art.Versions[0].Headline; got != "Café" {
+			t.Errorf("%s: headline %q, want Café", name, got)
+		}
+	}
+}
+
 func TestHugeRowReads(t *testing.T) {
 	word := "lorem ipsum dolor sit amet, consectetur adipiscing elit "
 	big := strings.TrimSpace(strings.Repeat(word, 1<<20/len(word)+1)) + "."

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"redline/model"
 	"redline/model/source/newssniffer"
@@ -216,6 +217,14 @@ func readOne(in *Input) readResult {
 		return readResult{err: err}
 	}
 	r := readResult{kind: Detect(t)}
+	if r.kind == KindHTML && !utf8.Valid(data) {
+		// A page in a charset of its own (its <meta> says which): the
+		// UTF-8 decoding above made each of its accented letters a
+		// U+FFFD. It is decoded again from its bytes, as a browser would.
+		if t, err = newssniffer.DecodeHTML(in.Name, data); err != nil {
+			return readResult{err: err}
+		}
+	}
 	if r.kind == KindPlain {
 		r.plain = ReadPlain(filepath.Base(in.Name), t)
 	} else {
