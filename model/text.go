@@ -101,3 +101,36 @@ const MaxHeadlineRunes = 120
 func LooksLikeHeadline(p string, oneLine, more bool) bool {
 	return oneLine && more && p != "" && !strings.HasSuffix(p, ".") && utf8.RuneCountInString(p) <= MaxHeadlineRunes
 }
+
+// PlainHeadline is the one rule by which every reader of plain text
+// (files, folders, git histories) takes a version's first line as its
+// headline: the first line that is not blank (white space only), its
+// spaces collapsed, when it reads like a headline (LooksLikeHeadline),
+// the line after it is blank and a line that is not blank follows. rest
+// is the text after that blank line. text is decoded (DecodeText: LF line
+// ends). ok is false, with headline and rest "", when it has none.
+func PlainHeadline(text string) (headline, rest string, ok bool) {
+	first, after, ended := FirstLine(text)
+	if !ended {
+		return "", "", false
+	}
+	blank, body, _ := strings.Cut(after, "\n")
+	if !LooksLikeHeadline(CollapseSpace(first), strings.TrimSpace(blank) == "", strings.TrimSpace(body) != "") {
+		return "", "", false
+	}
+	return CollapseSpace(first), body, true
+}
+
+// FirstLine is the first line of text that is not blank (white space
+// only), without its line end, and the text after that line end; ended is
+// false when no line end follows it (text ends inside it, or has no such
+// line).
+func FirstLine(text string) (line, after string, ended bool) {
+	for {
+		line, after, ended = strings.Cut(text, "\n")
+		if strings.TrimSpace(line) != "" || !ended {
+			return line, after, ended
+		}
+		text = after
+	}
+}

@@ -210,3 +210,27 @@ func TestPlainHeadlines(t *testing.T) {
 		t.Errorf("no headlines: title %q, headline %q", art.Title, art.Versions[1].Headline)
 	}
 }
+
+// TestPlainHeadlinesAgree holds ReadPlain and the reading of a head
+// (plainHeadlineOfHead, cut at every byte) to one rule; gitlog's test of
+// the same cases holds git histories to it.
+func TestPlainHeadlinesAgree(t *testing.T) {
+	for _, c := range modeltest.PlainHeadlineCases {
+		text, err := model.DecodeText("v.txt", []byte(c.Text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ReadPlain("v.txt", text).Headline; got != c.Headline {
+			t.Errorf("ReadPlain(%q): headline %q, want %q", c.Text, got, c.Headline)
+		}
+		for n := 0; n <= len(text); n++ {
+			h, decided := plainHeadlineOfHead(text[:n], n == len(text))
+			if decided && h != c.Headline {
+				t.Errorf("head %q of %q: headline %q, want %q", text[:n], c.Text, h, c.Headline)
+			}
+			if n == len(text) && !decided {
+				t.Errorf("%q whole: not decided", c.Text)
+			}
+		}
+	}
+}

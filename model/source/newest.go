@@ -95,8 +95,14 @@ func headlineOf(in Input) string {
 	head, err := readHead(f, headlineHead)
 	f.Close()
 	if err == nil {
+		whole := len(head) < headlineHead
+		if i := bytes.LastIndexByte(head, '\n'); !whole && i >= 0 {
+			// Whole lines only: a character cut in two would decode as
+			// U+FFFD, which is not blank where the character may be.
+			head = head[:i+1]
+		}
 		if t, err := model.DecodeText(in.Name, head); err == nil {
-			if h, decided := plainHeadlineOfHead(t, len(head) < headlineHead); decided {
+			if h, decided := plainHeadlineOfHead(t, whole); decided {
 				return h
 			}
 		}
@@ -132,30 +138,23 @@ func readHead(f *os.File, n int) ([]byte, error) {
 	return out[:m], nil
 }
 
-// plainHeadlineOfHead is plainHeadline on the first bytes of a text, and
-// whether they decide it: whole says they are the whole text. The rest
-// of the text cannot change a first line, a second line or a body that
-// the head holds complete.
+// plainHeadlineOfHead is model.PlainHeadline on the first bytes of a
+// text, and whether they decide it: whole says they are the whole text.
+// The rest of the text cannot change a first line, a second line or a
+// body that the head holds complete.
 func plainHeadlineOfHead(head string, whole bool) (headline string, decided bool) {
-	if whole {
-		h, _, _ := plainHeadline(head)
+	h, _, ok := model.PlainHeadline(head)
+	if ok || whole {
 		return h, true
 	}
-	text := strings.TrimLeft(strings.ReplaceAll(head, "\r\n", "\n"), "\n")
-	first, after, found := strings.Cut(text, "\n")
-	if !found {
-		return "", false
+	first, after, ended := model.FirstLine(head)
+	if !ended {
+		return "", false // the first line may go on
 	}
-	first = model.CollapseSpace(first)
-	if first == "" || !model.LooksLikeHeadline(first, true, true) {
+	if !model.LooksLikeHeadline(model.CollapseSpace(first), true, true) {
 		return "", true
 	}
-	blank, body, found := strings.Cut(after, "\n")
-	if strings.TrimSpace(blank) != "" {
-		return "", true
-	}
-	if !found || strings.TrimSpace(body) == "" {
-		return "", false
-	}
-	return first, true
+	// A second line that is not blank decides; else the body may follow.
+	blank, _, _ := strings.Cut(after, "\n")
+	return "", strings.TrimSpace(blank) != ""
 }

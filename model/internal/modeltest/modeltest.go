@@ -58,3 +58,26 @@ func Testdata(name string) string {
 	_, here, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(here), "..", "..", "..", "testdata", name)
 }
+
+// PlainHeadlineCases are files of one plain-text version, as saved, with
+// the headline each reader of plain text (a file, a folder's newest
+// version read from its first bytes, a git history) must find in them:
+// the first line that is not blank, when it reads like a headline, stands
+// alone and text follows; "" for none.
+var PlainHeadlineCases = []struct{ Text, Headline string }{
+	{"Storm hits the coast\n\nThe storm came ashore.\n", "Storm hits the coast"},
+	{"Storm hits the coast?\r\n\r\nThe storm came ashore.\r\n", "Storm hits the coast?"},
+	{"\xef\xbb\xbfStorm hits the coast\n\nThe storm came ashore.\n", "Storm hits the coast"},
+	{"\n\n   Storm   hits the  coast \n \t \nThe storm came ashore.\n", "Storm hits the coast"},
+	// A first line of spaces is blank, as a line between paragraphs is.
+	{"  \nStorm hits the coast\n\nThe storm came ashore.\n", "Storm hits the coast"},
+	{"\t\nStorm hits the coast\n\nThe storm came ashore \xff.\n", "Storm hits the coast"},
+	{"\u00a0\nStorm hits the coast\r\n\r\nThe storm came ashore.\r\n", "Storm hits the coast"},
+	{"The storm came ashore.\n\nIt was late.\n", ""},
+	{"Storm hits\nthe coast\n\nThe storm came ashore.\n", ""},
+	{"  \nStorm hits\nthe coast\n\nThe storm came ashore.\n", ""},
+	{"Storm hits the coast\n", ""},
+	{"Storm hits the coast\n\n \n\t\n", ""},
+	{"Storm hits the coast", ""},
+	{strings.Repeat("word ", 30) + "\n\nThe storm came ashore.\n", ""},
+}

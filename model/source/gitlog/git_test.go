@@ -321,8 +321,9 @@ func TestParseGitLogNeverPanics(t *testing.T) {
 
 // TestParagraphReaderReadsAsReadPlain checks the fast path that cuts
 // blocks from a blob's bytes against the plain reading of the same text,
-// on texts made of the pieces that matter: blank lines of every kind of
-// white space, CR, BOM, invalid UTF-8, NUL.
+// and its headline against model.PlainHeadline, on texts made of the
+// pieces that matter: blank lines of every kind of white space, CR, BOM,
+// invalid UTF-8, NUL.
 func TestParagraphReaderReadsAsReadPlain(t *testing.T) {
 	pieces := []string{"word", "Other words.", " ", "  ", "\t", "\n", "\n\n", "\n \n", "\n\u00a0\n",
 		"\u00a0", "\u3000", "\r", "\r\n", "\ufeff", "\xff", "é", "\v", "\f", "\x85"}
@@ -337,11 +338,11 @@ func TestParagraphReaderReadsAsReadPlain(t *testing.T) {
 			sb.WriteByte(0)
 		}
 		data := []byte(sb.String())
-		got, _, problem := pr.blocksOf(data)
-		if headline, rest, _ := pr.read(data); headline != "" && (len(got) < 2 || got[0] != headline || len(rest) != len(got)-1) {
-			t.Fatalf("%q: headline %q and %d paragraphs from %q", data, headline, len(rest), got)
+		headline, got, problem := pr.read(data)
+		if headline != "" {
+			got = append([]string{headline}, got...)
 		}
-		want := []string{}
+		want, wantHeadline := []string{}, ""
 		text, err := model.DecodeText("", data)
 		switch {
 		case len(bytes.TrimSpace(data)) == 0:
@@ -354,6 +355,10 @@ func TestParagraphReaderReadsAsReadPlain(t *testing.T) {
 			if ps := model.SplitParagraphs(text); ps != nil {
 				want = ps
 			}
+			wantHeadline, _, _ = model.PlainHeadline(text)
+		}
+		if headline != wantHeadline {
+			t.Fatalf("%q: headline %q, want %q", data, headline, wantHeadline)
 		}
 		if problem != "" || !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: got %q (%s), want %q", data, got, problem, want)
@@ -504,5 +509,18 @@ func TestReadGitTakesTheHeadlineAsAPlainFileDoes(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("versions\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestGitHeadlinesAgreeWithPlainFiles: a version in a git history has the
+// headline the same file read on its own has (modeltest's cases, which
+// source's tests hold ReadPlain to), by the fast path of clean UTF-8 and
+// by the path of text that needs decoding.
+func TestGitHeadlinesAgreeWithPlainFiles(t *testing.T) {
+	for _, c := range modeltest.PlainHeadlineCases {
+		h, _, problem := newParagraphReader().read([]byte(c.Text))
+		if problem != "" || h != c.Headline {
+			t.Errorf("%q: headline %q (%s), want %q", c.Text, h, problem, c.Headline)
+		}
 	}
 }

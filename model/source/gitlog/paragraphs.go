@@ -36,29 +36,31 @@ func (pr *paragraphReader) intern(p string) string {
 }
 
 // read returns the headline and paragraphs of data, read as a plain
-// file is (its first line is its headline when model.LooksLikeHeadline
-// says so); problem says why a blob has no text (binary data). An emptied
-// file is a version with no paragraphs. data is not kept: the caller may
-// reuse it.
+// file is (model.PlainHeadline); problem says why a blob has no text
+// (binary data). An emptied file is a version with no paragraphs. data is
+// not kept: the caller may reuse it.
 func (pr *paragraphReader) read(data []byte) (headline string, paras []string, problem string) {
-	paras, firstOneLine, problem := pr.blocksOf(data)
-	if len(paras) > 0 && model.LooksLikeHeadline(paras[0], firstOneLine, len(paras) > 1) {
-		return paras[0], paras[1:], problem
-	}
-	return "", paras, problem
-}
-
-// blocksOf returns the paragraphs of data and whether the first stood on
-// one line of its own.
-func (pr *paragraphReader) blocksOf(data []byte) (paras []string, firstOneLine bool, problem string) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return []string{}, false, ""
+		return "", []string{}, ""
 	}
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.IndexByte(data, '\r') >= 0 ||
 		bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
 		// Text that decodeText would change: read it the long way.
 		return pr.readDecoded(data)
 	}
+	paras, firstOneLine := pr.blocksOf(data)
+	// model.PlainHeadline's rule, on blocks: blank lines are skipped
+	// alike, and a first block of one line is a line followed by a
+	// blank one or by nothing.
+	if len(paras) > 0 && model.LooksLikeHeadline(paras[0], firstOneLine, len(paras) > 1) {
+		return paras[0], paras[1:], ""
+	}
+	return "", paras, ""
+}
+
+// blocksOf returns the paragraphs of data, clean UTF-8 with LF line ends,
+// and whether the first stood on one line of its own.
+func (pr *paragraphReader) blocksOf(data []byte) (paras []string, firstOneLine bool) {
 	lines := 0 // lines of the first block so far
 	// Clean UTF-8 with LF line ends is its own decoded text, so blocks
 	// can be cut from the bytes themselves, by splitBlocks' rule: a
@@ -90,7 +92,7 @@ func (pr *paragraphReader) blocksOf(data []byte) (paras []string, firstOneLine b
 	if start >= 0 {
 		paras = append(paras, pr.paragraph(data[start:end]))
 	}
-	return paras, lines == 1, ""
+	return paras, lines == 1
 }
 
 // paragraph is the paragraph a block of non-blank lines reads as.
@@ -106,24 +108,25 @@ func (pr *paragraphReader) paragraph(block []byte) string {
 
 // readDecoded reads text that needs decodeText: a BOM, CR line ends,
 // invalid UTF-8, or NUL bytes (binary data, refused).
-func (pr *paragraphReader) readDecoded(data []byte) (paras []string, firstOneLine bool, problem string) {
+func (pr *paragraphReader) readDecoded(data []byte) (headline string, paras []string, problem string) {
 	text, err := model.DecodeText("", data)
 	if err != nil {
 		var ie *model.InputError
 		if errors.As(err, &ie) {
-			return nil, false, ie.Msg
+			return "", nil, ie.Msg
 		}
-		return nil, false, err.Error()
+		return "", nil, err.Error()
 	}
-	paras = model.SplitParagraphs(text)
+	headline, rest, ok := model.PlainHeadline(text)
+	if !ok {
+		rest = text
+	}
+	paras = model.SplitParagraphs(rest)
 	for i, p := range paras {
 		paras[i] = pr.intern(p)
 	}
 	if paras == nil {
 		paras = []string{}
 	}
-	first := strings.TrimLeft(text, " \t\n")
-	line, after, _ := strings.Cut(first, "\n")
-	next, _, _ := strings.Cut(after, "\n")
-	return paras, line != "" && strings.TrimSpace(next) == "", ""
+	return pr.intern(headline), paras, ""
 }
