@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,7 +91,8 @@ func TestTheSameSourceTwiceIsOne(t *testing.T) {
 }
 
 // TestSourcesAfterDoubleDash: after "--" every argument is a source, one
-// whose name starts with "-" too.
+// whose name starts with "-" too, even after a source ("--json" was read
+// as the flag when a source came first).
 func TestSourcesAfterDoubleDash(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -98,10 +101,25 @@ func TestSourcesAfterDoubleDash(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, args := range [][]string{{"--print", "--no-color", "--", "-a.txt", "-b.txt"}, {"--print", "--no-color", "./-a.txt", "--", "-b.txt"}} {
+	if err := os.WriteFile("--json", []byte("One paragraph, edited.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--print", "--no-color", "--", "-a.txt", "-b.txt"},
+		{"--print", "--no-color", "./-a.txt", "--", "-b.txt"},
+		// After "--" a source that reads like a flag is a source,
+		// whatever comes before it.
+		{"--print", "--no-color", "--", "./-a.txt", "--json"},
+		{"--print", "--no-color", "--width", "80", "--", "./-a.txt", "--json"},
+	} {
 		out, errOut, code := redline(t, "", args...)
 		if code != 0 || !strings.Contains(out, "{+, edited+}") {
 			t.Errorf("%v: exit %d, %q, %q", args, code, out, errOut)
 		}
+	}
+	// "--" as a flag's value ends nothing: the flags go on after it.
+	o, err := parseFlags([]string{"--article", "--", "a.txt", "--print", "b.txt"}, io.Discard)
+	if err != nil || o.article != "--" || !o.print || !slices.Equal(o.args, []string{"a.txt", "b.txt"}) {
+		t.Errorf("--article --: %v, article %q, print %v, sources %q", err, o.article, o.print, o.args)
 	}
 }

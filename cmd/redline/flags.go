@@ -70,14 +70,15 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 			}
 			return o, fmt.Errorf("%v (see redline --help)", oneLine(twoDashes(err.Error())))
 		}
-		args = fs.Args()
-		if len(args) == 0 {
+		rest := fs.Args()
+		if endedFlags(fs, args[:len(args)-len(rest)]) {
+			// Parse stops at a non-flag argument, or after "--", which it
+			// drops: everything after "--" is a source, "-x.txt" and
+			// "--json" too.
+			o.args = append(o.args, rest...)
 			break
 		}
-		if len(args[0]) > 1 && args[0][0] == '-' {
-			// Parse stops at a non-flag argument, or after "--", which it
-			// drops: everything after "--" is a source, "-x.txt" too.
-			o.args = append(o.args, args...)
+		if args = rest; len(args) == 0 {
 			break
 		}
 		o.args = append(o.args, args[0])
@@ -115,6 +116,28 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 		return o, fmt.Errorf("--only %q: want substantive", o.only)
 	}
 	return o, nil
+}
+
+// endedFlags reports whether the arguments one fs.Parse took (flags and
+// their values, no sources) end with the "--" that ends the flags, not
+// with "--" as a flag's value (--article --): they are walked as Parse
+// walked them.
+func endedFlags(fs *flag.FlagSet, took []string) bool {
+	for i := 0; i < len(took); i++ {
+		if took[i] == "--" {
+			return true // in a flag's place: the end of the flags
+		}
+		name := strings.TrimLeft(took[i], "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+				i++ // its value is the next argument, "--" too
+			}
+		}
+	}
+	return false
 }
 
 // flagName is a flag as the flag package's errors name it: one dash.
