@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"redline/model"
@@ -327,5 +329,26 @@ func TestHeaderNamesCommitsAndTheSample(t *testing.T) {
 	m := update(New(seedArticle(t), o), tea.WindowSizeMsg{Width: 80, Height: 24})
 	if v := m.View(); !strings.Contains(v, " built-in sample · nytimes · Version 2 of 2") {
 		t.Errorf("the sample is not labelled:\n%s", v)
+	}
+}
+
+// The search's place stays in the footer when the step's figures are too
+// long for the width: they give way, cut with "…" (at 40 columns, whole),
+// and the place does not. At 80 columns the seed's figures had pushed it
+// out of view.
+func TestFooterKeepsTheSearchPlaceWhenNarrow(t *testing.T) {
+	for _, width := range []int{80, 60, 40} {
+		m := press(newTestModel(t, seedArticle(t), width, 24), "/", "L", "i", "b", "y", "a", "enter", "down")
+		if m.search == nil || m.notice != "" {
+			t.Fatalf("width %d: search %v, notice %q", width, m.search, m.notice)
+		}
+		place := m.search.status()
+		footer := ansi.Strip(strings.Join(m.footerLines(), "\n"))
+		if !strings.Contains(footer, place) {
+			t.Errorf("width %d: footer\n%s\nlacks %q", width, footer, place)
+		}
+		if width >= 60 && !strings.Contains(footer, "+460 −257 words") {
+			t.Errorf("width %d: footer\n%s\nlacks the start of the figures", width, footer)
+		}
 	}
 }

@@ -200,9 +200,9 @@ func (m *Model) footerLines() []string {
 	case m.mode == modeHistory:
 		status = st.Stats.Render(m.historyText())
 	case m.search != nil:
-		status = st.Stats.Render(m.statsText() + " · " + m.search.status())
+		status = withNote(m.width-1, st.Stats, m.statsText(), st.Stats, m.search.status())
 	case m.loading != "":
-		status = st.Stats.Render(m.statsText()) + st.Notice.Render(" · "+m.loading)
+		status = withNote(m.width-1, st.Stats, m.statsText(), st.Notice, m.loading)
 	}
 	status = truncate(status, m.width-1)
 	keys := m.help.ShortHelpView(m.keys.ShortHelp())
@@ -225,6 +225,18 @@ func (m *Model) footerLines() []string {
 		return []string{" " + status}
 	}
 	return []string{st.Rule.Render(strings.Repeat("─", m.width)), " " + status, " " + keys}
+}
+
+// withNote is the step's figures and, after them, a note that must stay
+// in view (the search's place, what is loading), in width cells: the
+// figures give way first, cut short with "…".
+func withNote(width int, figuresStyle lipgloss.Style, figures string, noteStyle lipgloss.Style, note string) string {
+	note = " · " + note
+	room := width - ansi.StringWidth(note)
+	if room < 10 { // no room for figures worth the reading: the note alone
+		return noteStyle.Render(truncate(strings.TrimPrefix(note, " · "), width))
+	}
+	return figuresStyle.Render(truncate(figures, room)) + noteStyle.Render(note)
 }
 
 // historyText says whose history is shown.
