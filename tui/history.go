@@ -76,7 +76,9 @@ func (m *Model) layoutHistory() {
 		return
 	}
 	st := &m.styles
-	width := max(m.width-4, 1) // each line follows "  " and a two-column mark
+	// Each line follows "  " and a two-column mark, in a column of prose
+	// as wide as the reading view's.
+	width := min(max(m.width-4, 1), maxTextWidth)
 	in := docInput{styles: st, width: m.width}
 	if m.search != nil {
 		in.re = m.search.re

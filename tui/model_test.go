@@ -405,6 +405,24 @@ func TestHistoryFollowsAResize(t *testing.T) {
 	}
 }
 
+// A paragraph's history is laid out no wider than the reading view's
+// column of prose (maxTextWidth), however wide the terminal: it had run
+// its lines across all 200 columns.
+func TestHistoryKeepsToTheColumnOfProse(t *testing.T) {
+	m := press(newTestModel(t, seedArticle(t), 200, 40), "down", "enter")
+	if m.mode != modeHistory {
+		t.Fatalf("mode %d, want the history", m.mode)
+	}
+	widest := 0
+	for _, l := range m.historyLines(1000) {
+		widest = max(widest, ansi.StringWidth(l))
+	}
+	// Each line follows "  " and a two-column mark.
+	if widest > maxTextWidth+4 || widest < maxTextWidth-20 {
+		t.Errorf("the widest history line is %d cells, want about %d", widest, maxTextWidth+4)
+	}
+}
+
 func TestBackToList(t *testing.T) {
 	m := New(seedArticle(t), backToList(testOptions()))
 	for _, k := range []string{"q", "esc"} {
