@@ -89,7 +89,7 @@ func (m *Model) articleURL() string {
 // legends explain what the keys' columns do not: the gutter's marks, the
 // edit marks without colour, annotate's columns, where the article lives.
 func (m *Model) legends() []string {
-	out := []string{"gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ⑂ split  ⋈ merged  ? guessed by the reader", kindLegend()}
+	out := []string{"gutter: ▌ cursor  ~ edited  + added  - removed  ↕ moved  ÷ split  ⋈ merged  ? guessed by the reader", kindLegend()}
 	if m.styles.Marks {
 		out = append(out, "edits: [-deleted-] {+inserted+}; search matches ⟪so⟫")
 	}

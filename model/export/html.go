@@ -73,7 +73,7 @@ type span struct {
 // terminal.
 var GutterMarks = map[diff.Kind]string{
 	diff.Edited: "~", diff.Added: "+", diff.Removed: "-", diff.Moved: "↕", diff.MovedAway: "↕",
-	diff.Split: "⑂", diff.Merged: "⋈",
+	diff.Split: "÷", diff.Merged: "⋈",
 }
 
 // HTML writes one self-contained page: the article's headline, source,
