@@ -24,6 +24,23 @@ func versionTime(v *model.Version) (time.Time, bool) {
 	return t, err == nil
 }
 
+// VersionDate is when version v was seen, as the reader shows it: its
+// time in zone loc (nil for the local zone), "Wed 8 Jan 2020 13:25";
+// what its source wrote when that does not read as a time; else its
+// elapsed time ("about 2 hours later"); "" when nothing was recorded.
+func VersionDate(v *model.Version, loc *time.Location) string {
+	if loc == nil {
+		loc = time.Local
+	}
+	if t, ok := versionTime(v); ok {
+		return t.In(loc).Format(dateLayout)
+	}
+	if v.Time != "" {
+		return model.Visible(v.Time)
+	}
+	return model.Visible(v.Elapsed)
+}
+
 // whenText says when the shown version and its base were seen: each
 // one's date and how long ago, or what the source wrote instead.
 func (m *Model) whenText() string {

@@ -164,18 +164,15 @@ func printText(w io.Writer, art *model.Article, steps []export.Step, o options, 
 }
 
 // stepHeader is the line that opens a step of --all: "step 2 of 3 ·
-// Version 3 · 2020-01-08T13:25:00Z · +30 −12 words · 1 ¶ edited".
+// Version 3 · Wed 8 Jan 2020 13:25 · +30 −12 words · 1 ¶ edited".
 func stepHeader(art *model.Article, s export.Step, cmp *diff.Comparison, i, n int) []string {
 	v := art.Versions[s.Shown]
 	parts := []string{fmt.Sprintf("step %d of %d", i+1, n), fmt.Sprintf("Version %d", v.Number)}
 	if s.Base >= 0 && s.Base != s.Shown-1 {
 		parts[1] += fmt.Sprintf(" vs Version %d", art.Versions[s.Base].Number)
 	}
-	switch {
-	case v.Time != "":
-		parts = append(parts, model.Visible(v.Time))
-	case v.Elapsed != "":
-		parts = append(parts, model.Visible(v.Elapsed))
+	if when := tui.VersionDate(&v, nil); when != "" {
+		parts = append(parts, when) // in the zone and form of the step's own header
 	}
 	parts = append(parts, export.StatsParts(cmp)...)
 	return parts
