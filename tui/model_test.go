@@ -582,3 +582,32 @@ func TestSearchCountsOnlyWhatItMarks(t *testing.T) {
 		t.Fatalf("search %+v, want the one match it can mark", m.search)
 	}
 }
+
+// A number no version has is refused with the numbers there are; where
+// they skip numbers (a git commit that changed no paragraph), with the
+// nearest: "from 1 to 6" alone had hidden that 4 is a gap.
+func TestResolveStepNamesTheNumbersThereAre(t *testing.T) {
+	art := &model.Article{}
+	for _, n := range []int{1, 3, 4, 6} {
+		art.Versions = append(art.Versions, model.Version{Number: n, Paragraphs: []string{"Text."}})
+	}
+	for _, c := range []struct {
+		s    StepNumbers
+		want string
+	}{
+		{StepNumbers{To: 5, ToSet: true}, "--to 5: no such version (versions run from 1 to 6, not every number: 4 and 6 are nearest)"},
+		{StepNumbers{From: 9, FromSet: true}, "--from 9: no such version (versions run from 1 to 6, not every number: 6 is nearest)"},
+		{StepNumbers{From: 0, FromSet: true}, "--from 0: no such version (versions run from 1 to 6, not every number: 1 is nearest)"},
+	} {
+		if _, _, err := ResolveStep(art, c.s); err == nil || err.Error() != c.want {
+			t.Errorf("%+v: %v, want %q", c.s, err, c.want)
+		}
+	}
+	if base, shown, err := ResolveStep(art, StepNumbers{From: 3, To: 6, FromSet: true, ToSet: true}); err != nil || base != 1 || shown != 3 {
+		t.Errorf("--from 3 --to 6: %d %d %v", base, shown, err)
+	}
+	art.Versions = art.Versions[1:3]
+	if _, _, err := ResolveStep(art, StepNumbers{To: 9, ToSet: true}); err == nil || !strings.HasSuffix(err.Error(), "(versions run from 3 to 4)") {
+		t.Errorf("no gaps: %v", err)
+	}
+}

@@ -30,8 +30,7 @@ func ResolveStep(art *model.Article, s StepNumbers) (base, shown int, err error)
 				return i, nil
 			}
 		}
-		return 0, fmt.Errorf("--%s %d: no such version (versions run from %d to %d)",
-			flag, n, art.Versions[0].Number, art.Versions[len(art.Versions)-1].Number)
+		return 0, fmt.Errorf("--%s %d: no such version (%s)", flag, n, numbersAround(art, n))
 	}
 	shown, base = len(art.Versions)-1, -1
 	if s.ToSet {
@@ -48,6 +47,37 @@ func ResolveStep(art *model.Article, s StepNumbers) (base, shown int, err error)
 		}
 	}
 	return base, shown, nil
+}
+
+// numbersAround says which numbers the versions have, for n, which none
+// has: "versions run from 1 to 6"; where they skip numbers (a commit that
+// changed no paragraph, a capture that could not be read), the numbers
+// nearest n too: "versions run from 1 to 6, not every number: 3 and 5
+// are nearest".
+func numbersAround(art *model.Article, n int) string {
+	first, last := art.Versions[0].Number, art.Versions[len(art.Versions)-1].Number
+	out := fmt.Sprintf("versions run from %d to %d", first, last)
+	if last-first+1 == len(art.Versions) {
+		return out
+	}
+	below, above, hasBelow, hasAbove := 0, 0, false, false
+	for _, v := range art.Versions {
+		if v.Number < n && (!hasBelow || v.Number > below) {
+			below, hasBelow = v.Number, true
+		}
+		if v.Number > n && (!hasAbove || v.Number < above) {
+			above, hasAbove = v.Number, true
+		}
+	}
+	switch {
+	case hasBelow && hasAbove:
+		return fmt.Sprintf("%s, not every number: %d and %d are nearest", out, below, above)
+	case hasBelow:
+		return fmt.Sprintf("%s, not every number: %d is nearest", out, below)
+	case hasAbove:
+		return fmt.Sprintf("%s, not every number: %d is nearest", out, above)
+	}
+	return out
 }
 
 // openOn puts the reader on the step the numbers choose, or says in the

@@ -406,8 +406,13 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 	var prev []string
 	prevHeadline := ""
 	skipped := 0
+	change, prevBlob := 0, "" // the changes of the blob so far
 	for _, b := range blobs {
 		c := b.commit
+		if b.blob != prevBlob {
+			change++
+			prevBlob = b.blob
+		}
 		if problem, bad := broken[b.blob]; bad {
 			art.Notes = append(art.Notes, fmt.Sprintf("commit %s skipped: %s", shortHash(c.hash), problem))
 			continue
@@ -419,7 +424,10 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		}
 		prev, prevHeadline = paras, headline
 		v := commitVersion(c, headline, paras)
-		v.Number = len(art.Versions) + 1
+		// Numbered by the change of the blob it began at, as
+		// ReadGitNewest numbers it without reading the older blobs: a
+		// skipped commit leaves a gap in the numbers, not a shift.
+		v.Number = change
 		art.Versions = append(art.Versions, v)
 	}
 	if skipped > 0 {

@@ -13,13 +13,13 @@ import (
 // ReadGitNewest reads the newest n versions of the file at path from its
 // git history, and of the older commits only what `git log` lists: the
 // newest step is shown after a few blobs are read, not the whole
-// history. The versions are those ReadGit gives, numbered as it numbers
-// them, and total is how many versions the whole history has — counted
-// from the list, where two commits in a row with the same blob are one
-// version. ReadGit also skips a commit whose blob differs but whose
-// paragraphs do not (a re-wrapped line); one among the older commits is
-// found only by reading them, so total, and the numbers, can then run
-// higher than ReadGit's.
+// history. The versions are those ReadGit gives, with the same numbers
+// (each the change of the file's blob it began at), and total is how
+// many versions the whole history has — counted from the list, where
+// two commits in a row with the same blob are one version. ReadGit also
+// skips a commit whose blob differs but whose paragraphs do not (a
+// re-wrapped line); one among the older commits is found only by reading
+// them, so total can then run higher than ReadGit's count.
 //
 // It reports false, with no error, when the history has no more than n
 // versions or a blob it reads has no text: ReadGit then reads it whole.
@@ -60,22 +60,21 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 		if problem != "" {
 			return nil, 0, false, nil
 		}
+		v := commitVersion(b.commit, h, p)
+		v.Number = j + 1 // the change of the blob it began at, as ReadGit numbers it
 		if len(versions) > 0 && slices.Equal(p, paras) && h == headline {
 			merged++
-			versions[len(versions)-1] = commitVersion(b.commit, h, p) // the older commit of the two
+			versions[len(versions)-1] = v // the older commit of the two
 			continue
 		}
 		paras, headline = p, h
-		versions = append(versions, commitVersion(b.commit, h, p))
+		versions = append(versions, v)
 	}
 	if len(versions) > n {
 		versions = versions[:n]
 	}
 	total = len(runs) - merged
 	slices.Reverse(versions)
-	for i := range versions {
-		versions[i].Number = total - len(versions) + i + 1
-	}
 	art = &model.Article{Source: "git", Title: h.title, Notes: h.notes, Versions: versions}
 	titleFromHeadline(art)
 	return art, total, true, nil

@@ -31,7 +31,11 @@ func newestTestRepo(t *testing.T) *gitTestRepo {
 }
 
 // TestReadGitNewestIsReadGitsNewest: the newest two versions are those
-// ReadGit gives, numbered alike, with the commit each version began at.
+// ReadGit gives, with the same numbers and the commit each version began
+// at. A version is numbered by the change of the file's blob it began
+// at, so a commit ReadGit skips (the re-wrap, commit 6) leaves a gap in
+// the numbers, not a shift: the number a step was printed with is the
+// one --from and --to take, whichever way the history was read.
 func TestReadGitNewestIsReadGitsNewest(t *testing.T) {
 	r := newestTestRepo(t)
 	path := filepath.Join(r.dir, "article.txt")
@@ -39,21 +43,29 @@ func TestReadGitNewestIsReadGitsNewest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	art, total, ok, err := ReadGitNewest(path, 2)
-	if err != nil || !ok {
-		t.Fatalf("ReadGitNewest: ok %v, %v", ok, err)
+	var numbers []int
+	for _, v := range whole.Versions {
+		numbers = append(numbers, v.Number)
 	}
-	// The re-wrap (commit 6) is among the older commits: the list cannot
-	// tell it, so the count is one higher than ReadGit's.
-	if total != len(whole.Versions)+1 {
-		t.Errorf("total %d, want %d", total, len(whole.Versions)+1)
+	// Commit 6 re-wraps commit 5's text: change 6 of the blob, skipped.
+	// Commit 8 leaves the file as commit 7 left it: no change of it.
+	if want := []int{1, 2, 3, 4, 5, 7, 8, 9}; !reflect.DeepEqual(numbers, want) {
+		t.Errorf("ReadGit numbers %v, want %v", numbers, want)
 	}
-	want := whole.Versions[len(whole.Versions)-2:]
-	for i := range art.Versions {
-		art.Versions[i].Number = want[i].Number // checked above, through total
-	}
-	if !reflect.DeepEqual(art.Versions, want) || art.Title != whole.Title || art.Source != whole.Source {
-		t.Errorf("newest\n%+v\nwant\n%+v", art.Versions, want)
+	for n := 2; n <= 4; n++ {
+		art, total, ok, err := ReadGitNewest(path, n)
+		if err != nil || !ok {
+			t.Fatalf("ReadGitNewest(%d): ok %v, %v", n, ok, err)
+		}
+		// Among the older commits (n < 4) the list cannot tell the
+		// re-wrap, so the count is one higher than ReadGit's.
+		if want := len(whole.Versions) + map[bool]int{true: 1}[n < 4]; total != want {
+			t.Errorf("newest %d: total %d, want %d", n, total, want)
+		}
+		want := whole.Versions[len(whole.Versions)-n:]
+		if !reflect.DeepEqual(art.Versions, want) || art.Title != whole.Title || art.Source != whole.Source {
+			t.Errorf("newest %d\n%+v\nwant\n%+v", n, art.Versions, want)
+		}
 	}
 }
 
