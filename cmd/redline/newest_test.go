@@ -36,11 +36,11 @@ func writeVersions(t *testing.T, n int, older func(i int) []byte) string {
 }
 
 // TestPrintFolderReadsOnlyTheNewestStep: --print of a folder reads the
-// two files it prints. The older files hold binary data, which reading
-// them refuses (--json, which reads them all, fails), and --print still
-// prints the newest step.
+// two files it prints. The older files are redline JSON, which cannot
+// stand among plain-text versions (--json, which reads them all, fails),
+// and --print still prints the newest step.
 func TestPrintFolderReadsOnlyTheNewestStep(t *testing.T) {
-	dir := writeVersions(t, 30, func(int) []byte { return []byte("binary\x00data") })
+	dir := writeVersions(t, 30, func(int) []byte { return []byte(`{"versions": [{"paragraphs": ["One."]}]}`) })
 	var out, errb bytes.Buffer
 	if code := run([]string{"--print", "--no-color", dir}, nil, &out, &errb); code != 0 {
 		t.Fatalf("--print: exit %d: %s", code, errb.String())
@@ -52,7 +52,7 @@ func TestPrintFolderReadsOnlyTheNewestStep(t *testing.T) {
 	}
 	out.Reset()
 	errb.Reset()
-	if code := run([]string{"--json", dir}, nil, &out, &errb); code != 2 || !strings.Contains(errb.String(), "binary data") {
+	if code := run([]string{"--json", dir}, nil, &out, &errb); code != 2 || !strings.Contains(errb.String(), "cannot be combined") {
 		t.Errorf("--json: exit %d: %s", code, errb.String())
 	}
 }

@@ -3,6 +3,7 @@ package source
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -30,9 +31,10 @@ type Input struct {
 	Path    string
 	ModTime time.Time
 
-	r    *bufio.Reader // the one reader of a source opened by Open
-	file *os.File      // closed once read
-	max  int64         // the most bytes it may hold; DefaultMaxInput when 0
+	r        *bufio.Reader // the one reader of a source opened by Open
+	file     *os.File      // closed once read
+	max      int64         // the most bytes it may hold; DefaultMaxInput when 0
+	inFolder bool          // one of a folder's files, not named on its own
 }
 
 // Kind is what an input turned out to be, recognised from its
@@ -93,7 +95,7 @@ func folderFiles(dir string, order SortOrder) ([]Input, error) {
 		if err != nil {
 			return nil, model.InputErrorf(p, 0, "%v", model.UnwrapPathError(err))
 		}
-		out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime()})
+		out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime(), inFolder: true})
 	}
 	if len(out) == 0 {
 		return nil, model.InputErrorf(dir, 0, "the folder holds no files")
@@ -129,12 +131,26 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	paras := newInterner()
 	results, taken, stop := readAll(inputs)
 	defer stop()
+	var skipped []error // a folder's files that hold no text, in order
+	keep := make([]bool, len(inputs))
 	for i := range inputs {
 		r := <-results[i]
 		taken()
+		var ie *model.InputError
+		if r.err != nil && inputs[i].inFolder && errors.As(r.err, &ie) {
+			// An empty or binary file among a folder's versions (a
+			// capture that failed) is skipped and keeps its place in the
+			// numbering, as a git commit that cannot be read does.
+			skipped = append(skipped, r.err)
+			if progress != nil {
+				progress(i+1, len(inputs))
+			}
+			continue
+		}
 		if r.err != nil {
 			return nil, r.err
 		}
+		keep[i] = true
 		kinds[i] = r.kind
 		if r.kind == KindPlain {
 			// Keep only its paragraphs, shared with the versions before
@@ -151,9 +167,38 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 			progress(i+1, len(inputs))
 		}
 	}
-	art, err := readKinds(inputs, texts, kinds, plain)
+	numbers := make([]int, 0, len(inputs)) // each kept input's place, from 1
+	if len(skipped) > 0 {
+		if len(skipped) >= len(inputs)-1 {
+			return nil, skipped[0] // nothing left to compare: the first problem says why
+		}
+		var kept []Input
+		k := 0
+		for i, ok := range keep {
+			if ok {
+				kept = append(kept, inputs[i])
+				texts[k], kinds[k], plain[k] = texts[i], kinds[i], plain[i]
+				numbers = append(numbers, i+1)
+				k++
+			}
+		}
+		inputs, texts, kinds, plain = kept, texts[:k], kinds[:k], plain[:k]
+	} else {
+		for i := range inputs {
+			numbers = append(numbers, i+1)
+		}
+	}
+	art, err := readKinds(inputs, texts, kinds, plain, numbers)
 	if err != nil {
 		return nil, err
+	}
+	for _, err := range skipped {
+		ie := err.(*model.InputError) // as checked when it was skipped
+		where := ie.File
+		if ie.Line > 0 {
+			where = fmt.Sprintf("%s:%d", ie.File, ie.Line)
+		}
+		art.Notes = append(art.Notes, where+" skipped: "+ie.Msg)
 	}
 	if share {
 		for i := range art.Versions {
@@ -233,8 +278,10 @@ func readOne(in *Input) readResult {
 	return r
 }
 
-// readKinds makes an article of inputs whose kinds are known.
-func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Version) (*model.Article, error) {
+// readKinds makes an article of inputs whose kinds are known; numbers
+// are the plain-text versions' numbers (their places among the inputs
+// given, from 1).
+func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Version, numbers []int) (*model.Article, error) {
 	switch {
 	case len(inputs) == 1 && kinds[0] == KindJSON:
 		return model.ReadJSON(inputs[0].Name, []byte(texts[0]))
@@ -276,7 +323,7 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 	}
 	art := &model.Article{Source: "plain text", Versions: plain}
 	for i, in := range inputs {
-		art.Versions[i].Number = i + 1
+		art.Versions[i].Number = numbers[i]
 		if !in.ModTime.IsZero() {
 			art.Versions[i].Time = in.ModTime.UTC().Format(time.RFC3339)
 		}

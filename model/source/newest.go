@@ -51,10 +51,9 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 	for i := lo; i < len(inputs); i++ {
 		in := inputs[i] // a copy: the input itself is left unread for Read
 		r := readOne(&in)
-		if r.err != nil {
-			return Newest{}, false, r.err
-		}
-		if r.kind != KindPlain {
+		if r.err != nil || r.kind != KindPlain {
+			// Read reads it, and skips a file that holds no text with a
+			// note.
 			return Newest{}, false, nil
 		}
 		v := r.plain

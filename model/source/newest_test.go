@@ -163,3 +163,59 @@ func readFolder(t *testing.T, dir string) *model.Article {
 	}
 	return art
 }
+
+// TestFolderSkipsFilesThatAreNotText: a folder's file that holds no text
+// (empty, binary) is skipped with a note and keeps its place in the
+// numbering, as a git commit that cannot be read is: the newest step
+// reads the same, with the same numbers, whether the whole folder is
+// read or only its newest files. Before, the whole read refused the
+// folder while the newest step printed. A file named on its own is
+// still refused.
+func TestFolderSkipsFilesThatAreNotText(t *testing.T) {
+	dir := writeHistory(t, 5, func(int) string { return "" })
+	if err := os.WriteFile(filepath.Join(dir, "v001.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "v003.txt"), []byte("PK\x03\x04\x00\x00binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	whole := readFolder(t, dir)
+	var numbers []int
+	for _, v := range whole.Versions {
+		numbers = append(numbers, v.Number)
+	}
+	if !reflect.DeepEqual(numbers, []int{2, 4, 5}) {
+		t.Errorf("numbers %v, want [2 4 5]", numbers)
+	}
+	wantNotes := []string{
+		filepath.Join(dir, "v001.txt") + " skipped: the file is empty",
+		filepath.Join(dir, "v003.txt") + ":1 skipped: binary data (a NUL byte), not text",
+	}
+	if !reflect.DeepEqual(whole.Notes, wantNotes) {
+		t.Errorf("notes %q, want %q", whole.Notes, wantNotes)
+	}
+	inputs, err := ReadInputs([]string{dir}, nil, SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := ReadNewest(inputs, 2)
+	if err != nil || !ok || !reflect.DeepEqual(got.Article.Versions, whole.Versions[1:]) {
+		t.Errorf("ReadNewest: ok %v, %v\n%+v\nwant\n%+v", ok, err, got.Article.Versions, whole.Versions[1:])
+	}
+	// With one file left that reads, there is nothing to compare: the
+	// first file's problem is the error.
+	for _, name := range []string{"v002.txt", "v004.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inputs, _ = ReadInputs([]string{dir}, nil, SortName)
+	if _, err := Read(inputs); err == nil || !strings.Contains(err.Error(), "v001.txt: the file is empty") {
+		t.Errorf("one readable file: %v", err)
+	}
+	// Named one by one, an empty file is refused.
+	named, _ := ReadInputs([]string{filepath.Join(dir, "v001.txt"), filepath.Join(dir, "v005.txt")}, nil, SortName)
+	if _, err := Read(named); err == nil || !strings.Contains(err.Error(), "the file is empty") {
+		t.Errorf("named files: %v", err)
+	}
+}
