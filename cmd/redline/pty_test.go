@@ -265,3 +265,15 @@ func TestALoaderPanicRestoresTheTerminal(t *testing.T) {
 		os.Remove(strings.TrimSuffix(strings.TrimSpace(line[i+len("details in "):]), ")"))
 	}
 }
+
+// A --to no version has is refused before the reader opens, in one line
+// and with status 2, for a WARC file as for every other source; the
+// reader had opened on the newest step and said it only in its footer,
+// and quitting gave 0.
+func TestReaderRefusesABadStepForAWARC(t *testing.T) {
+	path := writeWARC(t, storyCaptures(t))
+	cmd, _, s := startPTY(t, binary, nil, "--to", "9", path)
+	if code := exited(t, cmd); code != 2 || !strings.Contains(s.String(), "--to 9: no such version") {
+		t.Errorf("exit %d, screen %q", code, tail(s.String()))
+	}
+}

@@ -67,6 +67,12 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 	case o.print || o.all || (o.format != "" && o.format != "text") || !tty:
 		return printStep(art, o, tty, stdout, stderr)
 	}
+	// A --from or --to no version has is refused before the reader
+	// opens, as for every other source, not said in its footer.
+	if _, _, err := tui.ResolveStep(art, o.step()); err != nil {
+		report(stderr, err)
+		return 2
+	}
 	return openReader(tui.New(art, readerOptions(o)), o, stderr)
 }
 
