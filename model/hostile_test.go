@@ -30,7 +30,7 @@ func TestReadJSONRefusesTrailingBytes(t *testing.T) {
 }
 
 // Versions with no numbers are numbered in their order; a number given
-// twice is refused, naming both.
+// twice is refused, naming both, and so are numbers that fall.
 func TestReadJSONNumbersVersions(t *testing.T) {
 	a, err := ReadJSON("a.json", []byte(`{"versions":[{"paragraphs":["x"]},{"paragraphs":["y"]}]}`))
 	if err != nil || a.Versions[0].Number != 1 || a.Versions[1].Number != 2 {
@@ -42,6 +42,13 @@ func TestReadJSONNumbersVersions(t *testing.T) {
 	}
 	if _, err := ReadJSON("a.json", []byte(`{"versions":[{"number":0},{"number":4}]}`)); err != nil {
 		t.Errorf("0 and 4: %v", err)
+	}
+	// The list runs oldest first, and the numbers with it: 12, 7, 3 had
+	// made --from 3 --to 12 "come after" by place while reading as the
+	// right order by number.
+	_, err = ReadJSON("a.json", []byte(`{"versions":[{"number":12},{"number":7},{"number":3}]}`))
+	if err == nil || !strings.Contains(err.Error(), "version 2 of the list is numbered 7, after 12") {
+		t.Errorf("falling: %v", err)
 	}
 }
 

@@ -51,8 +51,10 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 
 // checkNumbers numbers versions that carry no numbers at all 1, 2, 3 …
 // in their order (a file written by hand), and refuses a number given
-// twice: "Version 3 vs Version 3", and --from 3, would name neither. A
-// lone version keeps its number, even 0 (NewsSniffer counts from 0).
+// twice ("Version 3 vs Version 3", and --from 3, would name neither) and
+// numbers that fall in the list's order (oldest first: --from and --to
+// would read one order by number and another by place). A lone version
+// keeps its number, even 0 (NewsSniffer counts from 0).
 func checkNumbers(file string, vs []Version) error {
 	given := len(vs) < 2
 	for _, v := range vs {
@@ -70,6 +72,12 @@ func checkNumbers(file string, vs []Version) error {
 			return InputErrorf(file, 0, "versions %d and %d of the list are both numbered %d: give each its own number", first, i+1, v.Number)
 		}
 		at[v.Number] = i + 1
+	}
+	for i := 1; i < len(vs); i++ {
+		if vs[i].Number < vs[i-1].Number {
+			return InputErrorf(file, 0, "version %d of the list is numbered %d, after %d: the list runs oldest first, and its numbers rise with it",
+				i+1, vs[i].Number, vs[i-1].Number)
+		}
 	}
 	return nil
 }
