@@ -43,6 +43,12 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 		return 2
 	}
 	if o.print || !tty {
+		if o.fromSet || o.toSet {
+			// The list has no versions to choose: the flags would go unused.
+			fmt.Fprintf(stderr, "redline: %s: --from and --to choose versions of one article: choose it with --article KEY\n",
+				model.Visible(path))
+			return 2
+		}
 		return printArchiveList(a, stdout, stderr)
 	}
 	title := filepath.Base(path) + " · " + a.Kind().String()

@@ -110,15 +110,19 @@ func TestArchiveBadInput(t *testing.T) {
 		path, article string
 		json          bool
 		want          string
+		o             options
 	}{
-		{path, "9", true, "article 9 has only one version: nothing to compare"},
-		{path, "42", true, `no article "42"`},
-		{path, "", true, "choose one with --article KEY"},
-		{notArchive, "1", true, "neither a diffengine nor a NewsEdits archive"},
-		{filepath.Join(t.TempDir(), "missing.db"), "1", false, "no such file"},
+		{path, "9", true, "article 9 has only one version: nothing to compare", archiveOptions()},
+		{path, "42", true, `no article "42"`, archiveOptions()},
+		{path, "", true, "choose one with --article KEY", archiveOptions()},
+		{notArchive, "1", true, "neither a diffengine nor a NewsEdits archive", archiveOptions()},
+		{filepath.Join(t.TempDir(), "missing.db"), "1", false, "no such file", archiveOptions()},
+		// The list has no versions: --to would go unused (it was).
+		{path, "", false, "--from and --to choose versions of one article: choose it with --article KEY",
+			options{view: "inline", print: true, to: 2, toSet: true}},
 	} {
 		var stdout, stderr bytes.Buffer
-		code := runArchive(c.path, c.article, c.json, &stdout, &stderr, archiveOptions())
+		code := runArchive(c.path, c.article, c.json, &stdout, &stderr, c.o)
 		msg := stderr.String()
 		if code != 2 || !strings.Contains(msg, c.want) || strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "redline: ") {
 			t.Errorf("%s --article %q: exit %d, stderr %q; want 2 and one line saying %q", filepath.Base(c.path), c.article, code, msg, c.want)
