@@ -23,6 +23,10 @@ type PrintOptions struct {
 	// Comparison is the step's, when the caller has made it already
 	// (--print --all's header line needs it too); nil: Print makes it.
 	Comparison *diff.Comparison
+	// Notes prints the article's notes (commits or files skipped, dumps
+	// that disagree) under the figures, each on a line of its own
+	// starting "note: ": --print --all sets it for its first step only.
+	Notes bool
 }
 
 // Print writes one step as text, for --print: the headline with its
@@ -59,6 +63,11 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	lines = append(lines, renderSpans(wrapSpans(plain(m.metaText()), width), st, st.Meta)...)
 	lines = append(lines, renderSpans(wrapSpans(plain(m.whenText()), width), st, st.Meta)...)
 	lines = append(lines, renderSpans(wrapSpans(plain(m.statsText()), width), st, st.Stats)...)
+	if o.Notes {
+		for _, n := range art.Notes {
+			lines = append(lines, renderSpans(wrapSpans(plain("note: "+model.OneLine(n)), width), st, st.Notice)...)
+		}
+	}
 	for _, l := range lines {
 		fmt.Fprintln(bw, l)
 	}
