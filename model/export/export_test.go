@@ -191,3 +191,25 @@ func TestCreateUniqueNeverOverwrites(t *testing.T) {
 		t.Errorf("the first file was overwritten: %q", data)
 	}
 }
+
+// The article's notes (a commit skipped, dumps that disagree) are on the
+// page and in the Markdown, escaped as article text is.
+func TestExportsCarryTheNotes(t *testing.T) {
+	art := seed(t)
+	art.Notes = []string{"1 commit left the text unchanged and was skipped", "dump <b>2</b> disagrees"}
+	var md, page bytes.Buffer
+	if err := Markdown(&md, art, newest(art)); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&page, art, newest(art)); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"note: 1 commit left the text unchanged and was skipped", "note: dump &lt;b&gt;2&lt;/b&gt; disagrees"} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if !strings.Contains(md.String(), "note: 1 commit left the text unchanged and was skipped") || strings.Contains(md.String(), "<b>") {
+		t.Errorf("markdown:\n%s", firstLines(md.String(), 8))
+	}
+}

@@ -30,7 +30,8 @@ type page struct {
 	// shown as text.
 	Link     bool
 	Versions int
-	Guessed  bool // some shown paragraph was guessed: explain the mark
+	Notes    []string // the article's: commits or files skipped, dumps that disagree
+	Guessed  bool     // some shown paragraph was guessed: explain the mark
 	Timeline []bar
 	Steps    []pageStep
 }
@@ -89,6 +90,9 @@ func HTML(w io.Writer, art *model.Article, steps []Step) error {
 	}
 	p := page{Title: model.Visible(title(art, done)), Source: model.Visible(art.Source), URL: model.Visible(art.URL),
 		Link: isWebURL(art.URL), FirstSeen: model.Visible(art.FirstSeen), Versions: len(art.Versions)}
+	for _, n := range art.Notes {
+		p.Notes = append(p.Notes, model.OneLine(n))
+	}
 	p.Timeline = timelineBars(art, done)
 	for _, c := range done {
 		ps := pageStep{ID: stepID(c), Name: versionName(art, c.Shown), Base: baseName(art, c),

@@ -41,6 +41,9 @@ func Markdown(w io.Writer, art *model.Article, steps []Step) error {
 	}
 	meta = append(meta, fmt.Sprintf("%d versions", len(art.Versions)))
 	fmt.Fprintf(bw, "%s\n", mdLineStart(strings.Join(meta, " · ")))
+	for _, n := range art.Notes {
+		fmt.Fprintf(bw, "\nnote: %s\n", mdEscape(model.OneLine(n)))
+	}
 	for _, c := range done {
 		writeMarkdownStep(bw, art, c)
 	}
