@@ -99,17 +99,30 @@ func (m *Model) headerLines() []string {
 func (m *Model) headlineLines(width int) []string {
 	st := &m.styles
 	v := m.art.Versions[m.shown]
-	if c := m.comparison(); c != nil && c.HeadlineChanged && v.Headline != "" {
+	if c := m.comparison(); c != nil && c.HeadlineChanged {
+		// A headline this version dropped shows struck through.
 		return renderSpans(wrapSpans(decorate(st, editSpans(c.Headline)), width), st, st.Headline)
 	}
 	headline := model.Visible(v.Headline)
-	if headline == "" {
-		headline = model.Visible(m.art.Title)
+	if headline == "" && !m.titleIsAHeadline() {
+		headline = model.Visible(m.art.Title) // a file's name, say
 	}
 	if headline == "" {
 		return []string{st.Note.Render(truncate("(no headline)", width))}
 	}
 	return renderSpans(wrapSpans(plain(headline), width), st, st.Headline)
+}
+
+// titleIsAHeadline reports whether the article's title is a version's
+// headline: shown above a version that has none, it would read as that
+// version's.
+func (m *Model) titleIsAHeadline() bool {
+	for i := range m.art.Versions {
+		if m.art.Versions[i].Headline != "" && m.art.Versions[i].Headline == m.art.Title {
+			return true
+		}
+	}
+	return false
 }
 
 // metaLine is the meta text with the timeline at its right end.
