@@ -53,6 +53,11 @@ type block struct {
 	// gutter marks it, and } and { stop where it is substantive.
 	kinds diff.EditKinds
 	lines []string // styled content lines, without the gutter
+	// edit and match are the first of lines that holds an edit, and a
+	// search match; 0, the block's top, for none or where they are not
+	// worked out (notes, side by side). A jump to a paragraph taller
+	// than the window shows them, not only its top (showFocus).
+	edit, match int
 }
 
 // changed reports whether the block is something the reader stops at
@@ -263,8 +268,15 @@ func layoutBlocks(in docInput, emit func(block)) {
 		emitted++
 	}
 	plainBlock := func(i int, old int) block {
-		return block{kind: diff.Same, old: old, new: i, guessed: in.shown.IsGuessed(i),
-			lines: in.plainLines(in.shown.Paragraphs[i], text)}
+		b := block{kind: diff.Same, old: old, new: i, guessed: in.shown.IsGuessed(i)}
+		if in.re == nil {
+			b.lines = in.plainLines(in.shown.Paragraphs[i], text)
+			return b
+		}
+		var match int
+		b.lines, _, match = in.linesMarked(plain(model.Visible(in.shown.Paragraphs[i])), text)
+		b.match = max(match, 0)
+		return b
 	}
 	if in.base != nil && in.cmp != nil {
 		// An editor's note says the article was wrong: the step says so
@@ -329,7 +341,26 @@ func each(n int, parallel bool, f func(i int)) {
 
 // lines highlights, marks, wraps and draws spans.
 func (in docInput) lines(spans []span, width int) []string {
-	return renderSpans(wrapSpans(decorate(in.styles, highlight(spans, in.re)), width), in.styles)
+	lines, _, _ := in.linesMarked(spans, width)
+	return lines
+}
+
+// linesMarked is lines, and the first of them that holds an edit and a
+// search match (-1 for none).
+func (in docInput) linesMarked(spans []span, width int) (lines []string, edit, match int) {
+	wrapped := wrapSpans(decorate(in.styles, highlight(spans, in.re)), width)
+	edit, match = -1, -1
+	for i, l := range wrapped {
+		for _, s := range l {
+			if edit < 0 && s.role != rolePlain {
+				edit = i
+			}
+			if match < 0 && s.match {
+				match = i
+			}
+		}
+	}
+	return renderSpans(wrapped, in.styles), edit, match
 }
 
 // annotationWidth is the width of the annotation column: two version numbers.
@@ -410,6 +441,8 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b
 	}
-	b.lines = append(b.lines, in.lines(spansOfKinds(c.Edits, true, true, in.dimMinor), width)...)
+	lines, edit, match := in.linesMarked(spansOfKinds(c.Edits, true, true, in.dimMinor), width)
+	b.edit, b.match = len(b.lines)+max(edit, 0), len(b.lines)+max(match, 0)
+	b.lines = append(b.lines, lines...)
 	return b
 }

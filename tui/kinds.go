@@ -69,6 +69,7 @@ func (m *Model) jumpSubstantive(dir int) tea.Cmd {
 		if bi := m.doc.seek(m.cursor+dir, dir, block.substantive); bi >= 0 {
 			m.cursor = bi
 			m.scrollToCursor()
+			m.showFocus(m.doc.blocks[bi].edit)
 			return nil
 		}
 	}
@@ -113,6 +114,7 @@ func (m *Model) landOn(v, pinned, dir int) {
 	}
 	m.offset = 0
 	m.scrollToCursor()
+	m.showFocus(m.doc.blocks[m.cursor].edit)
 }
 
 // kindLegend is the help's line on the kind marks.

@@ -392,6 +392,7 @@ func (m *Model) nextChange(dir int) tea.Cmd {
 		if bi := m.doc.seek(m.cursor+dir, dir, block.changed); bi >= 0 {
 			m.cursor = bi
 			m.scrollToCursor()
+			m.showFocus(m.doc.blocks[bi].edit)
 			return nil
 		}
 	}
@@ -458,6 +459,19 @@ func (m *Model) scrollToCursor() {
 		m.offset = min(start, end-h)
 	}
 	m.offset = clamp(m.offset, 0, max(m.doc.total-h, 0))
+}
+
+// showFocus scrolls as little as needed to show line (of the cursor
+// block's lines) too, with a line of the block above it where there is
+// room: a jump to an edit or a match in a paragraph taller than the
+// window shows the edit, not only the paragraph's top, which
+// scrollToCursor shows.
+func (m *Model) showFocus(line int) {
+	h := m.bodyHeight()
+	y := m.doc.starts[m.cursor] + line
+	if y >= m.offset+h {
+		m.offset = clamp(y-1, 0, max(m.doc.total-h, 0))
+	}
 }
 
 func (m *Model) firstParagraph() int {

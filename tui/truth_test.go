@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"redline/model"
 )
@@ -128,5 +131,27 @@ func TestNoHeadlineIsNeverAnothersHeadline(t *testing.T) {
 	}
 	if !strings.HasPrefix(sb.String(), "story.txt\n") {
 		t.Errorf("file name title: %q", sb.String())
+	}
+}
+
+// A jump to an edit or to a search's match in a paragraph taller than
+// the window shows the edit or the match, not only the paragraph's top:
+// ] and / had said "¶ 1 of 1" with the changed word out of view.
+func TestJumpsShowTheEditInATallParagraph(t *testing.T) {
+	words := make([]string, 1500)
+	for i := range words {
+		words[i] = fmt.Sprintf("word%d", i)
+	}
+	old := strings.Join(words, " ") + "."
+	words[1200] = "MILLIONS"
+	art := &model.Article{Versions: []model.Version{
+		{Number: 1, Paragraphs: []string{"A short first paragraph.", old}},
+		{Number: 2, Paragraphs: []string{"A short first paragraph.", strings.Join(words, " ") + "."}},
+	}}
+	for _, keys := range [][]string{{"]"}, {"}"}, {"/", "M", "I", "L", "L", "I", "O", "N", "S", "enter"}} {
+		m := press(newTestModel(t, art, 80, 24), keys...)
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "MILLIONS") {
+			t.Errorf("%v: the edit is not on screen:\n%s", keys, v)
+		}
 	}
 }

@@ -155,10 +155,14 @@ func (m *Model) place(shown, pinned, hit int) {
 		// The change near the top of the screen, with a line above it.
 		m.offset = clamp(m.doc.starts[m.cursor]-2, 0, max(m.doc.total-m.bodyHeight(), 0))
 		m.scrollToCursor()
+		m.showFocus(m.doc.blocks[m.cursor].edit)
 		return
 	}
 	if b := m.doc.findNew(hit); b >= 0 {
 		m.cursor = b
 	}
 	m.scrollToCursor()
+	if m.search != nil {
+		m.showFocus(m.doc.blocks[m.cursor].match) // a search's jump: its match
+	}
 }
