@@ -234,3 +234,41 @@ func TestPlainHeadlinesAgree(t *testing.T) {
 		}
 	}
 }
+
+// Files named one by one are read in the order given, but numbered files
+// given out of their numbers' order (a shell's draft-*.txt puts draft-10
+// before draft-2) get a note saying so: the step draft-10 → draft-2
+// never happened. Names that are not one pattern numbered (old.txt,
+// new.txt) are the user's order and get none.
+func TestNumberedFilesOutOfOrderGetANote(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{"draft-1.txt", "draft-10.txt", "draft-2.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("Text of "+name+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	inputs, err := ReadInputs(paths, nil, SortName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := Read(inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"draft-10.txt is named before draft-2.txt: versions are read in the order named (a shell's * puts 10 before 2); name them in order, or give their folder"}
+	if !reflect.DeepEqual(art.Notes, want) || art.Versions[1].Label != "draft-10.txt" {
+		t.Errorf("notes %q, want %q", art.Notes, want)
+	}
+	for _, names := range [][]string{{"draft-1.txt", "draft-2.txt", "draft-10.txt"}, {"old.txt", "new.txt"}} {
+		var ins []Input
+		for _, n := range names {
+			ins = append(ins, Input{Name: filepath.Join(dir, n), Data: []byte("Text of " + n + ".\n")})
+		}
+		if art, err := Read(ins); err != nil || len(art.Notes) != 0 {
+			t.Errorf("%v: %v, notes %q", names, err, art.Notes)
+		}
+	}
+}

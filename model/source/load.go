@@ -328,12 +328,54 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 			art.Versions[i].Time = in.ModTime.UTC().Format(time.RFC3339)
 		}
 	}
+	if a, b, ok := namedOutOfOrder(inputs); ok {
+		art.Notes = append(art.Notes, fmt.Sprintf("%s is named before %s: versions are read in the order named (a shell's * puts 10 before 2); name them in order, or give their folder",
+			model.Visible(a), model.Visible(b)))
+	}
 	// The title is the newest headline the versions have; a file name is
 	// a version's label, never its headline.
 	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
 		art.Title = art.Versions[i].Headline
 	}
 	return art, nil
+}
+
+// namedOutOfOrder finds, among files named one by one, two in a row that
+// are one pattern numbered (draft-10.txt, draft-2.txt: the same but for
+// their runs of digits) and named against their numbers' order, as a
+// shell's * sorts them: their base names.
+func namedOutOfOrder(inputs []Input) (a, b string, ok bool) {
+	for i := 1; i < len(inputs); i++ {
+		x, y := inputs[i-1], inputs[i]
+		if x.inFolder || y.inFolder {
+			continue
+		}
+		a, b = filepath.Base(x.Name), filepath.Base(y.Name)
+		if digitsAsHash(a) == digitsAsHash(b) && model.NaturalLess(b, a) {
+			return a, b, true
+		}
+	}
+	return "", "", false
+}
+
+// digitsAsHash is name with each run of digits written "#": the pattern
+// of a numbered name.
+func digitsAsHash(name string) string {
+	var sb strings.Builder
+	inRun := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= '0' && c <= '9' {
+			if !inRun {
+				sb.WriteByte('#')
+			}
+			inRun = true
+			continue
+		}
+		inRun = false
+		sb.WriteByte(c)
+	}
+	return sb.String()
 }
 
 // readPages reads saved article pages, which the web package reads by
