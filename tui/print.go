@@ -23,6 +23,9 @@ type PrintOptions struct {
 	// Comparison is the step's, when the caller has made it already
 	// (--print --all's header line needs it too); nil: Print makes it.
 	Comparison *diff.Comparison
+	// Sample says the article is redline's built-in sample, which the
+	// line under the headline then says, as the reader's does.
+	Sample bool
 	// Notes prints the article's notes (commits or files skipped, dumps
 	// that disagree) under the figures, each on a line of its own
 	// starting "note: ": --print --all sets it for its first step only.
@@ -45,7 +48,7 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 		return fmt.Errorf("unknown --only %q: want substantive", o.Only)
 	}
 	width := max(o.Width, minWidth)
-	m := unlaidModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view, printing: true}, width+1, 1<<20)
+	m := unlaidModel(art, Options{Styles: o.Styles, Keys: DefaultKeyMap(), View: view, Sample: o.Sample, printing: true}, width+1, 1<<20)
 	m.lines = nil // one step, laid out once: nothing to share
 	m.shown = o.Shown
 	if o.Base >= 0 && o.Base != o.Shown-1 {

@@ -28,9 +28,16 @@ func TestPipedStdinWithoutADash(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Version 4 of 4") {
 		t.Errorf("cat story.json | redline --print: exit %d, stderr %q:\n%s", code, errOut, out)
 	}
-	// Nothing piped (an empty pipe, </dev/null) still opens the sample.
-	if out, _, code := redline(t, "", "--print"); code != 0 || !strings.Contains(out, "Version 2 of 2") {
-		t.Errorf("empty stdin: exit %d:\n%s", code, out)
+	// Nothing piped (</dev/null) still opens the sample, and says so.
+	if out, errOut, code := redline(t, "", "--print"); code != 0 || errOut != "" ||
+		!strings.Contains(out, "built-in sample · nytimes · Version 2 of 2") {
+		t.Errorf("</dev/null: exit %d, stderr %q:\n%s", code, errOut, out)
+	}
+	// An empty pipe, which a script meant as its article, opens it too,
+	// with a warning on stderr: cat missing.txt | redline --print.
+	if out, errOut, code := redlineEmptyPipe(t, "--print"); code != 0 ||
+		errOut != "redline: standard input is empty: showing the built-in sample\n" || !strings.Contains(out, "built-in sample") {
+		t.Errorf("empty pipe: exit %d, stderr %q:\n%s", code, errOut, out)
 	}
 }
 

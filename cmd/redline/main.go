@@ -120,6 +120,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// cat story.json | redline: what comes down a pipe is the source.
 		if r, ok := pipedStdin(stdin); ok {
 			stdin, opts.args = r, []string{"-"}
+		} else if emptyPipe(stdin) {
+			// cat missing.txt | redline --print: a script would take the
+			// sample for its article.
+			fmt.Fprintln(stderr, "redline: standard input is empty: showing the built-in sample")
 		}
 	}
 	tty := isTerminal(stdout)
@@ -195,6 +199,18 @@ func pipedStdin(stdin io.Reader) (io.Reader, bool) {
 		return nil, false
 	}
 	return r, true
+}
+
+// emptyPipe reports whether stdin, which pipedStdin found empty, is a
+// pipe or a file: what a script meant as the source. /dev/null and the
+// like are not.
+func emptyPipe(stdin io.Reader) bool {
+	f, ok := stdin.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && (fi.Mode()&os.ModeNamedPipe != 0 || fi.Mode().IsRegular())
 }
 
 // isTerminal reports whether w is a terminal.

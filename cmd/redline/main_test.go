@@ -37,7 +37,24 @@ func TestMain(m *testing.M) {
 func redline(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Stdin = strings.NewReader(stdin)
+	if stdin != "" {
+		cmd.Stdin = strings.NewReader(stdin) // a pipe
+	} // else /dev/null: nothing piped, as from a script or a service
+	return runCmdOut(t, cmd)
+}
+
+// redlineEmptyPipe runs the built binary with an empty pipe on its
+// standard input: cat missing.txt | redline.
+func redlineEmptyPipe(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader("")
+	return runCmdOut(t, cmd)
+}
+
+// runCmdOut runs cmd without colour and returns its output and status.
+func runCmdOut(t *testing.T, cmd *exec.Cmd) (string, string, int) {
+	t.Helper()
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

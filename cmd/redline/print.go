@@ -156,7 +156,7 @@ func printText(w io.Writer, art *model.Article, steps []export.Step, o options, 
 				fmt.Fprintln(w, styles.Notice.Render(l))
 			}
 		}
-		if err := tui.Print(w, art, tui.PrintOptions{Base: s.Base, Shown: s.Shown, Width: width, View: o.view, Styles: styles, Only: o.only, Comparison: cmp, Notes: i == 0}); err != nil {
+		if err := tui.Print(w, art, tui.PrintOptions{Base: s.Base, Shown: s.Shown, Width: width, View: o.view, Styles: styles, Only: o.only, Comparison: cmp, Notes: i == 0, Sample: o.sample()}); err != nil {
 			return err
 		}
 	}
