@@ -20,6 +20,7 @@ import (
 	"image/color"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -126,6 +127,16 @@ func parseLine(line string) ([]*run, int) {
 		seq, width, n, next := ansi.DecodeSequence(line, state, p)
 		state = next
 		line = line[n:]
+		if width == 0 && joiner(seq) {
+			// A combining accent after an ASCII letter, which the
+			// decoder gives apart: drawn with the letter, in no column.
+			if cur == nil {
+				cur = &run{col: col, st: st}
+				runs = append(runs, cur)
+			}
+			cur.text.WriteString(seq)
+			continue
+		}
 		if width == 0 {
 			if ansi.Cmd(p.Command()).Final() == 'm' && strings.HasPrefix(seq, "\x1b[") {
 				st = applySGR(st, p.Params())
@@ -151,6 +162,14 @@ func parseLine(line string) ([]*run, int) {
 		runs = runs[:len(runs)-1]
 	}
 	return runs, col
+}
+
+// joiner reports whether seq, which takes no column, is text (a
+// combining mark, a variation selector, a joiner) rather than an escape
+// sequence or a control character.
+func joiner(seq string) bool {
+	r, _ := utf8.DecodeRuneInString(seq)
+	return r >= 0xa0 && r != utf8.RuneError
 }
 
 // same reports whether two pens draw alike.

@@ -65,3 +65,21 @@ func TestRenderSurvivesHostileInput(t *testing.T) {
 		parses(t, b.String())
 	}
 }
+
+// A mark that joins the character before it (a combining accent, a
+// variation selector) is drawn with it, taking no column: the ANSI
+// decoder gives it apart from an ASCII letter, with no width, and it had
+// been dropped as if it were an escape sequence ("Cafe" for "Café").
+func TestRenderKeepsCombiningMarks(t *testing.T) {
+	var b bytes.Buffer
+	if err := Render(&b, "Cafe\u0301 \x1b[4mnoire\u0301\x1b[0m x\n", Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	parses(t, out)
+	for _, want := range []string{">Cafe\u0301 </tspan>", `text-decoration="underline">noire` + "\u0301</tspan>", `<tspan x="106.4">x</tspan>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
