@@ -273,7 +273,8 @@ func TestALoaderPanicRestoresTheTerminal(t *testing.T) {
 func TestReaderRefusesABadStepForAWARC(t *testing.T) {
 	path := writeWARC(t, storyCaptures(t))
 	cmd, _, s := startPTY(t, binary, nil, "--to", "9", path)
-	if code := exited(t, cmd); code != 2 || !strings.Contains(s.String(), "--to 9: no such version") {
+	s.waitFor(t, 0, "--to 9: no such version")
+	if code := exited(t, cmd); code != 2 {
 		t.Errorf("exit %d, screen %q", code, tail(s.String()))
 	}
 }

@@ -112,6 +112,8 @@ func (r *paraKinds) change(o0, o1, n0, n1 int, typo bool) EditKinds {
 			return EditKinds(KindQuote) // a quotation made or unmade
 		case r.inFigure(oi, oj, ni, nj):
 			return EditKinds(KindNumber) // 1,200 → 1.200, 5 → $5
+		case r.old.symbols(oi, oj) || r.new.symbols(ni, nj):
+			return EditKinds(KindWording) // 👍 → 👎, < → >: a symbol says something
 		}
 		return EditKinds(KindPunctuation)
 	}

@@ -57,6 +57,13 @@ var kindTable = map[EditKind][]kindCase{
 		// marks taken away make a quotation a paraphrase.
 		{`1,200 people fled`, `1.200 people fled`, kN, false},
 		{`He said "no" to it.`, `He said no to it.`, kQ, false},
+		// Near misses: a symbol says something a mark does not.
+		{`The board voted 👍 on the plan.`, `The board voted 👎 on the plan.`, kW, false},
+		{`Rated ★★★ by critics.`, `Rated ★★ by critics.`, kW, false},
+		{`Prices in € rose.`, `Prices in £ rose.`, kN, false}, // a currency is a figure's
+		// A sign of arithmetic (Unicode's math symbols: | < > + =) is as
+		// often a mark of code or layout: punctuation.
+		{`a value | other`, `a value / other`, kP, false},
 	},
 	KindSpelling: {
 		{`the goverment said`, `the government said`, kS, false},

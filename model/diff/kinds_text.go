@@ -93,6 +93,24 @@ func (p *ptext) marks(i, j int) int {
 	return n
 }
 
+// symbols reports whether a token in [i, j) is a symbol that says
+// something (Unicode's currency and other symbols: €, 👍, ★, ✓, ©), as a
+// punctuation mark does not. Math symbols (| < > + =) are left out: in
+// text they are as often marks of code or layout.
+func (p *ptext) symbols(i, j int) bool {
+	for k := i; k < j; k++ {
+		if p.toks[k].class != tokenOther {
+			continue
+		}
+		for _, r := range p.text(k) {
+			if unicode.In(r, unicode.Sc, unicode.So) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // quotedWords reports whether a word in [i, j) is inside a quotation.
 func (p *ptext) quotedWords(i, j int) bool {
 	for k := i; k < j; k++ {
