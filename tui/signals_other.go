@@ -13,3 +13,7 @@ import (
 func WatchSignals(p *tea.Program) (stop func(), ended func() os.Signal) {
 	return func() {}, func() os.Signal { return nil }
 }
+
+// SignalOptions leaves bubbletea its own signal handling where
+// WatchSignals watches nothing.
+func SignalOptions() []tea.ProgramOption { return nil }

@@ -11,23 +11,34 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
+// SignalOptions are the options a program watched by WatchSignals is
+// made with: the signals bubbletea would handle are WatchSignals'.
+func SignalOptions() []tea.ProgramOption {
+	return []tea.ProgramOption{tea.WithoutSignalHandler()}
+}
+
 // WatchSignals gives the terminal back on the signals bubbletea leaves to
 // their default action, which would end or stop redline with the screen
 // still in the alternate buffer, the cursor hidden, and mouse reporting
 // and bracketed paste on:
 //
-//   - SIGHUP and SIGQUIT quit the program the ordinary way, which restores
-//     the terminal (Go would otherwise die on SIGQUIT with a stack dump);
+//   - SIGHUP, SIGQUIT, SIGINT and SIGTERM quit the program the ordinary
+//     way, which restores the terminal (Go would otherwise die on SIGQUIT
+//     with a stack dump), and ended says which, for an exit status of
+//     128 plus its number, as a shell gives;
 //   - an external SIGTSTP (ctrl+z is a key in raw mode) releases the
 //     terminal, then stops the process with SIGSTOP, which cannot be
 //     ignored; on SIGCONT the terminal is taken back, mouse reporting
 //     enabled again (RestoreTerminal does not) and the screen redrawn.
 //
-// bubbletea v1 handles SIGINT, SIGTERM and SIGWINCH itself. stop ends the
-// watch; ended is the signal that quit the program, nil when none did.
+// bubbletea v1 would handle SIGINT and SIGTERM itself, ending in an
+// error or in an ordinary quit that says nothing of the signal: the
+// program is made WithoutSignalHandler (SIGWINCH is its own still). stop
+// ends the watch; ended is the signal that quit the program, nil when
+// none did.
 func WatchSignals(p *tea.Program) (stop func(), ended func() os.Signal) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTSTP)
+	signal.Notify(ch, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGINT, syscall.SIGTERM, syscall.SIGTSTP)
 	done := make(chan struct{})
 	var mu sync.Mutex
 	var got os.Signal

@@ -126,7 +126,9 @@ func TestSignalsRestoreTheTerminal(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	seed, _ := filepath.Abs(seedFile)
-	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT} {
+	// INT and TERM too: bubbletea's own handling had ended in 1 with
+	// "program was killed: program was interrupted", and in 0.
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			cmd, _, s := startPTY(t, bin, []string{"NO_COLOR=1"}, seed)
 			s.waitFor(t, 0, "Libya")

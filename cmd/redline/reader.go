@@ -173,7 +173,7 @@ func openReader(m tea.Model, o options, stderr io.Writer) int {
 // still gives the terminal back and ends in one readable line.
 func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stdout, stderr io.Writer, mouse bool) int {
 	guarded := tui.GuardWith(m, fail)
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(stdout)}
+	popts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(stdout)}, tui.SignalOptions()...)
 	if mouse {
 		popts = append(popts, tea.WithMouseCellMotion())
 	}
