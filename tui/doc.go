@@ -298,10 +298,12 @@ func layoutBlocks(in docInput, emit func(block)) {
 			out(plainBlock(i, -1))
 		}
 	case in.view == viewClean:
-		kinds := kindsByNew(in.cmp)
+		// The text as it reads, the gutter saying what happened to
+		// each paragraph, as in the inline view: ] and [ stop there.
+		what := byNew(in.cmp)
 		for i := range in.shown.Paragraphs {
 			b := plainBlock(i, in.cmp.OldIndex(i))
-			b.kinds = kinds[i]
+			b.kind, b.kinds = what[i].kind, what[i].kinds
 			out(b)
 		}
 	case in.view == viewSide:

@@ -35,13 +35,16 @@ func kindMark(k diff.EditKinds) string {
 // punctuation or spelling, which the d key dims.
 func minor(k diff.EditKinds) bool { return k != 0 && !k.Substantive() }
 
-// kindsByNew is the kinds of each paragraph of the new version, for the
-// clean view, which lays out the new version's paragraphs alone.
-func kindsByNew(c *diff.Comparison) map[int]diff.EditKinds {
-	out := map[int]diff.EditKinds{}
+// byNew is what happened to each paragraph of the new version, for the
+// clean view's gutter: its change's kind (edited, added, moved …; a
+// paragraph left out is unchanged) and the kinds of its edits.
+func byNew(c *diff.Comparison) map[int]block {
+	out := map[int]block{}
 	for _, ch := range c.Changes {
 		if ch.New >= 0 && ch.Kind != diff.MovedAway {
-			out[ch.New] |= ch.Kinds
+			b := out[ch.New]
+			b.kind, b.kinds = ch.Kind, b.kinds|ch.Kinds
+			out[ch.New] = b
 		}
 	}
 	return out

@@ -99,7 +99,7 @@ func (m *Model) headerLines() []string {
 func (m *Model) headlineLines(width int) []string {
 	st := &m.styles
 	v := m.art.Versions[m.shown]
-	if c := m.comparison(); c != nil && c.HeadlineChanged {
+	if c := m.comparison(); c != nil && c.HeadlineChanged && m.view != viewClean {
 		// A headline this version dropped shows struck through.
 		return renderSpans(wrapSpans(decorate(st, editSpans(c.Headline)), width), st, st.Headline)
 	}
