@@ -39,6 +39,10 @@ func TestBadInputsFailWithOneLine(t *testing.T) {
 		{"missing file", []string{filepath.Join(dir, "nope.txt")}, "nope.txt: no such file or directory"},
 		{"empty folder", []string{empty}, "empty-folder: the folder holds no files"},
 		{"version line but no table", []string{write("bare.txt", []byte("Version 1 Version 2\n"))}, "bare.txt:1: the comparison table is missing"},
+		// A redline JSON file with a comma lost: its fault and its line,
+		// not "not a comparison dump".
+		{"broken JSON", []string{write("story.json", []byte("{\n \"versions\": [\n  {\"number\": 1}\n  {\"number\": 2}\n ]\n}\n"))},
+			"story.json:4: not valid redline JSON: invalid character '{' after array element"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

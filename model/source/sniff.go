@@ -43,8 +43,11 @@ func Detect(text string) Kind {
 }
 
 // looksLikeJSON: the text's first JSON value is an object whose
-// "versions" is an array. What follows that value is ReadJSON's to refuse,
-// with its offset: the kind is already clear.
+// "versions" is an array, or text that starts as such an object and is
+// not valid JSON (a comma lost in an edit by hand): ReadJSON then refuses
+// it with the line of the fault, where plain text would have been
+// refused for being one version. What follows that value is ReadJSON's
+// to refuse too: the kind is already clear.
 func looksLikeJSON(text string) bool {
 	t := strings.TrimLeftFunc(text, unicode.IsSpace)
 	if !strings.HasPrefix(t, "{") || !strings.Contains(t, `"versions"`) {
@@ -54,9 +57,21 @@ func looksLikeJSON(text string) bool {
 		Versions *[]struct{} `json:"versions"`
 	}
 	if err := json.NewDecoder(strings.NewReader(t)).Decode(&probe); err != nil {
-		return false
+		return startsAnObject(t)
 	}
 	return probe.Versions != nil
+}
+
+// startsAnObject reports whether t opens as a JSON object with a key:
+// `{`, a quoted key, a colon. Plain text that begins `{ "versions" was
+// …` does not.
+func startsAnObject(t string) bool {
+	t = strings.TrimLeftFunc(strings.TrimPrefix(t, "{"), unicode.IsSpace)
+	if !strings.HasPrefix(t, `"`) {
+		return false
+	}
+	end := strings.IndexByte(t[1:], '"')
+	return end >= 0 && strings.HasPrefix(strings.TrimLeftFunc(t[end+2:], unicode.IsSpace), ":")
 }
 
 // dumpHeader are the sentences a flattened NewsSniffer page may hold
