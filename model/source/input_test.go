@@ -39,6 +39,8 @@ func TestBadInputsFailWithOneLine(t *testing.T) {
 		{"missing file", []string{filepath.Join(dir, "nope.txt")}, "nope.txt: no such file or directory"},
 		{"empty folder", []string{empty}, "empty-folder: the folder holds no files"},
 		{"version line but no table", []string{write("bare.txt", []byte("Version 1 Version 2\n"))}, "bare.txt:1: the comparison table is missing"},
+		{"one file twice", []string{write("twice.txt", []byte("One.\n")), filepath.Join(dir, "twice.txt")},
+			"twice.txt: named 2 times: one version, nothing to compare it with"},
 		// A redline JSON file with a comma lost: its fault and its line,
 		// not "not a comparison dump".
 		{"broken JSON", []string{write("story.json", []byte("{\n \"versions\": [\n  {\"number\": 1}\n  {\"number\": 2}\n ]\n}\n"))},

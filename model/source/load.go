@@ -35,6 +35,7 @@ type Input struct {
 	file     *os.File      // closed once read
 	max      int64         // the most bytes it may hold; DefaultMaxInput when 0
 	inFolder bool          // one of a folder's files, not named on its own
+	named    int           // how often the sources named it, when it is all they named
 }
 
 // Kind is what an input turned out to be, recognised from its
@@ -293,6 +294,8 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 		return readWARC(inputs[0])
 	case len(inputs) == 1 && kinds[0] == KindPage:
 		return readPages(inputs)
+	case len(inputs) == 1 && inputs[0].named > 1:
+		return nil, model.InputErrorf(inputs[0].Name, 0, "named %d times: one version, nothing to compare it with; name two different versions", inputs[0].named)
 	case len(inputs) == 1:
 		return nil, model.InputErrorf(inputs[0].Name, 0,
 			`not a comparison dump (no "Version a Version b" line), redline JSON, or one of two or more plain-text versions`)

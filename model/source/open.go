@@ -65,7 +65,11 @@ func Open(paths []string, stdin io.Reader, order SortOrder, maxInput int64) ([]I
 		}
 		out = append(out, in)
 	}
-	return dropRepeats(out), nil
+	kept := dropRepeats(out)
+	if len(out) > 1 && len(kept) == 1 {
+		kept[0].named = len(out) // redline a.txt a.txt: said if it reads as one version
+	}
+	return kept, nil
 }
 
 // Close releases the inputs still open, those not read.
