@@ -119,6 +119,10 @@ func openHistory(path string) (fileHistory, error) {
 		return fileHistory{}, err
 	}
 	if len(commits) == 0 {
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			// A file deleted since has a history; a typo has neither.
+			return fileHistory{}, model.InputErrorf(path, 0, "no such file, and git has no history of it")
+		}
 		return fileHistory{}, model.InputErrorf(path, 0, "has no history in git (is it committed?)")
 	}
 	blobs, notes := pickBlobs(commits, rel)

@@ -293,6 +293,7 @@ func TestReadGitErrors(t *testing.T) {
 		{"not a repository", filepath.Join(outside, "loose.txt"), "loose.txt: not in a git repository"},
 		{"folder", r.dir, "is a folder"},
 		{"no such folder", filepath.Join(r.dir, "nope", "x.txt"), "no such folder"},
+		{"no such file", filepath.Join(r.dir, "nope.txt"), "nope.txt: no such file, and git has no history of it"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
