@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -50,6 +53,10 @@ func newFetcher(o *Options) *fetcher {
 		var pe *paceErr
 		if ctx.Err() != nil || errors.As(err, &pe) {
 			return false, ctx.Err()
+		}
+		var dns *net.DNSError
+		if errors.As(err, &dns) && dns.IsNotFound {
+			return false, nil // a name that is not there now will not be in a second
 		}
 		// A server that asks for a longer pause than we will wait is
 		// refusing: stop now rather than let the wait decide the outcome.
@@ -160,6 +167,31 @@ func (e *paceErr) Error() string { return "waiting for the host's turn: " + e.er
 func (e *paceErr) Unwrap() error { return e.err }
 
 // isNetErr tells a failure to reach a server from an answer it gave.
+// netWords says a network error in words: a host that cannot be looked
+// up, or that refused or did not answer, rather than Go's "Get …: dial
+// tcp: lookup …". Any other error is said as it is.
+func netWords(err error) string {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return dns.Name + " could not be looked up (is the network up?)"
+	}
+	var op *net.OpError
+	var ue *url.Error
+	if errors.As(err, &op) && errors.As(err, &ue) {
+		host := ue.URL
+		if u, perr := url.Parse(ue.URL); perr == nil {
+			host = u.Host
+		}
+		if op.Timeout() {
+			return host + " did not answer in time"
+		}
+		if errors.Is(err, syscall.ECONNREFUSED) {
+			return host + " refused the connection"
+		}
+	}
+	return err.Error()
+}
+
 func isNetErr(err error) bool {
 	var s *status
 	return err != nil && !errors.As(err, &s) && !errors.Is(err, context.Canceled)

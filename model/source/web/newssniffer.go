@@ -148,6 +148,6 @@ func siteErr(ctx context.Context, rawURL string, err error) error {
 	case isRefusal(err):
 		return newErr(rawURL, Refused, err, "%v", err)
 	default:
-		return newErr(rawURL, NoNetwork, err, "%v", err)
+		return newErr(rawURL, NoNetwork, err, "%s", netWords(err))
 	}
 }

@@ -62,7 +62,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 		case isRefusal(err):
 			return tl.article(), newErr(rawURL, Refused, err, "%v", err)
 		case isNetErr(err):
-			return tl.article(), newErr(rawURL, NoNetwork, err, "%v", err)
+			return tl.article(), newErr(rawURL, NoNetwork, err, "%s", netWords(err))
 		default:
 			tl.note("capture %s skipped: %v", cp.Timestamp, err)
 		}
@@ -167,7 +167,7 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 		case isRefusal(firstErr):
 			return nil, newErr(target, Refused, firstErr, "%v", firstErr)
 		default:
-			return nil, newErr(target, NoNetwork, firstErr, "%v", firstErr)
+			return nil, newErr(target, NoNetwork, firstErr, "%s", netWords(firstErr))
 		}
 	}
 	return mergeCaptures(lists), nil

@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"errors"
+	"net"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -193,4 +195,30 @@ func TestRetryAfterHonoured(t *testing.T) {
 		t.Errorf("%d raw requests, want 6", n)
 	}
 	_ = waits
+}
+
+// noDNS is a transport on a machine with no network: every host name
+// fails to resolve, as Go's resolver reports it.
+type noDNS struct{ tries *int }
+
+func (n noDNS) RoundTrip(r *http.Request) (*http.Response, error) {
+	*n.tries++
+	return nil, &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: r.URL.Hostname(), IsNotFound: true}}
+}
+
+// A host that cannot be looked up is not asked again (offline, the
+// retries' waits had taken 15 s), and the message says it in words.
+func TestNoSuchHostIsOneTryInWords(t *testing.T) {
+	tries := 0
+	o := testOptions(t, "https://archive.example/wayback")
+	o.Retries = 4
+	o.Transport = noDNS{&tries}
+	_, err := Open(context.Background(), arsURL, o)
+	wantProblem(t, err, NoNetwork)
+	if tries != 1 {
+		t.Errorf("%d tries, want 1", tries)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "archive.example could not be looked up (is the network up?)") || strings.Contains(msg, "dial tcp") {
+		t.Errorf("message %q", msg)
+	}
 }
