@@ -68,3 +68,26 @@ func TestReadJSONRefusesBlankParagraphs(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// Text with no UTF-8 in it, only single high bytes (a file saved as
+// Latin-1 or Windows-1252), reads as Windows-1252: "café", not "caf�",
+// which a UTF-8 copy of the same file would show as an edit. Text that
+// holds UTF-8 anywhere is UTF-8, each bad byte U+FFFD.
+func TestDecodeLegacy8BitText(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		legacy   bool
+	}{
+		{"caf\xe9 cr\xe8me \x93quoted\x94\r\n", "café crème “quoted”\n", true},
+		{"caf\xe9 na\xc3\xafve", "caf\uFFFD naïve", false},
+		{"plain ascii", "plain ascii", false},
+	} {
+		got, err := DecodeText("v.txt", []byte(c.in))
+		if err != nil || got != c.want {
+			t.Errorf("%q: %q, %v; want %q", c.in, got, err, c.want)
+		}
+		if Legacy8Bit([]byte(c.in)) != c.legacy {
+			t.Errorf("%q: Legacy8Bit %v, want %v", c.in, !c.legacy, c.legacy)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // InputError is a problem with an input, located in its file and, where it
@@ -30,40 +32,58 @@ func InputErrorf(file string, line int, format string, args ...any) error {
 }
 
 // decodeText turns raw input into clean text: a UTF-8 byte-order mark is
-// dropped, CRLF and lone CR become LF, and each invalid UTF-8 byte becomes
-// U+FFFD so that one bad byte never hides the rest of the file. Input that
-// holds NUL bytes is binary and refused, as is input with no text at all.
-// UTF-16 text with its byte-order mark (what Windows editors save as
-// "Unicode") is read as text, little- or big-endian.
+// dropped, CRLF and lone CR become LF, text in an 8-bit code page
+// (Legacy8Bit) is read as Windows-1252, and in UTF-8 text each invalid
+// byte becomes U+FFFD so that one bad byte never hides the rest of the
+// file. Input that holds NUL bytes is binary and refused, as is input
+// with no text at all. UTF-16 text with its byte-order mark (what Windows
+// editors save as "Unicode") is read as text, little- or big-endian.
 func DecodeText(file string, data []byte) (string, error) {
-	return decodeText(file, data, false)
+	t, _, err := DecodeTextAs(file, data, false)
+	return t, err
 }
 
 // DecodeOwnedText is DecodeText of data no one writes to again: text that
 // needs no mending is data itself, not a copy of it (a 30 MB input is 30
 // MB less at its peak). The caller must not change data afterwards.
 func DecodeOwnedText(file string, data []byte) (string, error) {
-	return decodeText(file, data, true)
+	t, _, err := DecodeTextAs(file, data, true)
+	return t, err
 }
 
-func decodeText(file string, data []byte, owned bool) (string, error) {
+// DecodeTextAs is DecodeText (owned false) or DecodeOwnedText (owned
+// true), saying whether the text was read as Windows-1252 (Legacy8Bit):
+// what a reader notes, since the file did not say so itself.
+func DecodeTextAs(file string, data []byte, owned bool) (text string, windows1252 bool, err error) {
 	if u, ok := fromUTF16(data); ok {
 		data = u
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", InputErrorf(file, 0, "the file is empty")
+		return "", false, InputErrorf(file, 0, "the file is empty")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", InputErrorf(file, LineOf(data, i), "binary data (a NUL byte), not text")
+		return "", false, InputErrorf(file, LineOf(data, i), "binary data (a NUL byte), not text")
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 {
+	valid := utf8.Valid(data)
+	if !valid && Legacy8Bit(data) {
+		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
+			data, valid, windows1252 = dec, true, true // a copy: owned whatever data was
+		}
+	}
+	if valid && bytes.IndexByte(data, '\r') < 0 {
 		// The common case: nothing to mend.
 		if owned && len(data) > 0 {
-			return unsafe.String(&data[0], len(data)), nil
+			return unsafe.String(&data[0], len(data)), windows1252, nil
 		}
-		return string(data), nil
+		return string(data), windows1252, nil
 	}
+	return mend(data), windows1252, nil
+}
+
+// mend is text with CR line ends made LF and each invalid UTF-8 byte
+// U+FFFD.
+func mend(data []byte) string {
 	var b strings.Builder
 	b.Grow(len(data))
 	for len(data) > 0 {
@@ -88,7 +108,31 @@ func decodeText(file string, data []byte, owned bool) (string, error) {
 		}
 		data = data[size:]
 	}
-	return b.String(), nil
+	return b.String()
+}
+
+// Legacy8Bit reports whether data is text in an 8-bit code page rather
+// than UTF-8: it is not valid UTF-8, and not one of its high bytes starts
+// a UTF-8 sequence (UTF-8 with a bad byte here and there has many that
+// do). DecodeText reads such text as Windows-1252, the superset of
+// Latin-1 that HTML also takes as the default (WHATWG Encoding); a file
+// in another code page (KOI8-R, Shift JIS) comes out wrong, as it would
+// as UTF-8.
+func Legacy8Bit(data []byte) bool {
+	if utf8.Valid(data) {
+		return false
+	}
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if _, size := utf8.DecodeRune(data[i:]); size > 1 {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // lineOf is the 1-based line number of byte offset i in data.

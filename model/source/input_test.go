@@ -278,3 +278,21 @@ func TestNumberedFilesOutOfOrderGetANote(t *testing.T) {
 		}
 	}
 }
+
+// A version saved as Latin-1 beside its UTF-8 copy reads the same (no
+// edit of "café" into "caf�"), and the notes say how it was read.
+func TestLatin1VersionReadsAsItsUTF8Copy(t *testing.T) {
+	art, err := Read([]Input{
+		{Name: "v1.txt", Data: []byte("Caf\xe9 cr\xe8me.\n\nThe na\xefve fa\xe7ade.\n")},
+		{Name: "v2.txt", Data: []byte("Café crème.\n\nThe naïve façade, painted.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := art.Versions[0].Paragraphs; !reflect.DeepEqual(got, []string{"Café crème.", "The naïve façade."}) {
+		t.Errorf("version 1 reads %q", got)
+	}
+	if want := []string{"v1.txt is not UTF-8: read as Windows-1252 (Latin-1)"}; !reflect.DeepEqual(art.Notes, want) {
+		t.Errorf("notes %q, want %q", art.Notes, want)
+	}
+}

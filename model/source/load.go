@@ -133,6 +133,7 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	results, taken, stop := readAll(inputs)
 	defer stop()
 	var skipped []error // a folder's files that hold no text, in order
+	var notes []string  // what reading the inputs found to say
 	keep := make([]bool, len(inputs))
 	for i := range inputs {
 		r := <-results[i]
@@ -152,6 +153,9 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 			return nil, r.err
 		}
 		keep[i] = true
+		if r.note != "" {
+			notes = append(notes, r.note)
+		}
 		kinds[i] = r.kind
 		if r.kind == KindPlain {
 			// Keep only its paragraphs, shared with the versions before
@@ -193,6 +197,7 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	if err != nil {
 		return nil, err
 	}
+	art.Notes = append(art.Notes, notes...)
 	for _, err := range skipped {
 		ie := err.(*model.InputError) // as checked when it was skipped
 		where := ie.File
@@ -215,6 +220,7 @@ type readResult struct {
 	text  string
 	kind  Kind
 	plain model.Version
+	note  string // what the article's notes say of it, if anything
 	err   error
 }
 
@@ -254,15 +260,14 @@ func readOne(in *Input) readResult {
 		// Its captures may be binary: it is read by path, not as text.
 		return readResult{kind: KindWARC}
 	}
-	decode := model.DecodeText
-	if owned {
-		decode = model.DecodeOwnedText
-	}
-	t, err := decode(in.Name, data)
+	t, windows1252, err := model.DecodeTextAs(in.Name, data, owned)
 	if err != nil {
 		return readResult{err: err}
 	}
 	r := readResult{kind: Detect(t)}
+	if windows1252 && r.kind != KindHTML {
+		r.note = model.OneLine(in.Name) + " is not UTF-8: read as Windows-1252 (Latin-1)"
+	}
 	if r.kind == KindHTML && !utf8.Valid(data) {
 		// A page in a charset of its own (its <meta> says which): the
 		// UTF-8 decoding above made each of its accented letters a

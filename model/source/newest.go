@@ -56,6 +56,9 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 			// note.
 			return Newest{}, false, nil
 		}
+		if r.note != "" {
+			art.Notes = append(art.Notes, r.note)
+		}
 		v := r.plain
 		v.Number = i + 1
 		if !inputs[i].ModTime.IsZero() {
