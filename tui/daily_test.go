@@ -352,3 +352,19 @@ func TestFooterKeepsTheSearchPlaceWhenNarrow(t *testing.T) {
 		}
 	}
 }
+
+// A notice too long for the footer loses its middle, not its end: the
+// file a page was written to, the end of the article's URL.
+func TestLongNoticesKeepTheirEnd(t *testing.T) {
+	got := truncateMiddle("wrote /home/reader/papers/russia-and-turkey-make-joint-call-for-cease-fire-in-libya-v4-2.html", 60)
+	if ansi.StringWidth(got) != 60 || !strings.HasSuffix(got, "cease-fire-in-libya-v4-2.html") || !strings.HasPrefix(got, "wrote /home/") {
+		t.Errorf("%q (%d cells)", got, ansi.StringWidth(got))
+	}
+	if got := truncateMiddle("short", 60); got != "short" {
+		t.Errorf("short: %q", got)
+	}
+	m := press(newTestModel(t, seedArticle(t), 80, 24), "i")
+	if footer := ansi.Strip(strings.Join(m.footerLines(), "\n")); !strings.Contains(footer, "russia-turkey-libya.html") {
+		t.Errorf("i at 80 columns:\n%s", footer)
+	}
+}

@@ -209,7 +209,7 @@ func (m *Model) footerLines() []string {
 	case m.waiting() != "":
 		status = st.Notice.Render(m.waiting())
 	case m.notice != "":
-		status = st.Notice.Render(m.notice)
+		status = st.Notice.Render(truncateMiddle(m.notice, m.width-1))
 	case m.mode == modeHistory:
 		status = st.Stats.Render(m.historyText())
 	case m.search != nil:
@@ -444,3 +444,16 @@ func packColumns(cols []string, width int, gap string) string {
 
 // truncate cuts s to width cells with an ellipsis.
 func truncate(s string, width int) string { return ansi.Truncate(s, max(width, 0), "…") }
+
+// truncateMiddle cuts plain text s to width cells by taking out its
+// middle: a notice's end (the file written, the article's URL, its
+// reason) says as much as its start.
+func truncateMiddle(s string, width int) string {
+	w := ansi.StringWidth(s)
+	if w <= width || width < 8 {
+		return truncate(s, width)
+	}
+	head := (width - 1) / 3
+	tail := width - 1 - head
+	return ansi.Truncate(s, head, "") + "…" + ansi.TruncateLeft(s, w-tail, "")
+}
