@@ -140,6 +140,13 @@ func short(a key.Binding, desc string) key.Binding {
 	return bind
 }
 
+// listed is a binding for the help page, shown whether or not it acts
+// now: esc unpins only once something is pinned, and is worth knowing
+// before.
+func listed(a key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(a.Keys()...), key.WithHelp(firstKey(a), desc))
+}
+
 // firstKey is how a binding's first key is written in help.
 func firstKey(b key.Binding) string {
 	h := b.Help().Key
@@ -154,7 +161,7 @@ func firstKey(b key.Binding) string {
 // FullHelp is the help screen, a column per kind of move.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, k.Unpin,
+		{k.NextVersion, k.PrevVersion, k.LastVersion, k.FirstVersion, k.GotoVersion, k.Pin, listed(k.Unpin, "unpin, or end the search"),
 			pair(k.NextSubstantive, k.PrevSubstantive, "next/previous substantive edit")},
 		{k.Down, k.Up, k.NextChange, k.PrevChange, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom, k.DimMinor},
 		{k.Search, k.NextMatch, k.PrevMatch, k.View, k.History, k.Annotate, k.Copy, k.Mouse, k.Info, k.WritePage, k.WriteAll},
