@@ -59,7 +59,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	o.maxInput = source.DefaultMaxInput
 	fs.Var(byteSize{&o.maxInput}, "max-input", "refuse an input past this `SIZE` (bytes, or with K, M, G: 512M, 2G; default "+
 		source.Size(source.DefaultMaxInput)+")")
-	fs.StringVar(&o.only, "only", "", "with --print: `substantive` prints only the paragraphs with edits that can change what the article says")
+	fs.StringVar(&o.only, "only", "", "`substantive`: print (as --print does) only the paragraphs with edits that can change what the article says")
 	fs.Usage = func() {} // the flag package calls it on errors too
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -100,8 +100,8 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	if _, ok := tui.ParseView(o.view); !ok {
 		return o, fmt.Errorf("--view %q: want inline, side or clean", o.view)
 	}
-	if o.width < 0 || o.width > maxWidth {
-		return o, fmt.Errorf("--width %d: want a number of columns from 1 to %d (0, or no --width, for the terminal's)", o.width, maxWidth)
+	if o.width < 0 || o.width > maxWidth || o.width > 0 && o.width < minWidth {
+		return o, fmt.Errorf("--width %d: want a number of columns from %d to %d (0, or no --width, for the terminal's)", o.width, minWidth, maxWidth)
 	}
 	if o.sort != "name" && o.sort != "mtime" {
 		return o, fmt.Errorf("--sort %q: want name or mtime", o.sort)

@@ -196,6 +196,8 @@ func TestNumericFlagsAreBounded(t *testing.T) {
 		{"--width", "9223372036854775807", "--view", "side", "--print", seedFile},
 		{"--width", "1e9", "--view", "side", "--print", seedFile},
 		{"--width", "100001", "--print", seedFile},
+		// Below the least width, which it had wrapped at without a word.
+		{"--width", "5", "--print", seedFile},
 		{"--max-input", "99999999T", seedFile},
 		{"--max-input", "-1", seedFile},
 		{"--from", "99999999999999999999", seedFile},

@@ -18,6 +18,10 @@ import (
 // side-by-side line of it is an allocation of kilobytes, not an overflow.
 const maxWidth = 10000
 
+// minWidth is the narrowest --width: the reader's own least width, below
+// which a line of the gutter and a word has no room.
+const minWidth = 20
+
 // maxMaxInput bounds --max-input: past 64 GiB the cap protects nothing.
 const maxMaxInput int64 = 64 << 30
 
