@@ -256,14 +256,7 @@ func TestNumberedFilesOutOfOrderGetANote(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	inputs, err := ReadInputs(paths, nil, SortName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	art, err := Read(inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	art := readPaths(t, paths...)
 	want := []string{"draft-10.txt is named before draft-2.txt: versions are read in the order named (a shell's * puts 10 before 2); name them in order, or give their folder"}
 	if !reflect.DeepEqual(art.Notes, want) || art.Versions[1].Label != "draft-10.txt" {
 		t.Errorf("notes %q, want %q", art.Notes, want)

@@ -153,7 +153,13 @@ func TestPlainHeadlineOfHead(t *testing.T) {
 // readFolder reads a whole folder as Read does.
 func readFolder(t *testing.T, dir string) *model.Article {
 	t.Helper()
-	inputs, err := ReadInputs([]string{dir}, nil, SortName)
+	return readPaths(t, dir)
+}
+
+// readPaths reads the named sources as Read does, failing t on an error.
+func readPaths(t *testing.T, paths ...string) *model.Article {
+	t.Helper()
+	inputs, err := ReadInputs(paths, nil, SortName)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,14 +45,7 @@ func TestGzippedPlainVersionsReadAsText(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
-	inputs, err := ReadInputs(paths, nil, SortName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	art, err := Read(inputs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	art := readPaths(t, paths...)
 	if len(art.Versions) != 2 || strings.Join(art.Versions[1].Paragraphs, "|") != "One.|Two, edited." {
 		t.Errorf("versions %+v", art.Versions)
 	}
