@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf16"
@@ -17,6 +18,21 @@ type InputError struct {
 	File string // the file as the user named it
 	Line int    // 1-based; 0 when the problem is not on one line
 	Msg  string
+	// Err is the kind of problem, when it is one a caller tells apart
+	// (ErrNoText), reached with errors.Is; nil otherwise.
+	Err error
+}
+
+// ErrNoText is the kind of an InputError for input that holds no text at
+// all: empty, white space only, or binary (a NUL byte). A folder's file
+// of that kind is skipped, where a file too large or unreadable is not.
+var ErrNoText = errors.New("no text")
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// NoTextErrorf builds an *InputError of kind ErrNoText.
+func NoTextErrorf(file string, line int, format string, args ...any) error {
+	return &InputError{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Err: ErrNoText}
 }
 
 func (e *InputError) Error() string {
@@ -26,7 +42,7 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// inputErr builds an *InputError with a formatted message.
+// InputErrorf builds an *InputError with a formatted message.
 func InputErrorf(file string, line int, format string, args ...any) error {
 	return &InputError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
@@ -59,10 +75,10 @@ func DecodeTextAs(file string, data []byte, owned bool) (text string, windows125
 		data = u
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", false, InputErrorf(file, 0, "the file is empty")
+		return "", false, NoTextErrorf(file, 0, "the file is empty")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", false, InputErrorf(file, LineOf(data, i), "binary data (a NUL byte), not text")
+		return "", false, NoTextErrorf(file, LineOf(data, i), "binary data (a NUL byte), not text")
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	valid := utf8.Valid(data)

@@ -138,8 +138,7 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	for i := range inputs {
 		r := <-results[i]
 		taken()
-		var ie *model.InputError
-		if r.err != nil && inputs[i].inFolder && errors.As(r.err, &ie) {
+		if r.err != nil && inputs[i].inFolder && errors.Is(r.err, model.ErrNoText) {
 			// An empty or binary file among a folder's versions (a
 			// capture that failed) is skipped and keeps its place in the
 			// numbering, as a git commit that cannot be read does.

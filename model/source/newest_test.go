@@ -208,6 +208,15 @@ func TestFolderSkipsFilesThatAreNotText(t *testing.T) {
 	if err != nil || !ok || !reflect.DeepEqual(got.Article.Versions, whole.Versions[1:]) {
 		t.Errorf("ReadNewest: ok %v, %v\n%+v\nwant\n%+v", ok, err, got.Article.Versions, whole.Versions[1:])
 	}
+	// A file past the input cap is no file without text: the folder is
+	// refused, as the file named alone is.
+	capped, err := Open([]string{dir}, nil, SortName, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(capped); err == nil || !strings.Contains(err.Error(), "input cap") {
+		t.Errorf("a file past the cap: %v", err)
+	}
 	// With one file left that reads, there is nothing to compare: the
 	// first file's problem is the error.
 	for _, name := range []string{"v002.txt", "v004.txt"} {

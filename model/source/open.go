@@ -194,7 +194,7 @@ func refuseBinary(name string, head []byte) error {
 		return nil
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
-		return model.InputErrorf(name, model.LineOf(head, i), "binary data (a NUL byte), not text")
+		return model.NoTextErrorf(name, model.LineOf(head, i), "binary data (a NUL byte), not text")
 	}
 	return nil
 }
