@@ -288,4 +288,16 @@ func TestLatin1VersionReadsAsItsUTF8Copy(t *testing.T) {
 	if want := []string{"v1.txt is not UTF-8: read as Windows-1252 (Latin-1)"}; !reflect.DeepEqual(art.Notes, want) {
 		t.Errorf("notes %q, want %q", art.Notes, want)
 	}
+	// Several such inputs make one note; standard input is named so.
+	art, err = Read([]Input{
+		{Name: "a.txt", Data: []byte("Caf\xe9.\n")},
+		{Name: "-", Data: []byte("Caf\xe9 cr\xe8me.\n")},
+		{Name: "c.txt", Data: []byte("Caf\xe9 cr\xe8me br\xfbl\xe9e.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"3 files are not UTF-8: read as Windows-1252 (Latin-1): a.txt, standard input, c.txt"}; !reflect.DeepEqual(art.Notes, want) {
+		t.Errorf("notes %q, want %q", art.Notes, want)
+	}
 }

@@ -133,7 +133,7 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	results, taken, stop := readAll(inputs)
 	defer stop()
 	var skipped []error // a folder's files that hold no text, in order
-	var notes []string  // what reading the inputs found to say
+	var legacy []string // the inputs read as Windows-1252
 	keep := make([]bool, len(inputs))
 	for i := range inputs {
 		r := <-results[i]
@@ -152,8 +152,8 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 			return nil, r.err
 		}
 		keep[i] = true
-		if r.note != "" {
-			notes = append(notes, r.note)
+		if r.windows1252 {
+			legacy = append(legacy, inputs[i].Name)
 		}
 		kinds[i] = r.kind
 		if r.kind == KindPlain {
@@ -196,7 +196,9 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	if err != nil {
 		return nil, err
 	}
-	art.Notes = append(art.Notes, notes...)
+	if n := encodingNote(legacy); n != "" {
+		art.Notes = append(art.Notes, n)
+	}
 	for _, err := range skipped {
 		ie := err.(*model.InputError) // as checked when it was skipped
 		where := ie.File
@@ -219,7 +221,9 @@ type readResult struct {
 	text  string
 	kind  Kind
 	plain model.Version
-	note  string // what the article's notes say of it, if anything
+	// windows1252: the text had no UTF-8 in it and was read as
+	// Windows-1252, which the notes say (encodingNote).
+	windows1252 bool
 	err   error
 }
 
@@ -264,9 +268,9 @@ func readOne(in *Input) readResult {
 		return readResult{err: err}
 	}
 	r := readResult{kind: Detect(t)}
-	if windows1252 && r.kind != KindHTML {
-		r.note = model.OneLine(in.Name) + " is not UTF-8: read as Windows-1252 (Latin-1)"
-	}
+	// A page's own <meta> charset decides how it reads (it is decoded
+	// again from its bytes), and says so itself.
+	r.windows1252 = windows1252 && r.kind != KindHTML && r.kind != KindPage
 	if r.kind == KindHTML && !utf8.Valid(data) {
 		// A page in a charset of its own (its <meta> says which): the
 		// UTF-8 decoding above made each of its accented letters a
@@ -345,6 +349,27 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 		art.Title = art.Versions[i].Headline
 	}
 	return art, nil
+}
+
+// encodingNote is the article's note on the inputs read as Windows-1252
+// (names), one for them all: "" for none.
+func encodingNote(names []string) string {
+	for i, n := range names {
+		if n == "-" {
+			names[i] = "standard input"
+		} else {
+			names[i] = model.OneLine(n)
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) == 1:
+		return names[0] + " is not UTF-8: read as Windows-1252 (Latin-1)"
+	case len(names) <= 3:
+		return fmt.Sprintf("%d files are not UTF-8: read as Windows-1252 (Latin-1): %s", len(names), strings.Join(names, ", "))
+	}
+	return fmt.Sprintf("%d files are not UTF-8: read as Windows-1252 (Latin-1): %s …", len(names), strings.Join(names[:3], ", "))
 }
 
 // namedOutOfOrder finds, among files named one by one, two in a row that

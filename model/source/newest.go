@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"redline/model"
 )
@@ -48,6 +49,7 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 	}
 	lo := len(inputs) - n
 	art := &model.Article{Source: "plain text"}
+	var legacy []string // read as Windows-1252
 	for i := lo; i < len(inputs); i++ {
 		in := inputs[i] // a copy: the input itself is left unread for Read
 		r := readOne(&in)
@@ -56,8 +58,8 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 			// note.
 			return Newest{}, false, nil
 		}
-		if r.note != "" {
-			art.Notes = append(art.Notes, r.note)
+		if r.windows1252 {
+			legacy = append(legacy, inputs[i].Name)
 		}
 		v := r.plain
 		v.Number = i + 1
@@ -65,6 +67,9 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 			v.Time = inputs[i].ModTime.UTC().Format(time.RFC3339)
 		}
 		art.Versions = append(art.Versions, v)
+	}
+	if n := encodingNote(legacy); n != "" {
+		art.Notes = append(art.Notes, n)
 	}
 	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
 		art.Title = art.Versions[i].Headline
@@ -103,9 +108,14 @@ func headlineOf(in Input) string {
 			// U+FFFD, which is not blank where the character may be.
 			head = head[:i+1]
 		}
-		if t, err := model.DecodeText(in.Name, head); err == nil {
-			if h, decided := plainHeadlineOfHead(t, whole); decided {
-				return h
+		// A head that is not UTF-8 decides nothing short of the whole
+		// file: whether the file is UTF-8 with a bad byte or Windows-1252
+		// only the whole of it says (model.DecodeTextAs).
+		if whole || utf8.Valid(head) {
+			if t, err := model.DecodeText(in.Name, head); err == nil {
+				if h, decided := plainHeadlineOfHead(t, whole); decided {
+					return h
+				}
 			}
 		}
 	}

@@ -438,6 +438,9 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		art.Notes = append(art.Notes, fmt.Sprintf("%d %s left the text unchanged and %s skipped",
 			skipped, gitPlural(skipped, "commit", "commits"), gitPlural(skipped, "was", "were")))
 	}
+	if n := pr.encodingNote(); n != "" {
+		art.Notes = append(art.Notes, n)
+	}
 	return nil
 }
 

@@ -76,6 +76,9 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 	total = len(runs) - merged
 	slices.Reverse(versions)
 	art = &model.Article{Source: "git", Title: h.title, Notes: h.notes, Versions: versions}
+	if n := pr.encodingNote(); n != "" {
+		art.Notes = append(art.Notes, n)
+	}
 	titleFromHeadline(art)
 	return art, total, true, nil
 }

@@ -3,6 +3,7 @@ package gitlog
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -18,6 +19,19 @@ import (
 type paragraphReader struct {
 	blocks map[string]string // raw block → its paragraph
 	paras  map[string]string // each distinct paragraph, held once
+	// windows1252 counts the blobs read as Windows-1252, having no UTF-8
+	// in them (model.DecodeTextAs): what the notes say (encodingNote).
+	windows1252 int
+}
+
+// encodingNote is the article's note on the blobs read as Windows-1252,
+// "" when none was.
+func (pr *paragraphReader) encodingNote() string {
+	if pr.windows1252 == 0 {
+		return ""
+	}
+	return fmt.Sprintf("the file is not UTF-8 in %d %s: read as Windows-1252 (Latin-1)",
+		pr.windows1252, gitPlural(pr.windows1252, "version", "versions"))
 }
 
 func newParagraphReader() *paragraphReader {
@@ -109,7 +123,10 @@ func (pr *paragraphReader) paragraph(block []byte) string {
 // readDecoded reads text that needs decodeText: a BOM, CR line ends,
 // invalid UTF-8, or NUL bytes (binary data, refused).
 func (pr *paragraphReader) readDecoded(data []byte) (headline string, paras []string, problem string) {
-	text, err := model.DecodeText("", data)
+	text, windows1252, err := model.DecodeTextAs("", data, false)
+	if windows1252 {
+		pr.windows1252++
+	}
 	if err != nil {
 		var ie *model.InputError
 		if errors.As(err, &ie) {
