@@ -224,7 +224,7 @@ type readResult struct {
 	// windows1252: the text had no UTF-8 in it and was read as
 	// Windows-1252, which the notes say (encodingNote).
 	windows1252 bool
-	err   error
+	err         error
 }
 
 // readAll reads, decodes and recognises the inputs on every core, a few
