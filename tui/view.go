@@ -103,26 +103,16 @@ func (m *Model) headlineLines(width int) []string {
 		// A headline this version dropped shows struck through.
 		return renderSpans(wrapSpans(decorate(st, editSpans(c.Headline)), width), st, st.Headline)
 	}
-	headline := model.Visible(v.Headline)
-	if headline == "" && !m.titleIsAHeadline() {
-		headline = model.Visible(m.art.Title) // a file's name, say
-	}
-	if headline == "" {
-		return []string{st.Note.Render(truncate("(no headline)", width))}
-	}
-	return renderSpans(wrapSpans(plain(headline), width), st, st.Headline)
-}
-
-// titleIsAHeadline reports whether the article's title is a version's
-// headline: shown above a version that has none, it would read as that
-// version's.
-func (m *Model) titleIsAHeadline() bool {
-	for i := range m.art.Versions {
-		if m.art.Versions[i].Headline != "" && m.art.Versions[i].Headline == m.art.Title {
-			return true
+	if v.Headline == "" {
+		// The article's title (another version's headline, a file's
+		// name) says what is read, marked as no headline of this one.
+		note := "(no headline)"
+		if m.art.Title != "" {
+			note += " · " + model.Visible(m.art.Title)
 		}
+		return []string{st.Note.Render(truncate(note, width))}
 	}
-	return false
+	return renderSpans(wrapSpans(plain(model.Visible(v.Headline)), width), st, st.Headline)
 }
 
 // metaLine is the meta text with the timeline at its right end.
