@@ -35,6 +35,7 @@ type Input struct {
 	file     *os.File      // closed once read
 	max      int64         // the most bytes it may hold; DefaultMaxInput when 0
 	inFolder bool          // one of a folder's files, not named on its own
+	size     int64         // a folder's file's size as listed, in bytes
 	named    int           // how often the sources named it, when it is all they named
 }
 
@@ -96,7 +97,7 @@ func folderFiles(dir string, order SortOrder) ([]Input, error) {
 		if err != nil {
 			return nil, model.InputErrorf(p, 0, "%v", model.UnwrapPathError(err))
 		}
-		out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime(), inFolder: true})
+		out = append(out, Input{Name: p, Path: p, ModTime: fi.ModTime(), inFolder: true, size: fi.Size()})
 	}
 	if len(out) == 0 {
 		return nil, model.InputErrorf(dir, 0, "the folder holds no files")

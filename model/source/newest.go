@@ -23,7 +23,10 @@ type Newest struct {
 	// Article holds the newest versions only, numbered as Read numbers
 	// them in the whole history, its title the one Read gives.
 	Article *model.Article
-	// Total is how many versions the whole history has.
+	// Total is how many versions the whole history has, counted from
+	// the folder's list: less its empty files, which Read skips; a file
+	// among the older ones that holds only white space or binary data
+	// is found only by reading it, so Total can then run higher.
 	Total int
 }
 
@@ -68,16 +71,27 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 		}
 		art.Versions = append(art.Versions, v)
 	}
+	// The older files listed empty are skipped, as Read skips them, and
+	// noted as it notes them: known without opening them.
+	total := len(inputs)
+	var skipped []string
+	for _, in := range inputs[:lo] {
+		if in.size == 0 {
+			total--
+			skipped = append(skipped, model.OneLine(in.Name)+" skipped: the file is empty")
+		}
+	}
 	if n := encodingNote(legacy); n != "" {
 		art.Notes = append(art.Notes, n)
 	}
+	art.Notes = append(art.Notes, skipped...)
 	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
 		art.Title = art.Versions[i].Headline
 	}
 	for i := lo - 1; i >= 0 && art.Title == ""; i-- {
 		art.Title = headlineOf(inputs[i])
 	}
-	return Newest{Article: art, Total: len(inputs)}, true, nil
+	return Newest{Article: art, Total: total}, true, nil
 }
 
 // unopenedFiles reports whether every input is a file named by its path

@@ -208,6 +208,11 @@ func TestFolderSkipsFilesThatAreNotText(t *testing.T) {
 	if err != nil || !ok || !reflect.DeepEqual(got.Article.Versions, whole.Versions[1:]) {
 		t.Errorf("ReadNewest: ok %v, %v\n%+v\nwant\n%+v", ok, err, got.Article.Versions, whole.Versions[1:])
 	}
+	// The empty file is known from the folder's list, and noted; the
+	// binary one only by reading it: it is counted until the rest is.
+	if got.Total != 4 || !reflect.DeepEqual(got.Article.Notes, wantNotes[:1]) {
+		t.Errorf("ReadNewest: total %d, notes %q", got.Total, got.Article.Notes)
+	}
 	// A file past the input cap is no file without text: the folder is
 	// refused, as the file named alone is.
 	capped, err := Open([]string{dir}, nil, SortName, 30)
