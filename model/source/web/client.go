@@ -166,7 +166,6 @@ type paceErr struct{ err error }
 func (e *paceErr) Error() string { return "waiting for the host's turn: " + e.err.Error() }
 func (e *paceErr) Unwrap() error { return e.err }
 
-// isNetErr tells a failure to reach a server from an answer it gave.
 // netWords says a network error in words: a host that cannot be looked
 // up, or that refused or did not answer, rather than Go's "Get …: dial
 // tcp: lookup …". Any other error is said as it is.
@@ -192,6 +191,7 @@ func netWords(err error) string {
 	return err.Error()
 }
 
+// isNetErr tells a failure to reach a server from an answer it gave.
 func isNetErr(err error) bool {
 	var s *status
 	return err != nil && !errors.As(err, &s) && !errors.Is(err, context.Canceled)
