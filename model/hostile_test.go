@@ -86,8 +86,8 @@ func TestDecodeLegacy8BitText(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("%q: %q, %v; want %q", c.in, got, err, c.want)
 		}
-		if Legacy8Bit([]byte(c.in)) != c.legacy {
-			t.Errorf("%q: Legacy8Bit %v, want %v", c.in, !c.legacy, c.legacy)
+		if legacy8Bit([]byte(c.in)) != c.legacy {
+			t.Errorf("%q: legacy8Bit %v, want %v", c.in, !c.legacy, c.legacy)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func InputErrorf(file string, line int, format string, args ...any) error {
 
 // decodeText turns raw input into clean text: a UTF-8 byte-order mark is
 // dropped, CRLF and lone CR become LF, text in an 8-bit code page
-// (Legacy8Bit) is read as Windows-1252, and in UTF-8 text each invalid
+// (legacy8Bit) is read as Windows-1252, and in UTF-8 text each invalid
 // byte becomes U+FFFD so that one bad byte never hides the rest of the
 // file. Input that holds NUL bytes is binary and refused, as is input
 // with no text at all. UTF-16 text with its byte-order mark (what Windows
@@ -68,7 +68,7 @@ func DecodeOwnedText(file string, data []byte) (string, error) {
 }
 
 // DecodeTextAs is DecodeText (owned false) or DecodeOwnedText (owned
-// true), saying whether the text was read as Windows-1252 (Legacy8Bit):
+// true), saying whether the text was read as Windows-1252 (legacy8Bit):
 // what a reader notes, since the file did not say so itself.
 func DecodeTextAs(file string, data []byte, owned bool) (text string, windows1252 bool, err error) {
 	if u, ok := fromUTF16(data); ok {
@@ -82,7 +82,7 @@ func DecodeTextAs(file string, data []byte, owned bool) (text string, windows125
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	valid := utf8.Valid(data)
-	if !valid && Legacy8Bit(data) {
+	if !valid && legacy8Bit(data) {
 		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
 			data, valid, windows1252 = dec, true, true // a copy: owned whatever data was
 		}
@@ -127,14 +127,14 @@ func mend(data []byte) string {
 	return b.String()
 }
 
-// Legacy8Bit reports whether data is text in an 8-bit code page rather
+// legacy8Bit reports whether data is text in an 8-bit code page rather
 // than UTF-8: it is not valid UTF-8, and not one of its high bytes starts
 // a UTF-8 sequence (UTF-8 with a bad byte here and there has many that
 // do). DecodeText reads such text as Windows-1252, the superset of
 // Latin-1 that HTML also takes as the default (WHATWG Encoding); a file
 // in another code page (KOI8-R, Shift JIS) comes out wrong, as it would
 // as UTF-8.
-func Legacy8Bit(data []byte) bool {
+func legacy8Bit(data []byte) bool {
 	if utf8.Valid(data) {
 		return false
 	}

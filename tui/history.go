@@ -85,16 +85,10 @@ func (m *Model) layoutHistory() {
 	}
 	d := &doc{}
 	title := func(i int, what string) string {
-		v := m.art.Versions[i]
-		when := v.Time
-		if t, ok := versionTime(&v); ok {
-			when = t.In(m.loc).Format(dateLayout)
-		} else if when == "" {
-			when = v.Elapsed
-		}
+		v := &m.art.Versions[i]
 		t := fmt.Sprintf("Version %d", v.Number)
-		if when != "" {
-			t += " · " + model.Visible(when)
+		if when := VersionDate(v, m.loc); when != "" {
+			t += " · " + when
 		}
 		return t + " · " + what
 	}
