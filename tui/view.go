@@ -307,6 +307,8 @@ func (m *Model) gutterOf(b block, cursor, first bool) string {
 	cur := " "
 	if cursor && !b.note {
 		cur = g.cursor
+	} else if !first || b.note {
+		return blankGutter // most lines: no string made for each
 	}
 	mark, kind, guess := " ", " ", " "
 	if first && !b.note {
@@ -331,6 +333,10 @@ func (m *Model) gutterOf(b block, cursor, first bool) string {
 	}
 	return cur + mark + kind + guess + " "
 }
+
+// blankGutter is the gutter of a line that is not a block's first, or of
+// a note, away from the cursor.
+const blankGutter = "     "
 
 // gutterMarks are the gutter's marks, drawn once for a Model's styles:
 // the gutter is drawn on every line.
