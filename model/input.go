@@ -181,11 +181,29 @@ func SpaceClean(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	bad, prev := uint8(0), uint8(0)
-	for k := 0; k < len(s); k++ {
+	// Eight bytes at a time while they hold no control byte: a space
+	// beside a space, in the word or across from the last, is the one
+	// thing to find (Hacker's Delight's exact zero-byte test, 6-1).
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	k, prev := 0, uint64(0) // prev: the byte before k is a space
+	for ; k+8 <= len(s); k += 8 {
+		w := uint64(s[k]) | uint64(s[k+1])<<8 | uint64(s[k+2])<<16 | uint64(s[k+3])<<24 |
+			uint64(s[k+4])<<32 | uint64(s[k+5])<<40 | uint64(s[k+6])<<48 | uint64(s[k+7])<<56
+		if ^((w&lows)+0x60*ones|w)&highs != 0 {
+			break // a byte under 0x20 (a tab, a line end): byte by byte
+		}
+		x := w ^ 0x20*ones
+		sp := ^((x&lows)+lows|x) & highs // the high bit of each space
+		if sp&(sp<<8) != 0 || prev&sp != 0 {
+			return false
+		}
+		prev = sp >> 56 & 0x80 // the last byte's, as the first's next word
+	}
+	bad, p := uint8(0), uint8(prev>>7)
+	for ; k < len(s); k++ {
 		c := spaceClass[s[k]]
-		bad |= c&prev | c>>1
-		prev = c & 1
+		bad |= c&p | c>>1
+		p = c & 1
 	}
 	return bad == 0
 }
