@@ -193,7 +193,7 @@ func SpaceClean(s string) bool {
 			break // a byte under 0x20 (a tab, a line end): byte by byte
 		}
 		x := w ^ 0x20*ones
-		sp := ^((x&lows)+lows|x) & highs // the high bit of each space
+		sp := ^((x & lows) + lows | x) & highs // the high bit of each space
 		if sp&(sp<<8) != 0 || prev&sp != 0 {
 			return false
 		}
