@@ -51,8 +51,19 @@ func ReadChain(names []string, texts []string) (*model.Article, error) {
 		}
 		kept = append(kept, d)
 	}
-	pages = kept
-	for _, d := range pages {
+	// The timeline is made of dumps that follow one another, each from
+	// where the one before ends; a dump that reaches back over one kept
+	// (1/3 after 1/2) is read alone, for a version none of those holds.
+	var overlapping []*dumpPage
+	pages = []*dumpPage{kept[0]} // a slice of its own: kept is read below
+	for _, d := range kept[1:] {
+		if d.a.Number < pages[len(pages)-1].b.Number {
+			overlapping = append(overlapping, d)
+			continue
+		}
+		pages = append(pages, d)
+	}
+	for _, d := range kept {
 		d.rows.RecordAlternatives()
 		d.rows.Solve()
 	}
@@ -64,7 +75,7 @@ func ReadChain(names []string, texts []string) (*model.Article, error) {
 		notes = append(notes, readLinked(pages[lo:hi])...)
 		lo = hi
 	}
-	return assemble(pages, notes), nil
+	return assemble(pages, overlapping, notes), nil
 }
 
 // readLinked reads dumps of which each shares its new version with the
@@ -212,12 +223,14 @@ func sharedHeadline(p, q string) (h string, ok bool) {
 	return h, found == 1
 }
 
-// assemble lays the dumps' versions out as one timeline, oldest first,
-// with a gap where no dump links two neighbouring versions.
-func assemble(pages []*dumpPage, notes []string) *model.Article {
+// assemble lays the dumps' versions out as one timeline, oldest first:
+// those of the dumps that follow one another (pages), then any version
+// only an overlapping dump holds, in the place its number gives it; a
+// gap where numbers are missing between two versions.
+func assemble(pages, overlapping []*dumpPage, notes []string) *model.Article {
 	last := pages[len(pages)-1]
 	art := &model.Article{Source: last.art.Source, URL: last.art.URL, FirstSeen: pages[0].art.FirstSeen, Notes: notes}
-	for _, d := range pages {
+	for _, d := range slices.Concat(pages, overlapping) {
 		art.Changes = max(art.Changes, d.art.Changes)
 		if art.URL == "" {
 			art.URL = d.art.URL
@@ -226,9 +239,6 @@ func assemble(pages []*dumpPage, notes []string) *model.Article {
 	for i, d := range pages {
 		read := d.article()
 		if i == 0 || pages[i-1].b.Number != d.a.Number {
-			if i > 0 {
-				art.Gaps = append(art.Gaps, len(art.Versions)-1)
-			}
 			art.Versions = append(art.Versions, read.Versions[0])
 		} else {
 			// The shared version: the earlier dump's elapsed time, the
@@ -245,6 +255,29 @@ func assemble(pages []*dumpPage, notes []string) *model.Article {
 			}
 		}
 		art.Versions = append(art.Versions, read.Versions[1])
+	}
+	have := map[int]bool{}
+	for _, v := range art.Versions {
+		have[v.Number] = true
+	}
+	for _, d := range overlapping {
+		added := false
+		for _, v := range d.article().Versions {
+			if !have[v.Number] {
+				have[v.Number], added = true, true
+				art.Versions = append(art.Versions, v)
+			}
+		}
+		if !added {
+			art.Notes = append(art.Notes, fmt.Sprintf("%s compares versions %d and %d, which the other dumps read: left out",
+				d.file, d.a.Number, d.b.Number))
+		}
+	}
+	slices.SortStableFunc(art.Versions, func(x, y model.Version) int { return x.Number - y.Number })
+	for i := 1; i < len(art.Versions); i++ {
+		if art.Versions[i].Number > art.Versions[i-1].Number+1 {
+			art.Gaps = append(art.Gaps, i-1) // "Version 3 missing"
+		}
 	}
 	art.Title = art.Versions[len(art.Versions)-1].Headline
 	return art

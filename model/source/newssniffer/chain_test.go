@@ -119,8 +119,66 @@ func TestChainWithAMissingLinkHasAGap(t *testing.T) {
 	for _, v := range art.Versions {
 		numbers = append(numbers, v.Number)
 	}
-	if fmt.Sprint(numbers) != "[1 2 3 4 5]" || fmt.Sprint(art.Gaps) != "[2]" {
-		t.Errorf("versions %v gaps %v, want [1 2 3 4 5] and a gap after the third", numbers, art.Gaps)
+	// No dump links versions 3 and 4, but no version is missing between
+	// them: no gap ("versions missing before this one" was untrue).
+	if fmt.Sprint(numbers) != "[1 2 3 4 5]" || len(art.Gaps) != 0 {
+		t.Errorf("versions %v gaps %v, want [1 2 3 4 5] and no gap", numbers, art.Gaps)
+	}
+}
+
+// renderPairs renders dumps of the given pairs of n generated versions
+// (1-based numbers), each named dA-B.txt.
+func renderPairs(seed uint64, n int, pairs [][2]int) ([]model.Version, []source.Input) {
+	rng := rand.New(rand.NewPCG(seed, 0xc4a1))
+	vs := dumpgen.Chain(rng, n, dumpgen.PairOptions{})
+	var inputs []source.Input
+	for _, p := range pairs {
+		a, b := vs[p[0]-1], vs[p[1]-1]
+		text := dumpgen.Render(a, b, dumpgen.RenderOptions{Source: "test", URL: "https://example.com/story",
+			Changes: n - 1, Elapsed: b.Elapsed, JoinRow: dumpgen.JoinRandom(rng)})
+		inputs = append(inputs, source.Input{Name: fmt.Sprintf("d%d-%d.txt", p[0], p[1]), Data: []byte(text)})
+	}
+	return vs, inputs
+}
+
+// Dumps that overlap (1/2, 2/3 and 1/3; 1/2 and 1/4) make one timeline,
+// each version once, in the order of its number, a gap only where
+// numbers are missing: they had been laid side by side, versions 1, 2,
+// 1, 3, 2, 3, with steps that undid what never happened.
+func TestOverlappingDumpsMakeOneTimeline(t *testing.T) {
+	for _, c := range []struct {
+		pairs   [][2]int
+		numbers string
+		gaps    string
+		note    string
+	}{
+		{[][2]int{{1, 2}, {2, 3}, {1, 3}}, "[1 2 3]", "[]", "d1-3.txt compares versions 1 and 3, which the other dumps read: left out"},
+		{[][2]int{{1, 2}, {1, 4}}, "[1 2 4]", "[1]", ""},
+		{[][2]int{{1, 3}, {3, 4}}, "[1 3 4]", "[0]", ""},
+		{[][2]int{{1, 2}, {2, 3}, {3, 4}, {2, 4}}, "[1 2 3 4]", "[]", "d2-4.txt compares versions 2 and 4, which the other dumps read: left out"},
+	} {
+		want, inputs := renderPairs(7, 4, c.pairs)
+		art, err := source.Read(inputs)
+		if err != nil {
+			t.Fatalf("%v: %v", c.pairs, err)
+		}
+		var numbers []int
+		for _, v := range art.Versions {
+			numbers = append(numbers, v.Number)
+			if w := want[v.Number-1]; strings.Join(v.Paragraphs, "\n") != strings.Join(w.Paragraphs, "\n") && len(v.Guessed) == 0 {
+				t.Errorf("%v: version %d reads otherwise, with nothing guessed", c.pairs, v.Number)
+			}
+		}
+		gaps := fmt.Sprint(art.Gaps)
+		if art.Gaps == nil {
+			gaps = "[]"
+		}
+		if fmt.Sprint(numbers) != c.numbers || gaps != c.gaps {
+			t.Errorf("%v: versions %v gaps %s, want %s and %s", c.pairs, numbers, gaps, c.numbers, c.gaps)
+		}
+		if c.note != "" && !strings.Contains(strings.Join(art.Notes, "\n"), c.note) {
+			t.Errorf("%v: notes %q lack %q", c.pairs, art.Notes, c.note)
+		}
 	}
 }
 
