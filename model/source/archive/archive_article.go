@@ -168,7 +168,7 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 	for _, r := range rows {
 		numbered = numbered && r.order.hasNumber
 	}
-	art := &model.Article{Changes: len(rows), Versions: make([]model.Version, len(rows))}
+	art := &model.Article{Changes: len(rows), Versions: make([]model.Version, 0, len(rows))}
 	empty := 0
 	for i, r := range rows {
 		v := model.Version{Number: i + 1, Headline: model.CollapseSpace(r.title.String), Paragraphs: SummaryParagraphs(r.summary.String),
@@ -182,22 +182,33 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 			v.Time = r.order.seen.Format(time.RFC3339)
 		}
 		if len(v.Paragraphs) == 0 {
+			// A version stored with no text (a capture that failed) is
+			// skipped, as a folder's empty file is: compared, it would
+			// read as the whole article deleted and written again.
 			empty++
-			art.Notes = append(art.Notes, fmt.Sprintf("version %d has no text (its summary is empty)", v.Number))
+			art.Notes = append(art.Notes, fmt.Sprintf("version %d has no text (its summary is empty) and was skipped", v.Number))
+			continue
 		}
-		art.Versions[i] = v
+		art.Versions = append(art.Versions, v)
 	}
-	newest := rows[len(rows)-1]
-	art.Title = art.Versions[len(rows)-1].Headline
-	art.URL = newest.url.String
-	art.FirstSeen = art.Versions[0].Time
-	art.Source = a.sourceOf(ctx, key, newest)
 	switch {
 	case len(rows) == 1:
 		return nil, model.InputErrorf(a.path, 0, "article %s has only one version: nothing to compare", model.Visible(key))
 	case empty == len(rows):
 		return nil, model.InputErrorf(a.path, 0, "article %s: every version's text is empty", model.Visible(key))
+	case len(art.Versions) == 1:
+		return nil, model.InputErrorf(a.path, 0, "article %s has one version with text: nothing to compare", model.Visible(key))
 	}
+	for i := 1; i < len(art.Versions); i++ {
+		if art.Versions[i].Number > art.Versions[i-1].Number+1 {
+			art.Gaps = append(art.Gaps, i-1) // numbers missing: "Version 3 missing"
+		}
+	}
+	newest := rows[len(rows)-1]
+	art.Title = art.Versions[len(art.Versions)-1].Headline
+	art.URL = newest.url.String
+	art.FirstSeen = art.Versions[0].Time
+	art.Source = a.sourceOf(ctx, key, newest)
 	return art, nil
 }
 
