@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -193,7 +194,7 @@ func TestCreateUniqueNeverOverwrites(t *testing.T) {
 }
 
 // The article's notes (a commit skipped, dumps that disagree) are on the
-// page and in the Markdown, escaped as article text is.
+// page, in the Markdown, escaped as article text is, and in the JSON.
 func TestExportsCarryTheNotes(t *testing.T) {
 	art := seed(t)
 	art.Notes = []string{"1 commit left the text unchanged and was skipped", "dump <b>2</b> disagrees"}
@@ -211,5 +212,14 @@ func TestExportsCarryTheNotes(t *testing.T) {
 	}
 	if !strings.Contains(md.String(), "note: 1 commit left the text unchanged and was skipped") || strings.Contains(md.String(), "<b>") {
 		t.Errorf("markdown:\n%s", firstLines(md.String(), 8))
+	}
+	// The comparison JSON carries them, and the gaps, as --json does.
+	art.Gaps = []int{0}
+	doc, err := NewDocument(art, newest(art))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(doc.Notes, art.Notes) || !reflect.DeepEqual(doc.Gaps, []int{0}) {
+		t.Errorf("JSON notes %q gaps %v", doc.Notes, doc.Gaps)
 	}
 }

@@ -25,8 +25,13 @@ type Document struct {
 	FirstSeen     string `json:"first_seen,omitempty"`
 	// Versions is how many versions the article has (not how many steps
 	// are exported).
-	Versions int       `json:"versions"`
-	Steps    []StepDoc `json:"steps"`
+	Versions int `json:"versions"`
+	// Gaps and Notes are the article's (model.Article): after which
+	// versions, by index, versions are missing; what the reader found to
+	// say of its sources. Absent when empty.
+	Gaps  []int     `json:"gaps,omitempty"`
+	Notes []string  `json:"notes,omitempty"`
+	Steps []StepDoc `json:"steps"`
 }
 
 // StepDoc is one comparison: From (null for a first version compared with
@@ -145,7 +150,7 @@ func NewDocument(art *model.Article, steps []Step) (*Document, error) {
 		return nil, err
 	}
 	doc := &Document{SchemaVersion: SchemaVersion, Title: art.Title, Source: art.Source, URL: art.URL,
-		FirstSeen: art.FirstSeen, Versions: len(art.Versions), Steps: make([]StepDoc, len(done))}
+		FirstSeen: art.FirstSeen, Versions: len(art.Versions), Gaps: art.Gaps, Notes: art.Notes, Steps: make([]StepDoc, len(done))}
 	for i, c := range done {
 		doc.Steps[i] = stepDoc(c)
 	}
