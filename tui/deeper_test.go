@@ -233,8 +233,12 @@ func TestGapsShowInTheHeaderAndTimeline(t *testing.T) {
 	if !strings.Contains(v, "Version 3 missing") || !strings.Contains(m.timeline(10), "┆") {
 		t.Errorf("the gap is not shown:\n%s", v)
 	}
-	if !strings.Contains(v, "Version 3 is missing (and 1 more notes") {
+	if !strings.Contains(v, "Version 3 is missing (and 1 more notes: ? lists them)") {
 		t.Errorf("the notes are not shown:\n%s", v)
+	}
+	// Gone from the footer at the next key, the notes stay in the help.
+	if help := strings.Join(m.helpBody(), "\n"); !strings.Contains(help, "note: Version 3 is missing") || !strings.Contains(help, "note: another note") {
+		t.Errorf("the help lacks the notes:\n%s", help)
 	}
 	if m = press(m, "h"); strings.Contains(m.View(), "versions missing") {
 		t.Errorf("version 2 follows version 1 without a gap")

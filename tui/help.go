@@ -97,6 +97,11 @@ func (m *Model) legends() []string {
 		"annotate (a): the version that introduced each paragraph, then the one that last changed it",
 		"mouse: the wheel scrolls; M releases it to select text (or start with --no-mouse); y copies the cursor paragraph",
 		m.articleURL())
+	// The notes are said once, in the footer, as the reader opens: here
+	// they stay, every one of them.
+	for _, n := range m.art.Notes {
+		out = append(out, "note: "+model.OneLine(n))
+	}
 	return out
 }
 

@@ -142,7 +142,7 @@ func newModel(art *model.Article, o Options, width, height int) Model {
 		// commits skipped. --json lists them all.
 		m.notice = model.Visible(art.Notes[0])
 		if n > 1 {
-			m.notice += fmt.Sprintf(" (and %d more notes: see --json)", n-1)
+			m.notice += fmt.Sprintf(" (and %d more notes: ? lists them)", n-1)
 		}
 	}
 	return m
