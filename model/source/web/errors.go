@@ -26,6 +26,8 @@ const (
 	Unsupported
 	// Unreadable: a file (WARC, saved page, compressed input) cannot be read.
 	Unreadable
+	// Mixed: saved pages of more than one article.
+	Mixed
 )
 
 var problemNames = map[Problem]string{
@@ -36,6 +38,7 @@ var problemNames = map[Problem]string{
 	OfflineEmpty: "offline and nothing cached",
 	Unsupported:  "not supported yet",
 	Unreadable:   "cannot be read",
+	Mixed:        "pages of different articles",
 }
 
 // String is the problem's short name, e.g. "no captures".

@@ -28,6 +28,10 @@ type Page struct {
 	// Paragraphs are the body's blocks (paragraphs, subheads, list items,
 	// quotes) in reading order, whitespace-collapsed, none empty.
 	Paragraphs []string
+	// URL is the article's address as the page names it (<link
+	// rel=canonical>, else og:url); Site its site's name (og:site_name).
+	// Empty when the page does not say.
+	URL, Site string
 }
 
 // errNoArticle is returned when a page parses but holds no readable body.
@@ -55,7 +59,8 @@ func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	p := Page{Headline: model.CollapseSpace(a.Title()), Byline: model.CollapseSpace(a.Byline())}
+	p := Page{Headline: model.CollapseSpace(a.Title()), Byline: model.CollapseSpace(a.Byline()),
+		URL: canonicalURL(data), Site: model.CollapseSpace(a.SiteName())}
 	p.Published, _ = a.PublishedTime()
 	p.Modified, _ = a.ModifiedTime()
 	collectBlocks(a.Node, &p.Paragraphs)
@@ -63,6 +68,56 @@ func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
 		return p, errNoArticle
 	}
 	return p, nil
+}
+
+// canonicalURL is the address a page gives for itself in its head: <link
+// rel="canonical" href>, else <meta property="og:url" content>; "" when
+// it gives none. Only the head is read, as a stream of tokens.
+func canonicalURL(data []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	og := ""
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return og
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			switch string(name) {
+			case "body":
+				return og
+			case "link", "meta":
+			default:
+				continue
+			}
+			attrs := map[string]string{}
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				attrs[string(k)] = strings.TrimSpace(string(v))
+			}
+			switch {
+			case string(name) == "link" && hasToken(attrs["rel"], "canonical") && attrs["href"] != "":
+				return attrs["href"]
+			case string(name) == "meta" && attrs["property"] == "og:url" && og == "":
+				og = attrs["content"]
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "head" {
+				return og
+			}
+		}
+	}
+}
+
+// hasToken reports whether the space-separated list s holds t, in any
+// case (rel="Canonical").
+func hasToken(s, t string) bool {
+	for _, f := range strings.Fields(s) {
+		if strings.EqualFold(f, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // decodePage turns a page's bytes into UTF-8: a charset the server named

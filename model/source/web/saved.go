@@ -2,10 +2,12 @@ package web
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"redline/model"
@@ -65,6 +67,20 @@ func savedTime(data []byte) time.Time {
 	return time.Time{}
 }
 
+// sameAddress reports whether two addresses a page gives for itself name
+// one article: equal but for a trailing slash and the host's case.
+func sameAddress(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.TrimSuffix(s, "/")
+		if u, err := url.Parse(s); err == nil {
+			u.Host = strings.ToLower(u.Host)
+			return u.String()
+		}
+		return s
+	}
+	return norm(a) == norm(b)
+}
+
 // ReadSavedPages reads article pages saved as HTML files, all of one
 // article, and returns them as versions. Their order is the page's own
 // time (article:modified_time, else article:published_time or JSON-LD
@@ -118,12 +134,39 @@ func ReadSavedPages(paths []string) (model.Article, error) {
 		}
 		return a.idx < b.idx
 	})
+	// One article: the pages that name their address name one.
+	var first *saved
+	for i := range pages {
+		s := &pages[i]
+		if s.page.URL == "" {
+			continue
+		}
+		if first == nil {
+			first = s
+		} else if !sameAddress(first.page.URL, s.page.URL) {
+			return model.Article{}, newErr(s.path, Mixed, nil, "a page of another article than %s (%s, not %s)",
+				filepath.Base(first.path), s.page.URL, first.page.URL)
+		}
+	}
 	tl := newTimeline("", "")
 	for _, s := range skipped {
 		tl.note("%s skipped", s)
 	}
 	for _, s := range pages {
 		tl.add(s.page, s.at, filepath.Base(s.path))
+	}
+	if first != nil {
+		tl.a.URL = first.page.URL
+	}
+	for _, s := range pages {
+		if s.page.Site != "" {
+			tl.a.Source = s.page.Site // the newest page's name for its site
+		}
+	}
+	if tl.a.Source == "" && tl.a.URL != "" {
+		if u, err := url.Parse(tl.a.URL); err == nil {
+			tl.a.Source = u.Hostname()
+		}
 	}
 	if len(tl.a.Versions) == 0 {
 		name := "saved pages"

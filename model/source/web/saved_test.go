@@ -49,7 +49,7 @@ func TestReadSavedPagesOrder(t *testing.T) {
 		"a-latest.html": withTime(edited, "2016-01-02T10:00:00Z"),
 		"b-first.html":  withTime(base, "2016-01-01T10:00:00Z"),
 		"c-untimed.html": append([]byte("<!-- saved date: nonsense -->\n"),
-			bytes.ReplaceAll(edited, []byte("mapuche"), []byte("mapuche (actualizado)"))...),
+			bytes.ReplaceAll(edited, []byte(" mapuche"), []byte(" mapuche (actualizado)"))...), // the text, not the address
 		"d-notes.txt": []byte("just some notes"),
 	}
 	var paths []string
@@ -160,5 +160,43 @@ func TestNewsSnifferArticle(t *testing.T) {
 		if (want >= 0) != ok || (ok && n != want) {
 			t.Errorf("%s: %d %v", u, n, ok)
 		}
+	}
+}
+
+// Saved pages carry the article's address and site as the pages name
+// them (<link rel=canonical>, og:url, og:site_name); pages of two
+// different articles are refused, naming both, as dumps of two are.
+// They had been compared as one article, the headline changing to the
+// other's, with no URL for i to show.
+func TestSavedPagesAreOneArticle(t *testing.T) {
+	dir := t.TempDir()
+	ars, err := os.ReadFile("testdata/ars-1/source.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lemonde, err := os.ReadFile("testdata/lemonde-1/source.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.html", ars)
+	b := write("b.html", bytes.Replace(ars, []byte("Minecraft"), []byte("Minecraft game"), 1))
+	art, err := ReadSavedPages([]string{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.URL != "https://arstechnica.com/information-technology/2015/04/just-released-minecraft-exploit-makes-it-easy-to-crash-game-servers/" || art.Source != "Ars Technica" {
+		t.Errorf("url %q source %q", art.URL, art.Source)
+	}
+	c := write("c.html", lemonde)
+	_, err = ReadSavedPages([]string{a, c})
+	if err == nil || !strings.Contains(err.Error(), "a page of another article than a.html") || !strings.Contains(err.Error(), "lemonde.fr") {
+		t.Errorf("two articles: %v", err)
 	}
 }
