@@ -129,7 +129,7 @@ func (p *Picker) statusText() string {
 		parts = append(parts, fmt.Sprintf("%s articles · %s versions", humanize.Comma(int64(total)), humanize.Comma(int64(p.progress.Versions))))
 	}
 	if p.query != "" {
-		parts = append(parts, fmt.Sprintf("%s match %q", humanize.Comma(int64(len(p.match))), model.Visible(p.query)))
+		parts = append(parts, fmt.Sprintf("%s matching %q", humanize.Comma(int64(len(p.match))), model.Visible(p.query))) // "0 matching", "1 matching"
 	}
 	if p.opening != "" {
 		parts = append(parts, "opening "+model.Visible(p.opening)+"…")
