@@ -108,11 +108,11 @@ func TestArchiveFlow(t *testing.T) {
 	}
 	wait("32 articles", "Vote counted in the north, take 7")
 	send("/", "c", "o", "u", "n", "c", "i", "l", " ", "1", "2")
-	wait(`1 match "council 12"`)
+	wait(`1 matching "council 12"`)
 	send("enter", "enter")
 	wait("Version 3 (4 of 4)", "Paragraph one of 12.") // NewsEdits numbers from 0
 	send("q")
-	wait(`1 match "council 12"`)
+	wait(`1 matching "council 12"`)
 	send("esc")
 	wait("32 articles · 128 versions")
 	send("G", "enter")
@@ -191,7 +191,7 @@ func TestPickerFilter(t *testing.T) {
 	if !p.filtering || p.query != "snow" || len(p.match) != 10 {
 		t.Fatalf("filtering %v on %q: %d rows", p.filtering, p.query, len(p.match))
 	}
-	if v := ansi.Strip(p.View()); !strings.Contains(v, `10 match "snow"`) || !strings.Contains(v, "/snow") {
+	if v := ansi.Strip(p.View()); !strings.Contains(v, `10 matching "snow"`) || !strings.Contains(v, "/snow") {
 		t.Errorf("view while filtering:\n%s", v)
 	}
 	if p = pressPicker(p, "down", "down"); p.cursor != 2 {
