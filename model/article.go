@@ -44,6 +44,20 @@ type Article struct {
 	Notes []string `json:"notes,omitempty"`
 }
 
+// NumberGaps are the Gaps of versions numbered in order by their source
+// (NewsSniffer, NewsEdits): after each version the next of which is
+// numbered more than one higher. Two versions numbered one apart miss
+// nothing between them, whatever linked them.
+func NumberGaps(vs []Version) []int {
+	var gaps []int
+	for i := 1; i < len(vs); i++ {
+		if vs[i].Number > vs[i-1].Number+1 {
+			gaps = append(gaps, i-1)
+		}
+	}
+	return gaps
+}
+
 // Version is the article's text at one moment.
 type Version struct {
 	// Number is the version's number as the source printed it

@@ -199,11 +199,7 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 	case len(art.Versions) == 1:
 		return nil, model.InputErrorf(a.path, 0, "article %s has one version with text: nothing to compare", model.Visible(key))
 	}
-	for i := 1; i < len(art.Versions); i++ {
-		if art.Versions[i].Number > art.Versions[i-1].Number+1 {
-			art.Gaps = append(art.Gaps, i-1) // numbers missing: "Version 3 missing"
-		}
-	}
+	art.Gaps = model.NumberGaps(art.Versions) // numbers missing: "Version 3 missing"
 	newest := rows[len(rows)-1]
 	art.Title = art.Versions[len(art.Versions)-1].Headline
 	art.URL = newest.url.String

@@ -274,11 +274,7 @@ func assemble(pages, overlapping []*dumpPage, notes []string) *model.Article {
 		}
 	}
 	slices.SortStableFunc(art.Versions, func(x, y model.Version) int { return x.Number - y.Number })
-	for i := 1; i < len(art.Versions); i++ {
-		if art.Versions[i].Number > art.Versions[i-1].Number+1 {
-			art.Gaps = append(art.Gaps, i-1) // "Version 3 missing"
-		}
-	}
+	art.Gaps = model.NumberGaps(art.Versions) // "Version 3 missing"
 	art.Title = art.Versions[len(art.Versions)-1].Headline
 	return art
 }

@@ -36,13 +36,11 @@ func ReadPages(names []string, texts []string) (*model.Article, error) {
 		numbers = append(numbers, n)
 	}
 	sort.Ints(numbers)
-	out.Versions, out.Gaps = nil, nil
-	for i, n := range numbers {
-		if i > 0 && n != numbers[i-1]+1 {
-			out.Gaps = append(out.Gaps, len(out.Versions)-1)
-		}
+	out.Versions = nil
+	for _, n := range numbers {
 		out.Versions = append(out.Versions, byNumber[n])
 	}
+	out.Gaps = model.NumberGaps(out.Versions)
 	out.Title = out.Versions[len(out.Versions)-1].Headline
 	return out, nil
 }
