@@ -51,18 +51,25 @@ func ReadChain(names []string, texts []string) (*model.Article, error) {
 		}
 		kept = append(kept, d)
 	}
-	// The timeline is made of dumps that follow one another, each from
-	// where the one before ends; a dump that reaches back over one kept
-	// (1/3 after 1/2) is read alone, for a version none of those holds.
+	// The timeline is made of dumps whose spans do not overlap, the
+	// shortest first: a dump of two neighbouring versions is that very
+	// step. A dump that overlaps them (1/3 beside 1/2 and 2/3) is read
+	// alone, for a version none of those holds, and checked against
+	// them where it reads one they hold (assemble).
+	bySpan := slices.Clone(kept)
+	sort.SliceStable(bySpan, func(i, j int) bool {
+		return bySpan[i].b.Number-bySpan[i].a.Number < bySpan[j].b.Number-bySpan[j].a.Number
+	})
+	pages = nil // a slice of its own: kept is read below
 	var overlapping []*dumpPage
-	pages = []*dumpPage{kept[0]} // a slice of its own: kept is read below
-	for _, d := range kept[1:] {
-		if d.a.Number < pages[len(pages)-1].b.Number {
+	for _, d := range bySpan {
+		if slices.ContainsFunc(pages, func(p *dumpPage) bool { return d.a.Number < p.b.Number && p.a.Number < d.b.Number }) {
 			overlapping = append(overlapping, d)
-			continue
+		} else {
+			pages = append(pages, d)
 		}
-		pages = append(pages, d)
 	}
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].a.Number < pages[j].a.Number })
 	for _, d := range kept {
 		d.rows.RecordAlternatives()
 		d.rows.Solve()
@@ -224,7 +231,7 @@ func sharedHeadline(p, q string) (h string, ok bool) {
 }
 
 // assemble lays the dumps' versions out as one timeline, oldest first:
-// those of the dumps that follow one another (pages), then any version
+// those of the dumps whose spans do not overlap (pages), then any version
 // only an overlapping dump holds, in the place its number gives it; a
 // gap where numbers are missing between two versions.
 func assemble(pages, overlapping []*dumpPage, notes []string) *model.Article {
@@ -256,16 +263,33 @@ func assemble(pages, overlapping []*dumpPage, notes []string) *model.Article {
 		}
 		art.Versions = append(art.Versions, read.Versions[1])
 	}
-	have := map[int]bool{}
-	for _, v := range art.Versions {
-		have[v.Number] = true
+	at := map[int]int{} // version number -> its index in art.Versions
+	for i, v := range art.Versions {
+		at[v.Number] = i
 	}
+	after := map[int]int{} // a version an overlapping dump gave -> the number its elapsed time is from
 	for _, d := range overlapping {
 		added := false
-		for _, v := range d.article().Versions {
-			if !have[v.Number] {
-				have[v.Number], added = true, true
+		read := d.article().Versions
+		for side, v := range read {
+			i, ok := at[v.Number]
+			if !ok {
+				at[v.Number], added = len(art.Versions), true
+				if side == 1 {
+					after[v.Number] = d.a.Number
+				}
 				art.Versions = append(art.Versions, v)
+				continue
+			}
+			// A version the timeline holds, read by this dump too: where
+			// the two readings differ, the timeline's is not sure.
+			if mine, _ := disputed(art.Versions[i].Paragraphs, v.Paragraphs); len(mine) > 0 {
+				art.Versions[i].Guessed = unionInts(art.Versions[i].Guessed, mine)
+				what := fmt.Sprintf("%d paragraphs", len(mine))
+				if len(mine) == 1 {
+					what = "a paragraph"
+				}
+				art.Notes = append(art.Notes, fmt.Sprintf("%s reads %s of version %d otherwise: marked as guessed", d.file, what, v.Number))
 			}
 		}
 		if !added {
@@ -274,6 +298,13 @@ func assemble(pages, overlapping []*dumpPage, notes []string) *model.Article {
 		}
 	}
 	slices.SortStableFunc(art.Versions, func(x, y model.Version) int { return x.Number - y.Number })
+	for i, v := range art.Versions {
+		// "About 9 hours later" is from the version its dump compared it
+		// with: said only when that one is the version before it here.
+		if from, ok := after[v.Number]; ok && (i == 0 || art.Versions[i-1].Number != from) {
+			art.Versions[i].Elapsed = ""
+		}
+	}
 	art.Gaps = model.NumberGaps(art.Versions) // "Version 3 missing"
 	art.Title = art.Versions[len(art.Versions)-1].Headline
 	return art

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -109,7 +110,7 @@ func TestChainOfTheFourVersionSample(t *testing.T) {
 	}
 }
 
-func TestChainWithAMissingLinkHasAGap(t *testing.T) {
+func TestChainWithAMissingLinkHasNoGap(t *testing.T) {
 	_, inputs := renderChain(3, 5, dumpgen.PairOptions{}) // 1/2 2/3 3/4 4/5
 	art, err := source.Read([]source.Input{inputs[0], inputs[1], inputs[3]})
 	if err != nil {
@@ -156,6 +157,9 @@ func TestOverlappingDumpsMakeOneTimeline(t *testing.T) {
 		{[][2]int{{1, 2}, {1, 4}}, "[1 2 4]", "[1]", ""},
 		{[][2]int{{1, 3}, {3, 4}}, "[1 3 4]", "[0]", ""},
 		{[][2]int{{1, 2}, {2, 3}, {3, 4}, {2, 4}}, "[1 2 3 4]", "[]", "d2-4.txt compares versions 2 and 4, which the other dumps read: left out"},
+		// The dump of the step itself wins over one that spans it.
+		{[][2]int{{1, 3}, {2, 3}}, "[1 2 3]", "[]", ""},
+		{[][2]int{{1, 4}, {2, 3}}, "[1 2 3 4]", "[]", ""},
 	} {
 		want, inputs := renderPairs(7, 4, c.pairs)
 		art, err := source.Read(inputs)
@@ -178,6 +182,35 @@ func TestOverlappingDumpsMakeOneTimeline(t *testing.T) {
 		}
 		if c.note != "" && !strings.Contains(strings.Join(art.Notes, "\n"), c.note) {
 			t.Errorf("%v: notes %q lack %q", c.pairs, art.Notes, c.note)
+		}
+		if c.note == "" && strings.Contains(strings.Join(art.Notes, "\n"), "left out") {
+			t.Errorf("%v: notes %q leave a dump out", c.pairs, art.Notes)
+		}
+		// "About 2 hours later" is said of a version only after the one
+		// its dump compared it with.
+		for i, v := range art.Versions {
+			if v.Elapsed == "" {
+				continue
+			}
+			if i == 0 || !slices.Contains(c.pairs, [2]int{art.Versions[i-1].Number, v.Number}) {
+				t.Errorf("%v: version %d says %q after version %v", c.pairs, v.Number, v.Elapsed, numbers[max(i-1, 0)])
+			}
+		}
+	}
+}
+
+// A dump that compares a version with an older one, or with itself, is
+// refused: a timeline cannot hold it (its versions came out twice).
+func TestBackwardDumpsAreRefused(t *testing.T) {
+	_, inputs := renderPairs(3, 3, [][2]int{{1, 2}})
+	for _, swap := range []string{"Version 2 Version 1", "Version 1 Version 1"} {
+		data := strings.Replace(string(inputs[0].Data), "Version 1 Version 2", swap, 1)
+		if data == string(inputs[0].Data) {
+			t.Fatal("the dump has no version line to swap")
+		}
+		_, err := newssniffer.ReadDump("d.txt", []byte(data))
+		if err == nil || !strings.Contains(err.Error(), "a comparison goes from an older version to a newer one") {
+			t.Errorf("%s: %v", swap, err)
 		}
 	}
 }

@@ -94,6 +94,11 @@ func parseDump(file string, data []byte) (*dumpPage, error) {
 	m := dumpVersionLine.FindStringSubmatch(model.CollapseSpace(lines[vline]))
 	na, _ := strconv.Atoi(m[1])
 	nb, _ := strconv.Atoi(m[2])
+	if nb <= na {
+		// "Version 3 Version 1": the page compares an older version with
+		// a newer one, always; a timeline cannot hold this one.
+		return nil, model.InputErrorf(file, vline+1, "Version %d after Version %d: a comparison goes from an older version to a newer one", nb, na)
+	}
 	d.a = model.Version{Number: na, Paragraphs: []string{}}
 	d.b = model.Version{Number: nb, Paragraphs: []string{}}
 
