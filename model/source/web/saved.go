@@ -68,18 +68,42 @@ func savedTime(data []byte) time.Time {
 }
 
 // sameAddress reports whether two addresses a page gives for itself name
-// one article: equal but for a trailing slash and the host's case.
+// one article: equal but for the scheme (http, https), the host's case,
+// a leading www., a default port, a trailing slash, the fragment and the
+// query's tracking parameters (utm_…, fbclid …), which a page saved from
+// a newsletter's link carries. Other query parameters count: some sites
+// name their articles by them (?id=123).
 func sameAddress(a, b string) bool {
-	norm := func(s string) string {
-		s = strings.TrimSuffix(s, "/")
-		if u, err := url.Parse(s); err == nil {
-			u.Host = strings.ToLower(u.Host)
-			return u.String()
-		}
+	return addressKey(a) == addressKey(b)
+}
+
+// addressKey is an address with what sameAddress ignores taken out.
+func addressKey(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
 		return s
 	}
-	return norm(a) == norm(b)
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "utm_") || trackingParams[k] {
+			q.Del(k)
+		}
+	}
+	key := host + strings.TrimSuffix(u.EscapedPath(), "/")
+	if len(q) > 0 {
+		key += "?" + q.Encode()
+	}
+	return key
 }
+
+// trackingParams are query parameters that say how a reader came to a
+// page, not which page it is.
+var trackingParams = map[string]bool{"fbclid": true, "gclid": true, "mc_cid": true, "mc_eid": true,
+	"cmpid": true, "smid": true, "ref": true, "src": true, "ocid": true, "at_medium": true, "at_campaign": true}
 
 // ReadSavedPages reads article pages saved as HTML files, all of one
 // article, and returns them as versions. Their order is the page's own
@@ -138,8 +162,8 @@ func ReadSavedPages(paths []string) (model.Article, error) {
 	var first *saved
 	for i := range pages {
 		s := &pages[i]
-		if s.page.URL == "" {
-			continue
+		if u, err := url.Parse(s.page.URL); err != nil || u.Host == "" {
+			continue // none, or relative ("/a"): nothing to compare
 		}
 		if first == nil {
 			first = s

@@ -200,3 +200,29 @@ func TestSavedPagesAreOneArticle(t *testing.T) {
 		t.Errorf("two articles: %v", err)
 	}
 }
+
+// Addresses of one article, saved at different times or from different
+// links, are one article; another path or an id in the query is another.
+func TestSameAddress(t *testing.T) {
+	same := [][2]string{
+		{"http://arstechnica.com/a/", "https://arstechnica.com/a"},
+		{"https://www.example.com/a", "https://example.com:443/a#comments"},
+		{"https://example.com/a?utm_source=rss&utm_medium=feed", "https://Example.com/a"},
+		{"https://example.com/a?fbclid=x", "https://example.com/a"},
+	}
+	for _, c := range same {
+		if !sameAddress(c[0], c[1]) {
+			t.Errorf("%q and %q: not the same article", c[0], c[1])
+		}
+	}
+	other := [][2]string{
+		{"https://example.com/a", "https://example.com/b"},
+		{"https://example.com/story?id=1", "https://example.com/story?id=2"},
+		{"https://example.com/a", "https://example.org/a"},
+	}
+	for _, c := range other {
+		if sameAddress(c[0], c[1]) {
+			t.Errorf("%q and %q: the same article", c[0], c[1])
+		}
+	}
+}
