@@ -199,11 +199,31 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 	case len(art.Versions) == 1:
 		return nil, model.InputErrorf(a.path, 0, "article %s has one version with text: nothing to compare", model.Visible(key))
 	}
-	art.Gaps = model.NumberGaps(art.Versions) // numbers missing: "Version 3 missing"
+	// Numbers the archive skips are a gap ("Version 3 missing"); a
+	// version it holds with no text is a note, not a gap, as a folder's
+	// empty file is.
+	stored := map[int]bool{}
+	for i, r := range rows {
+		if numbered {
+			stored[int(r.order.number)] = true
+		} else {
+			stored[i+1] = true
+		}
+	}
+	for i := 1; i < len(art.Versions); i++ {
+		for n := art.Versions[i-1].Number + 1; n < art.Versions[i].Number; n++ {
+			if !stored[n] {
+				art.Gaps = append(art.Gaps, i-1)
+				break
+			}
+		}
+	}
 	newest := rows[len(rows)-1]
 	art.Title = art.Versions[len(art.Versions)-1].Headline
 	art.URL = newest.url.String
-	art.FirstSeen = art.Versions[0].Time
+	if !rows[0].order.seen.IsZero() {
+		art.FirstSeen = rows[0].order.seen.Format(time.RFC3339) // the first capture, with text or not
+	}
 	art.Source = a.sourceOf(ctx, key, newest)
 	return art, nil
 }

@@ -340,14 +340,14 @@ func TestArchiveRefusesBadArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// An empty middle version is skipped, a gap where it stood, and
-	// noted: compared, it had read as the article deleted and written
-	// again.
+	// An empty middle version is skipped and noted, as a folder's empty
+	// file is (no gap: the archive holds it): compared, it had read as
+	// the article deleted and written again.
 	var numbers []int
 	for _, v := range art.Versions {
 		numbers = append(numbers, v.Number)
 	}
-	if fmt.Sprint(numbers) != "[1 3]" || fmt.Sprint(art.Gaps) != "[0]" || len(art.Notes) != 1 || !strings.Contains(art.Notes[0], "no text") {
+	if fmt.Sprint(numbers) != "[1 3]" || len(art.Gaps) != 0 || len(art.Notes) != 1 || !strings.Contains(art.Notes[0], "no text") {
 		t.Errorf("an empty middle version: versions %v, gaps %v, notes %q", numbers, art.Gaps, art.Notes)
 	}
 }
@@ -643,5 +643,25 @@ func TestDiffengineVersionsKeepTheirArchiveURL(t *testing.T) {
 	}
 	if len(got) != 3 || got[0] != "" || got[1] != "" || got[2] != "https://web.archive.org/web/1/x" {
 		t.Errorf("archive URLs %q, want only the newest version's", got)
+	}
+}
+
+// NewsEdits numbers that skip (0, 1, 3: version 2 never stored) are a
+// gap in the timeline, which the header names ("Version 2 missing").
+func TestNewsEditsNumbersThatSkipAreAGap(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gap.db")
+	ins := `INSERT INTO entryversion (entry_id, version, created, title, url, num_versions, summary, archive_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	u := "https://example.org/story"
+	makeDB(t, path, newsEditsDDL,
+		ins, []any{1, 0, "2019-03-01 09:00:00", "Story", u, 3, "<p>One.</p>", nil},
+		ins, []any{1, 1, "2019-03-01 10:00:00", "Story", u, 3, "<p>One, two.</p>", nil},
+		ins, []any{1, 3, "2019-03-01 12:00:00", "Story", u, 3, "<p>One, two, four.</p>", nil},
+	)
+	art, err := open(t, path).Article("1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(art.Gaps) != "[1]" {
+		t.Errorf("gaps %v, want [1]: version 2 is missing after the second version", art.Gaps)
 	}
 }
