@@ -336,7 +336,7 @@ func (m *Model) gutterOf(b block, cursor, first bool) string {
 
 // blankGutter is the gutter of a line that is not a block's first, or of
 // a note, away from the cursor.
-const blankGutter = "     "
+var blankGutter = strings.Repeat(" ", gutterWidth)
 
 // gutterMarks are the gutter's marks, drawn once for a Model's styles:
 // the gutter is drawn on every line.

@@ -383,6 +383,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 	headlines := make(map[string]string, len(order))
 	broken := make(map[string]string)
 	pr := newParagraphReader()
+	legacy := map[string]bool{} // blobs read as Windows-1252
 	var buf []byte
 	var readErr error
 	for _, id := range order {
@@ -397,6 +398,9 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		}
 		texts[id] = paras
 		headlines[id] = headline
+		if pr.windows1252 {
+			legacy[id] = true
+		}
 	}
 	io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
@@ -409,8 +413,8 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 
 	var prev []string
 	prevHeadline := ""
-	skipped := 0
-	change, prevBlob := 0, "" // the changes of the blob so far
+	skipped, windows1252 := 0, 0 // commits skipped; versions read as Windows-1252
+	change, prevBlob := 0, ""    // the changes of the blob so far
 	for _, b := range blobs {
 		c := b.commit
 		if b.blob != prevBlob {
@@ -427,6 +431,9 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 			continue
 		}
 		prev, prevHeadline = paras, headline
+		if legacy[b.blob] {
+			windows1252++
+		}
 		v := commitVersion(c, headline, paras)
 		// Numbered by the change of the blob it began at, as
 		// ReadGitNewest numbers it without reading the older blobs: a
@@ -438,7 +445,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		art.Notes = append(art.Notes, fmt.Sprintf("%d %s left the text unchanged and %s skipped",
 			skipped, gitPlural(skipped, "commit", "commits"), gitPlural(skipped, "was", "were")))
 	}
-	if n := pr.encodingNote(); n != "" {
+	if n := encodingNote(windows1252); n != "" {
 		art.Notes = append(art.Notes, n)
 	}
 	return nil

@@ -48,6 +48,7 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 	// history begins).
 	pr := newParagraphReader()
 	var versions []model.Version // newest first
+	var legacy []bool            // by versions: read as Windows-1252
 	var paras []string
 	headline := ""
 	merged := 0
@@ -65,18 +66,26 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 		if len(versions) > 0 && slices.Equal(p, paras) && h == headline {
 			merged++
 			versions[len(versions)-1] = v // the older commit of the two
+			legacy[len(versions)-1] = pr.windows1252
 			continue
 		}
 		paras, headline = p, h
 		versions = append(versions, v)
+		legacy = append(legacy, pr.windows1252)
 	}
 	if len(versions) > n {
-		versions = versions[:n]
+		versions, legacy = versions[:n], legacy[:n]
+	}
+	windows1252 := 0 // of the versions given
+	for _, l := range legacy {
+		if l {
+			windows1252++
+		}
 	}
 	total = len(runs) - merged
 	slices.Reverse(versions)
 	art = &model.Article{Source: "git", Title: h.title, Notes: h.notes, Versions: versions}
-	if n := pr.encodingNote(); n != "" {
+	if n := encodingNote(windows1252); n != "" {
 		art.Notes = append(art.Notes, n)
 	}
 	titleFromHeadline(art)

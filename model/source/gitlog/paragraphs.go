@@ -19,19 +19,19 @@ import (
 type paragraphReader struct {
 	blocks map[string]string // raw block → its paragraph
 	paras  map[string]string // each distinct paragraph, held once
-	// windows1252 counts the blobs read as Windows-1252, having no UTF-8
-	// in them (model.DecodeTextAs): what the notes say (encodingNote).
-	windows1252 int
+	// windows1252 says the blob read last was read as Windows-1252,
+	// having no UTF-8 in it (model.DecodeTextAs): what the notes say
+	// (encodingNote).
+	windows1252 bool
 }
 
-// encodingNote is the article's note on the blobs read as Windows-1252,
-// "" when none was.
-func (pr *paragraphReader) encodingNote() string {
-	if pr.windows1252 == 0 {
+// encodingNote is the article's note on its versions read as
+// Windows-1252 (n of them), "" when none was.
+func encodingNote(n int) string {
+	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("the file is not UTF-8 in %d %s: read as Windows-1252 (Latin-1)",
-		pr.windows1252, gitPlural(pr.windows1252, "version", "versions"))
+	return fmt.Sprintf("the file is not UTF-8 in %d %s: read as Windows-1252 (Latin-1)", n, gitPlural(n, "version", "versions"))
 }
 
 func newParagraphReader() *paragraphReader {
@@ -54,6 +54,7 @@ func (pr *paragraphReader) intern(p string) string {
 // (binary data). An emptied file is a version with no paragraphs. data is
 // not kept: the caller may reuse it.
 func (pr *paragraphReader) read(data []byte) (headline string, paras []string, problem string) {
+	pr.windows1252 = false
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", []string{}, ""
 	}
@@ -124,9 +125,7 @@ func (pr *paragraphReader) paragraph(block []byte) string {
 // invalid UTF-8, or NUL bytes (binary data, refused).
 func (pr *paragraphReader) readDecoded(data []byte) (headline string, paras []string, problem string) {
 	text, windows1252, err := model.DecodeTextAs("", data, false)
-	if windows1252 {
-		pr.windows1252++
-	}
+	pr.windows1252 = windows1252
 	if err != nil {
 		var ie *model.InputError
 		if errors.As(err, &ie) {
