@@ -188,7 +188,28 @@ func netWords(err error) string {
 			return host + " refused the connection"
 		}
 	}
+	if errors.As(err, &ue) {
+		host := ue.URL
+		if u, perr := url.Parse(ue.URL); perr == nil {
+			host = u.Host
+		}
+		switch {
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET):
+			return host + " closed the connection"
+		case ue.Timeout():
+			return host + " did not answer in time"
+		}
+	}
 	return err.Error()
+}
+
+// unreachable reports whether err says the archive cannot be reached at
+// all (a name not found, a connection refused, no route), as against
+// one answer it failed to give: every other capture would fail alike.
+func unreachable(err error) bool {
+	var dns *net.DNSError
+	return errors.As(err, &dns) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH)
 }
 
 // isNetErr tells a failure to reach a server from an answer it gave.

@@ -49,6 +49,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 	if len(caps) == 0 {
 		return tl.article(), newErr(rawURL, NoCaptures, nil, "the archives hold no capture of it")
 	}
+	var lost error // the last capture the network failed to bring
 	for i, cp := range caps {
 		if err := ctx.Err(); err != nil {
 			return tl.article(), err
@@ -61,14 +62,26 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 			return tl.article(), ctx.Err()
 		case isRefusal(err):
 			return tl.article(), newErr(rawURL, Refused, err, "%v", err)
-		case isNetErr(err):
+		case errors.Is(err, errNotCached):
+			// Offline, a capture never fetched (a 404 is never kept):
+			// the others still read.
+			tl.note("capture %s skipped: not in the cache (offline)", cp.Timestamp)
+		case isNetErr(err) && unreachable(err):
 			return tl.article(), newErr(rawURL, NoNetwork, err, "%s", netWords(err))
+		case isNetErr(err):
+			// One capture the archive failed to send (a closed
+			// connection, a timeout): the others still read.
+			lost = err
+			tl.note("capture %s skipped: %s", cp.Timestamp, netWords(err))
 		default:
 			tl.note("capture %s skipped: %v", cp.Timestamp, err)
 		}
 		if o.Progress != nil {
 			o.Progress(i+1, len(caps))
 		}
+	}
+	if len(tl.a.Versions) == 0 && lost != nil {
+		return tl.article(), newErr(rawURL, NoNetwork, lost, "%s", netWords(lost))
 	}
 	if len(tl.a.Versions) == 0 {
 		return tl.article(), newErr(rawURL, NoCaptures, nil,
@@ -198,7 +211,7 @@ func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp captu
 		}
 	}
 	if o.Offline {
-		return "", nil, errors.New("not in the cache")
+		return "", nil, errNotCached
 	}
 	body, ct, err := f.get(ctx, cp.Raw)
 	if err != nil {
@@ -210,6 +223,9 @@ func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp captu
 	c.put("captures", key, encodeCapture(ct, body))
 	return ct, body, nil
 }
+
+// errNotCached is a capture asked for offline that the cache lacks.
+var errNotCached = errors.New("not in the cache")
 
 // addCapture extracts one capture into the timeline, or notes why not.
 func addCapture(tl *timeline, cp capture, ctype string, body []byte, o *Options) {

@@ -222,3 +222,28 @@ func TestNoSuchHostIsOneTryInWords(t *testing.T) {
 		t.Errorf("message %q", msg)
 	}
 }
+
+// A capture the archive fails to send (the connection closed) is skipped
+// with a note, in words; the others read, and are cached. Offline, a
+// capture never cached (as a 404 never is) is skipped the same way.
+// Either had thrown the whole article away as "no network".
+func TestACaptureLostIsSkipped(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	arch.drop = func(uri string) bool { return strings.Contains(uri, "20150416120000") }
+	o := testOptions(t, arch.srv.URL)
+	o.Retries = 1
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(a.Notes, "\n")
+	if len(a.Versions) != 2 || !strings.Contains(notes, "capture 20150416120000 skipped: 127.0.0.1") ||
+		!strings.Contains(notes, "closed the connection") {
+		t.Errorf("%d versions, notes %q", len(a.Versions), a.Notes)
+	}
+	o.Offline = true
+	a, err = Open(context.Background(), arsURL, o)
+	if err != nil || len(a.Versions) != 2 || !strings.Contains(strings.Join(a.Notes, "\n"), "capture 20150416120000 skipped: not in the cache (offline)") {
+		t.Errorf("offline: %v, %d versions, notes %q", err, len(a.Versions), a.Notes)
+	}
+}

@@ -31,7 +31,10 @@ type fakeArchive struct {
 	// answer, when set, may take over a request: it returns a status
 	// code (0: serve normally) and a Retry-After value.
 	answer func(kind string, n int) (int, string)
-	srv    *httptest.Server
+	// drop, when set, closes the connection without an answer to a
+	// request for a raw capture whose address it matches.
+	drop func(uri string) bool
+	srv  *httptest.Server
 }
 
 func newFakeArchive(t testing.TB, caps []fakeCapture) *fakeArchive {
@@ -59,8 +62,14 @@ func (a *fakeArchive) serve(w http.ResponseWriter, r *http.Request) {
 	a.hits[kind]++
 	n := a.hits[kind]
 	a.agents[r.UserAgent()] = true
-	answer := a.answer
+	answer, drop := a.answer, a.drop
 	a.mu.Unlock()
+	if kind == "raw" && drop != nil && drop(r.URL.RequestURI()) {
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			conn.Close()
+		}
+		return
+	}
 	if answer != nil {
 		if code, after := answer(kind, n); code != 0 {
 			if after != "" {
