@@ -221,6 +221,14 @@ func (l Loader) loaded(res Loaded) (tea.Model, tea.Cmd) {
 		*l.Err = res.Err
 		return l, tea.Quit
 	}
+	if l.opts.Step != nil {
+		// A step no version has ends the run in one line, as it does
+		// when the article is read before the screen opens.
+		if _, _, err := ResolveStep(res.Article, *l.opts.Step); err != nil {
+			*l.Err = err
+			return l, tea.Quit
+		}
+	}
 	r := New(res.Article, l.opts)
 	next, cmd := r.Update(tea.WindowSizeMsg{Width: l.width, Height: l.height})
 	return next, tea.Batch(cmd, next.Init())

@@ -23,3 +23,48 @@ func TestLoaderCountsItsUnit(t *testing.T) {
 		}
 	}
 }
+
+// A step named (--to) that the whole article lacks ends the load with
+// that error, as it does when the article is read before the screen
+// opens; one it has opens the reader on it.
+func TestLoaderResolvesTheStepOnTheWholeArticle(t *testing.T) {
+	art := seedArticle(t)
+	for _, c := range []struct {
+		to   int
+		fail bool
+	}{{9, true}, {1, false}} {
+		o := Options{Styles: DefaultStyles(false), Keys: DefaultKeyMap(), Step: &StepNumbers{To: c.to, ToSet: true}}
+		var m tea.Model = NewLoader(o, nil, nil)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		m, _ = m.Update(loadedMsg(Loaded{Article: art}))
+		l, stayed := m.(Loader)
+		switch {
+		case c.fail && (!stayed || l.Err == nil || *l.Err == nil || !strings.Contains((*l.Err).Error(), "--to 9: no such version")):
+			t.Errorf("--to 9: %T, not the loader ending with the error", m)
+		case !c.fail:
+			if r, ok := m.(Model); !ok || r.shown != 0 {
+				t.Errorf("--to 1: %T, not the reader on version 1", m)
+			}
+		}
+	}
+}
+
+// A reader that grows (a URL's captures coming in) stays on the newest
+// version until a key moves it; once moved, it stays where it was put.
+func TestGrowingReaderFollowsTheNewestUntilMoved(t *testing.T) {
+	art := chainArticle(t)
+	first := *art
+	first.Versions = art.Versions[:2]
+	m := newTestModel(t, &first, 80, 24)
+	third := *art
+	third.Versions = art.Versions[:3]
+	m.grow(&third)
+	if m.shown != 2 {
+		t.Errorf("untouched: on version index %d, want the newest, 2", m.shown)
+	}
+	m = press(m, "j")
+	m.grow(art)
+	if m.shown != 2 {
+		t.Errorf("moved: on version index %d, want 2 still", m.shown)
+	}
+}

@@ -106,6 +106,7 @@ type Model struct {
 	clock      func() time.Time // now, for relative times
 	loc        *time.Location   // the zone times are shown in
 	sample     bool             // the article is the built-in sample
+	touched    bool             // a key or the mouse has moved the reader
 
 	busy      [workKinds]*work // work running beside the event loop, by kind
 	workToken int              // counts requests for work, to drop stale answers
@@ -209,6 +210,10 @@ func (m Model) Init() tea.Cmd { return tea.Batch(m.first, m.measureSteps(), m.pr
 // Update is the one place state changes: it hands each message to the
 // handler of the current mode.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case tea.KeyMsg, tea.MouseMsg:
+		m.touched = true // the reader has moved: a growing article no longer moves it
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
@@ -402,6 +407,7 @@ func (m *Model) grow(art *model.Article) tea.Cmd {
 	if len(art.Versions) < len(m.art.Versions) {
 		return nil
 	}
+	newest := m.shown == len(m.art.Versions)-1 && m.pinned < 0 && !m.touched
 	m.art = art
 	m.cmps.grow(art)
 	for len(m.steps) < len(art.Versions) {
@@ -409,6 +415,14 @@ func (m *Model) grow(art *model.Article) tea.Cmd {
 	}
 	m.index = nil // the search index must hold the new versions
 	m.doc = nil   // the header counts the versions
+	if newest && len(art.Versions)-1 > m.shown {
+		// Opened on the newest version and not moved since: the reader
+		// stays on the newest, as it opens on it, while captures come.
+		m.shown = len(art.Versions) - 1
+		m.refresh()
+		m.cursor, m.offset = m.firstParagraph(), 0
+		return tea.Batch(m.measureSteps(), m.prepareNeighbours())
+	}
 	m.refresh()
 	return tea.Batch(m.measureSteps(), m.prepareNeighbours())
 }

@@ -59,7 +59,13 @@ func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 	case a := <-firstTwo(partial, 150*time.Millisecond):
 		// A growing article (a URL's captures) opens the reader as soon
 		// as it has two versions; else the loader shows its progress.
-		loader = tui.NewLoader(opts, progress, result).Growing(partial).Opened(a)
+		// A step named (--from, --to) is looked for in the whole
+		// article, as a folder's is (readNewest): in the first two
+		// captures --to 4 had read as "no such version".
+		loader = tui.NewLoader(opts, progress, result)
+		if !o.fromSet && !o.toSet {
+			loader = loader.Growing(partial).Opened(a)
+		}
 		m = loader
 	}
 	code := runProgram(m, fail, stdin, stdout, stderr, !o.noMouse)
