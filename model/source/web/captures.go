@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -42,6 +43,18 @@ func listURL(root, target string) string {
 	return strings.TrimRight(root, "/") + "/cdx/search/cdx?" + q.Encode()
 }
 
+// answerErr is an archive's answer that redline cannot read as what it
+// asked for: the archive was reached, so this is no network failure.
+type answerErr struct{ msg string }
+
+func (e *answerErr) Error() string { return e.msg }
+
+// isAnswer reports whether err is an answer that could not be read.
+func isAnswer(err error) bool {
+	var a *answerErr
+	return errors.As(err, &a)
+}
+
 // parseCDX reads the JSON form of a CDX answer: an array of rows whose
 // first row names the fields (urlkey, timestamp, original, mimetype,
 // statuscode, digest, length, in any order). An empty answer is no rows.
@@ -51,7 +64,7 @@ func parseCDX(root string, body []byte) ([]capture, error) {
 	}
 	var rows [][]string
 	if err := json.Unmarshal(body, &rows); err != nil {
-		return nil, fmt.Errorf("CDX answer is not JSON rows: %v", err)
+		return nil, &answerErr{fmt.Sprintf("CDX answer is not JSON rows: %v", err)}
 	}
 	if len(rows) < 2 {
 		return nil, nil
@@ -67,7 +80,7 @@ func parseCDX(root string, body []byte) ([]capture, error) {
 		return ""
 	}
 	if _, ok := col["timestamp"]; !ok {
-		return nil, fmt.Errorf("CDX answer has no timestamp field")
+		return nil, &answerErr{"CDX answer has no timestamp field"}
 	}
 	var out []capture
 	for _, row := range rows[1:] {

@@ -37,7 +37,15 @@ type status struct {
 	Code int
 }
 
-func (s *status) Error() string { return fmt.Sprintf("HTTP %d from %s", s.Code, s.URL) }
+// Error names the server, not the whole address: a CDX query is some
+// 200 characters of escapes.
+func (s *status) Error() string {
+	host := s.URL
+	if u, err := url.Parse(s.URL); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	return fmt.Sprintf("HTTP %d from %s", s.Code, host)
+}
 
 func newFetcher(o *Options) *fetcher {
 	p := newPacer(o.RequestsPerSecond)

@@ -28,6 +28,8 @@ const (
 	Unreadable
 	// Mixed: saved pages of more than one article.
 	Mixed
+	// BadAnswer: an archive answered, but not with a list of captures.
+	BadAnswer
 )
 
 var problemNames = map[Problem]string{
@@ -39,6 +41,7 @@ var problemNames = map[Problem]string{
 	Unsupported:  "not supported yet",
 	Unreadable:   "cannot be read",
 	Mixed:        "pages of different articles",
+	BadAnswer:    "the archive's answer could not be read",
 }
 
 // String is the problem's short name, e.g. "no captures".

@@ -179,8 +179,12 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 			return nil, newErr(target, OfflineEmpty, nil, "the cache holds no captures of it")
 		case isRefusal(firstErr):
 			return nil, newErr(target, Refused, firstErr, "%v", firstErr)
-		default:
+		case isNetErr(firstErr) && !isAnswer(firstErr):
 			return nil, newErr(target, NoNetwork, firstErr, "%s", netWords(firstErr))
+		default:
+			// The archive answered, in a form that is not a list of
+			// captures (an HTML page where CDX rows were asked for).
+			return nil, newErr(target, BadAnswer, firstErr, "%v", firstErr)
 		}
 	}
 	return mergeCaptures(lists), nil

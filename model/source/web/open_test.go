@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -245,5 +246,29 @@ func TestACaptureLostIsSkipped(t *testing.T) {
 	a, err = Open(context.Background(), arsURL, o)
 	if err != nil || len(a.Versions) != 2 || !strings.Contains(strings.Join(a.Notes, "\n"), "capture 20150416120000 skipped: not in the cache (offline)") {
 		t.Errorf("offline: %v, %d versions, notes %q", err, len(a.Versions), a.Notes)
+	}
+}
+
+// An archive that answers with something else than a list of captures
+// (an HTML page where CDX rows were asked for) was reached: it is no
+// network failure. A refusal names the server, not the 200 characters
+// of its CDX query.
+func TestAnAnswerThatIsNotAListIsSaidSo(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/no") {
+			http.Error(w, "no", http.StatusForbidden)
+			return
+		}
+		w.Write([]byte("<html><body>Welcome</body></html>"))
+	}))
+	t.Cleanup(srv.Close)
+	o := testOptions(t, srv.URL)
+	o.Retries = -1
+	_, err := Open(context.Background(), arsURL, o)
+	wantProblem(t, err, BadAnswer)
+	_, err = Open(context.Background(), arsURL, testOptions(t, srv.URL+"/no"))
+	wantProblem(t, err, Refused)
+	if msg := err.Error(); strings.Contains(msg, "cdx?") || !strings.Contains(msg, "HTTP 403 from 127.0.0.1") {
+		t.Errorf("refusal says %q", msg)
 	}
 }
