@@ -62,9 +62,10 @@ func newFetcher(o *Options) *fetcher {
 		if ctx.Err() != nil || errors.As(err, &pe) {
 			return false, ctx.Err()
 		}
-		var dns *net.DNSError
-		if errors.As(err, &dns) && dns.IsNotFound {
-			return false, nil // a name that is not there now will not be in a second
+		if unreachable(err) {
+			// A name not found, a connection refused: not there now, and
+			// not in the seconds the retries would wait either.
+			return false, nil
 		}
 		// A server that asks for a longer pause than we will wait is
 		// refusing: stop now rather than let the wait decide the outcome.

@@ -137,7 +137,10 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 	var firstErr error
 	answered := false
 	for _, root := range o.Archives {
-		key := root + "\x00" + target
+		// An archive named with or without its trailing slash is one
+		// archive, and one list in the cache (the slash of a TimeMap
+		// prefix is kept for the asking).
+		key := strings.TrimRight(root, "/") + "\x00" + target
 		cached, haveCache := c.get("lists", key)
 		if haveCache && (!o.Refresh || o.Offline) {
 			var l []capture
@@ -208,7 +211,7 @@ func listOne(ctx context.Context, f *fetcher, root, target string) ([]capture, e
 // captureBody returns a capture's Content-Type and body, from the cache
 // or fetched (and then cached).
 func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp capture) (string, []byte, error) {
-	key := cp.Archive + "\x00" + cp.Digest
+	key := strings.TrimRight(cp.Archive, "/") + "\x00" + cp.Digest // with or without its slash
 	if data, ok := c.get("captures", key); ok {
 		if ct, body, ok := decodeCapture(data); ok {
 			return ct, body, nil

@@ -6,7 +6,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"redline/model"
@@ -271,4 +273,36 @@ func TestAnAnswerThatIsNotAListIsSaidSo(t *testing.T) {
 	if msg := err.Error(); strings.Contains(msg, "cdx?") || !strings.Contains(msg, "HTTP 403 from 127.0.0.1") {
 		t.Errorf("refusal says %q", msg)
 	}
+}
+
+// An archive named with a trailing slash is the archive named without
+// one: what the one run cached, the other reads offline. A refused
+// connection is not asked again through the retries' waits.
+func TestArchiveRootsAreOneWithOrWithoutTheirSlash(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	o := testOptions(t, arch.srv.URL+"/")
+	if _, err := Open(context.Background(), arsURL, o); err != nil {
+		t.Fatal(err)
+	}
+	o.Archives, o.Offline = []string{arch.srv.URL}, true
+	if a, err := Open(context.Background(), arsURL, o); err != nil || len(a.Versions) != 3 {
+		t.Errorf("offline without the slash: %v", err)
+	}
+	tries := 0
+	o = testOptions(t, "http://127.0.0.1:1")
+	o.Retries = 3
+	o.Transport = refused{&tries}
+	_, err := Open(context.Background(), arsURL, o)
+	wantProblem(t, err, NoNetwork)
+	if tries != 1 || !strings.Contains(err.Error(), "refused the connection") {
+		t.Errorf("%d tries, %v", tries, err)
+	}
+}
+
+// refused is a transport to a host where nothing listens.
+type refused struct{ tries *int }
+
+func (r refused) RoundTrip(req *http.Request) (*http.Response, error) {
+	*r.tries++
+	return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
 }
