@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	earlyterm "earlyterm.invalid/redline"
 
@@ -162,12 +164,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	var progress func(done, total int)
+	ctx := context.Background()
 	if _, isURL := webURL(opts); isURL && isTerminal(stderr) {
 		progress = stderrProgress(stderr)
+		// ctrl+c while the archives are asked stops the fetch and takes
+		// the progress line away, as the reader's q does.
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
+		defer stop()
 	}
-	art, err := load(context.Background(), opts, stdin, progress)
+	art, err := load(ctx, opts, stdin, progress)
 	if progress != nil {
 		progress(-1, -1)
+	}
+	if err != nil && ctx.Err() != nil {
+		return 128 + int(syscall.SIGINT) // as a shell reports ctrl+c
 	}
 	if err != nil {
 		report(stderr, err)

@@ -280,3 +280,19 @@ func TestReaderRefusesABadStepForAWARC(t *testing.T) {
 		t.Errorf("exit %d, screen %q", code, tail(s.String()))
 	}
 }
+
+// ctrl+c while --print waits for the archives stops the fetch, takes the
+// progress line away and ends with 130, as a shell reports it; the line
+// had stayed on the terminal ("redline: 2 of 3 captures^C").
+func TestInterruptedPrintClearsItsProgress(t *testing.T) {
+	release := make(chan struct{})
+	srv := heldArchive(t, release)
+	t.Cleanup(func() { close(release) })
+	cmd, _, s := startPTY(t, binary, []string{"REDLINE_CACHE_DIR=" + t.TempDir()}, "--print", "--web-archive", srv.URL, storyURL)
+	at := s.waitFor(t, 0, "2 of 3 captures")
+	cmd.Process.Signal(os.Interrupt)
+	if code := exited(t, cmd); code != 130 {
+		t.Errorf("exit %d, want 130", code)
+	}
+	s.waitFor(t, at, "\r\x1b[K")
+}
