@@ -51,6 +51,7 @@ func TestLoaderResolvesTheStepOnTheWholeArticle(t *testing.T) {
 
 // A reader that grows (a URL's captures coming in) stays on the newest
 // version until a key moves it; once moved, it stays where it was put.
+// A note that comes with the growth (a capture skipped) is said.
 func TestGrowingReaderFollowsTheNewestUntilMoved(t *testing.T) {
 	art := chainArticle(t)
 	first := *art
@@ -58,9 +59,14 @@ func TestGrowingReaderFollowsTheNewestUntilMoved(t *testing.T) {
 	m := newTestModel(t, &first, 80, 24)
 	third := *art
 	third.Versions = art.Versions[:3]
+	third.Notes = []string{"capture 20150416130000 skipped: not HTML (image/png)"}
 	m.grow(&third)
 	if m.shown != 2 {
 		t.Errorf("untouched: on version index %d, want the newest, 2", m.shown)
+	}
+	// A note that came with the growth is said, as those it opened with.
+	if !strings.Contains(m.notice, "capture 20150416130000 skipped") {
+		t.Errorf("notice %q", m.notice)
 	}
 	m = press(m, "j")
 	m.grow(art)

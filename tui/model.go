@@ -408,6 +408,11 @@ func (m *Model) grow(art *model.Article) tea.Cmd {
 		return nil
 	}
 	newest := m.shown == len(m.art.Versions)-1 && m.pinned < 0 && !m.touched
+	if n := len(m.art.Notes); len(art.Notes) > n && m.notice == "" {
+		// A capture skipped while the reader was open: said once, as
+		// the notes the article opened with are; the help keeps all.
+		m.notice = model.Visible(art.Notes[n]) + " (? lists the notes)"
+	}
 	m.art = art
 	m.cmps.grow(art)
 	for len(m.steps) < len(art.Versions) {

@@ -67,6 +67,12 @@ func newFetcher(o *Options) *fetcher {
 			// not in the seconds the retries would wait either.
 			return false, nil
 		}
+		var ue *url.Error
+		if errors.As(err, &ue) && ue.Timeout() {
+			// A server that let a request time out will likely do it
+			// again: one wait of RequestTimeout, not one a retry.
+			return false, nil
+		}
 		// A server that asks for a longer pause than we will wait is
 		// refusing: stop now rather than let the wait decide the outcome.
 		if resp != nil && retryAfter(resp.Header.Get("Retry-After")) > maxAfter {

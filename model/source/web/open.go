@@ -160,12 +160,12 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 			if haveCache { // asked to refresh, but the old list still serves
 				var old []capture
 				if json.Unmarshal(cached, &old) == nil {
-					tl.note("%s: %v; using the list of captures cached before", root, err)
+					tl.note("%s: %s; using the list of captures cached before", root, netWords(err))
 					lists, answered = append(lists, old), true
 					continue
 				}
 			}
-			tl.note("%s: %v", root, err)
+			tl.note("%s: %s", root, netWords(err))
 			if firstErr == nil {
 				firstErr = err
 			}
