@@ -8,8 +8,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"redline/model"
 )
@@ -305,4 +307,36 @@ type refused struct{ tries *int }
 func (r refused) RoundTrip(req *http.Request) (*http.Response, error) {
 	*r.tries++
 	return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+}
+
+// A capture the server lets time out is asked once, not once a retry,
+// and skipped with a note; the others read.
+func TestATimedOutCaptureIsAskedOnce(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	asked := 0
+	var mu sync.Mutex
+	arch.drop = func(uri string) bool {
+		if !strings.Contains(uri, "20150416120000") {
+			return false
+		}
+		mu.Lock()
+		asked++
+		mu.Unlock()
+		<-release // never answered while the read goes on
+		return true
+	}
+	o := testOptions(t, arch.srv.URL)
+	o.RequestTimeout = 200 * time.Millisecond
+	o.Retries = 3
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if asked != 1 || len(a.Versions) != 2 || !strings.Contains(strings.Join(a.Notes, "\n"), "did not answer in time") {
+		t.Errorf("asked %d times, %d versions, notes %q", asked, len(a.Versions), a.Notes)
+	}
 }
