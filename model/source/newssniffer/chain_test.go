@@ -346,3 +346,47 @@ func TestChainReadsTheSharedVersionJointly(t *testing.T) {
 		t.Errorf("notes %q, want none", art.Notes)
 	}
 }
+
+// Any set of dumps of one article, overlapping or not, reads as one
+// timeline: each version once, numbers rising, a gap exactly where
+// numbers are missing, and the article written as JSON reads back.
+func TestAnySetOfDumpsIsOneTimeline(t *testing.T) {
+	var all [][2]int
+	for a := 1; a <= 5; a++ {
+		for b := a + 1; b <= 5; b++ {
+			all = append(all, [2]int{a, b})
+		}
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 120 {
+		var pairs [][2]int
+		for _, p := range all {
+			if rng.IntN(3) == 0 {
+				pairs = append(pairs, p)
+			}
+		}
+		if len(pairs) == 0 {
+			continue
+		}
+		_, inputs := renderPairs(rng.Uint64(), 5, pairs)
+		art, err := source.Read(inputs)
+		if err != nil {
+			t.Fatalf("%v: %v", pairs, err)
+		}
+		for i := 1; i < len(art.Versions); i++ {
+			if art.Versions[i].Number <= art.Versions[i-1].Number {
+				t.Fatalf("%v: numbers %d then %d", pairs, art.Versions[i-1].Number, art.Versions[i].Number)
+			}
+		}
+		if got, want := fmt.Sprint(art.Gaps), fmt.Sprint(model.NumberGaps(art.Versions)); got != want {
+			t.Errorf("%v: gaps %s, want %s", pairs, got, want)
+		}
+		var js strings.Builder
+		if err := model.WriteJSON(&js, art); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := model.ReadJSON("a.json", []byte(js.String())); err != nil {
+			t.Errorf("%v: the JSON does not read back: %v", pairs, err)
+		}
+	}
+}
