@@ -50,16 +50,19 @@ func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	in := decodePage(data, contentType)
+	page, err := decodePage(data, contentType)
+	if err != nil {
+		return Page{}, err
+	}
 	u, _ := url.Parse(pageURL)
 	if u == nil || u.Host == "" {
 		u = &url.URL{Scheme: "http", Host: "localhost", Path: "/"}
 	}
-	a, err := readability.FromReader(in, u)
+	a, err := readability.FromReader(bytes.NewReader(page), u)
 	if err != nil {
 		return Page{}, err
 	}
-	p := Page{Headline: model.CollapseSpace(a.Title()), Byline: model.CollapseSpace(a.Byline()),
+	p := Page{Headline: visibleHeadline(page, model.CollapseSpace(a.Title())), Byline: model.CollapseSpace(a.Byline()),
 		URL: canonicalURL(data), Site: model.CollapseSpace(a.SiteName())}
 	p.Published, _ = a.PublishedTime()
 	p.Modified, _ = a.ModifiedTime()
@@ -68,6 +71,81 @@ func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
 		return p, errNoArticle
 	}
 	return p, nil
+}
+
+// visibleHeadline is the headline a reader of the page sees: its <h1>
+// marked itemprop="headline", else the first <h1> that shares most of
+// its words with title (the page's title as metadata gives it:
+// og:title, <title>), else title. A site that edits the headline on the
+// page and leaves its metadata had shown no headline change; an <h1>
+// that is the site's name or a section's is not taken.
+func visibleHeadline(page []byte, title string) string {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var text strings.Builder
+	depth, marked := 0, false // inside an <h1> (nesting), and whether it is itemprop=headline
+	var similar string
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if similar != "" {
+				return similar
+			}
+			return title
+		case html.StartTagToken:
+			name, more := z.TagName()
+			if string(name) != "h1" {
+				continue
+			}
+			if depth == 0 {
+				text.Reset()
+				marked = false
+				for more {
+					var k, v []byte
+					k, v, more = z.TagAttr()
+					if string(k) == "itemprop" && hasToken(string(v), "headline") {
+						marked = true
+					}
+				}
+			}
+			depth++
+		case html.TextToken:
+			if depth > 0 {
+				text.Write(z.Text())
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) != "h1" || depth == 0 {
+				continue
+			}
+			if depth--; depth > 0 {
+				continue
+			}
+			h := model.CollapseSpace(text.String())
+			switch {
+			case h == "":
+			case marked:
+				return h
+			case similar == "" && mostWordsIn(h, title):
+				similar = h
+			}
+		}
+	}
+}
+
+// mostWordsIn reports whether most of h's words (more than half, any
+// case) are among t's.
+func mostWordsIn(h, t string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		words[w] = true
+	}
+	hw := strings.Fields(strings.ToLower(h))
+	in := 0
+	for _, w := range hw {
+		if words[w] {
+			in++
+		}
+	}
+	return len(hw) > 0 && 2*in > len(hw)
 }
 
 // canonicalURL is the address a page gives for itself in its head: <link
@@ -123,16 +201,17 @@ func hasToken(s, t string) bool {
 // decodePage turns a page's bytes into UTF-8: a charset the server named
 // wins; else bytes that are valid UTF-8 are taken as they are (sniffing
 // guesses windows-1252 for a page that declares nothing, and mangles
-// UTF-8 punctuation); else the page's own <meta charset> decides.
-func decodePage(data []byte, contentType string) io.Reader {
+// UTF-8 punctuation), without a copy; else the page's own <meta charset>
+// decides.
+func decodePage(data []byte, contentType string) ([]byte, error) {
 	if !strings.Contains(strings.ToLower(contentType), "charset=") && utf8.Valid(data) {
-		return bytes.NewReader(data)
+		return data, nil
 	}
 	in, err := charset.NewReader(bytes.NewReader(data), contentType)
 	if err != nil {
-		return bytes.NewReader(data) // unknown charset: the bytes as they are
+		return data, nil // unknown charset: the bytes as they are
 	}
-	return in
+	return io.ReadAll(in)
 }
 
 // blockTags are the elements whose text is one paragraph of the body.

@@ -226,3 +226,33 @@ func TestSameAddress(t *testing.T) {
 		}
 	}
 }
+
+// The headline is the one a reader of the page sees, its <h1>: edited
+// on the page alone, it is a headline change (it had shown none, the
+// headline being taken from og:title). An <h1> that is not the article's
+// (a site's name) is passed over.
+func TestHeadlineIsTheVisibleOne(t *testing.T) {
+	ars, err := os.ReadFile("testdata/ars-1/source.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(ars, []byte("Just-released <i>Minecraft</i> exploit"), []byte("<i>Minecraft</i> bug"), 1)
+	for _, c := range []struct {
+		page []byte
+		want string
+	}{
+		{ars, "Just-released Minecraft exploit makes it easy to crash game servers"},
+		{edited, "Minecraft bug makes it easy to crash game servers"},
+	} {
+		p, err := Extract(bytes.NewReader(c.page), "text/html", "")
+		if err != nil || p.Headline != c.want {
+			t.Errorf("headline %q, %v; want %q", p.Headline, err, c.want)
+		}
+	}
+	if got := visibleHeadline([]byte(`<h1>Ars Technica</h1><article><h1>Storm hits the coast</h1></article>`), "Storm hits the coast | Ars"); got != "Storm hits the coast" {
+		t.Errorf("site name h1: %q", got)
+	}
+	if got := visibleHeadline([]byte(`<h1>Ars Technica</h1>`), "Storm hits the coast"); got != "Storm hits the coast" {
+		t.Errorf("no article h1: %q", got)
+	}
+}

@@ -164,7 +164,9 @@ func arsCaptures(t testing.TB) []fakeCapture {
 	}
 	v2 := edit(base, "</head>", "<!-- cached copy --></head>")
 	v3 := edit(base, "Pakistan-based developer Ammar Askar wrote", "Pakistan-based developer Ammar Askar said")
-	v5 := edit(v3, "Just-released Minecraft exploit", "Minecraft exploit")
+	// The headline edited in its metadata and on the page (the <h1>,
+	// which writes Minecraft in italics), as a site's editor does.
+	v5 := edit(v3, "Just-released Minecraft exploit", "Minecraft exploit", "Just-released <i>Minecraft</i> exploit", "<i>Minecraft</i> exploit")
 	v5 = cutParagraph(t, v5, "The vulnerability stems")
 	return []fakeCapture{
 		{"20150416100000", arsURL, "text/html", base},
