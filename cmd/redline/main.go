@@ -13,7 +13,6 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
-	"syscall"
 
 	earlyterm "earlyterm.invalid/redline"
 
@@ -165,20 +164,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var progress func(done, total int)
 	ctx := context.Background()
+	stop := func() {}
 	if _, isURL := webURL(opts); isURL && isTerminal(stderr) {
 		progress = stderrProgress(stderr)
 		// ctrl+c while the archives are asked stops the fetch and takes
-		// the progress line away, as the reader's q does.
-		var stop context.CancelFunc
+		// the progress line away, as the reader's q does, then ends the
+		// process by the signal, as if it had not been caught.
 		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
-		defer stop()
 	}
 	art, err := load(ctx, opts, stdin, progress)
+	stop() // ctrl+c from here on ends the process as it always does
 	if progress != nil {
 		progress(-1, -1)
 	}
 	if err != nil && ctx.Err() != nil {
-		return 128 + int(syscall.SIGINT) // as a shell reports ctrl+c
+		dieOfInterrupt()
 	}
 	if err != nil {
 		report(stderr, err)
