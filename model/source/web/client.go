@@ -68,9 +68,12 @@ func newFetcher(o *Options) *fetcher {
 			return false, nil
 		}
 		var ue *url.Error
-		if errors.As(err, &ue) && ue.Timeout() {
-			// A server that let a request time out will likely do it
-			// again: one wait of RequestTimeout, not one a retry.
+		if errors.As(err, &ue) && ue.Timeout() && ctx.Value(captureRequest{}) != nil {
+			// A server that let one capture's request time out will
+			// likely do it again: one wait of RequestTimeout, then the
+			// capture is skipped. A list of captures, which everything
+			// waits on, is asked again (Wayback's CDX often times out
+			// once).
 			return false, nil
 		}
 		// A server that asks for a longer pause than we will wait is
@@ -215,17 +218,32 @@ func netWords(err error) string {
 			return host + " did not answer in time"
 		}
 	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "the archive did not answer in time" // a body that stalled
+	}
 	return err.Error()
 }
 
 // unreachable reports whether err says the archive cannot be reached at
-// all (a name not found, a connection refused, no route), as against
-// one answer it failed to give: every other capture would fail alike.
+// all (a name not found, a connection refused or never made, no route),
+// as against one answer it failed to give: every other capture would
+// fail alike. A lookup that failed for a while (a resolver's hiccup) is
+// not: it is asked again.
 func unreachable(err error) bool {
 	var dns *net.DNSError
-	return errors.As(err, &dns) || errors.Is(err, syscall.ECONNREFUSED) ||
-		errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH)
+	if errors.As(err, &dns) {
+		return dns.IsNotFound
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" && op.Timeout() {
+		return true
+	}
+	return errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH)
 }
+
+// captureRequest marks the context of a request for one capture (not a
+// list of them): a timeout there is not asked again.
+type captureRequest struct{}
 
 // isNetErr tells a failure to reach a server from an answer it gave.
 func isNetErr(err error) bool {

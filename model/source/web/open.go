@@ -17,14 +17,17 @@ import (
 // cache), its article extracted, and a capture whose text repeats the one
 // before it dropped. Versions are numbered from 1, oldest first; Time is
 // the capture time (RFC 3339, UTC), Label the archive timestamp
-// (YYYYMMDDhhmmss), Author the byline. A capture that is not HTML or holds
-// no article is skipped and named in Article.Notes. A NewsSniffer article
-// URL is read from NewsSniffer's site instead (OpenNewsSniffer).
+// (YYYYMMDDhhmmss), Author the byline. A capture that is not HTML, holds
+// no article, that the archive failed to send (a closed connection, a
+// timeout: asked once) or that Offline finds no copy of is skipped and
+// named in Article.Notes. A NewsSniffer article URL is read from
+// NewsSniffer's site instead (OpenNewsSniffer).
 //
 // Errors are *Error (NotHTTP, NoNetwork, NoCaptures, Refused,
-// OfflineEmpty) or the context's error. When ctx is cancelled, or an
-// archive stops answering, midway, Open returns the article as read so far
-// together with the error, so what was fetched is kept.
+// OfflineEmpty, BadAnswer) or the context's error. When ctx is cancelled,
+// an archive refuses, or one can no longer be reached at all (a name not
+// found, a connection refused), midway, Open returns the article as read
+// so far together with the error, so what was fetched is kept.
 func Open(ctx context.Context, rawURL string, opts Options) (model.Article, error) {
 	o := opts.withDefaults()
 	if _, ok := newsSnifferArticle(rawURL, o.NewsSniffer); ok {
@@ -50,6 +53,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 		return tl.article(), newErr(rawURL, NoCaptures, nil, "the archives hold no capture of it")
 	}
 	var lost error // the last capture the network failed to bring
+	notCached := 0 // offline, the captures the cache lacks
 	for i, cp := range caps {
 		if err := ctx.Err(); err != nil {
 			return tl.article(), err
@@ -65,6 +69,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 		case errors.Is(err, errNotCached):
 			// Offline, a capture never fetched (a 404 is never kept):
 			// the others still read.
+			notCached++
 			tl.note("capture %s skipped: not in the cache (offline)", cp.Timestamp)
 		case isNetErr(err) && unreachable(err):
 			return tl.article(), newErr(rawURL, NoNetwork, err, "%s", netWords(err))
@@ -79,6 +84,9 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 		if o.Progress != nil {
 			o.Progress(i+1, len(caps))
 		}
+	}
+	if len(tl.a.Versions) == 0 && notCached > 0 {
+		return tl.article(), newErr(rawURL, OfflineEmpty, nil, "the cache holds none of its %d captures", len(caps))
 	}
 	if len(tl.a.Versions) == 0 && lost != nil {
 		return tl.article(), newErr(rawURL, NoNetwork, lost, "%s", netWords(lost))
@@ -220,7 +228,7 @@ func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp captu
 	if o.Offline {
 		return "", nil, errNotCached
 	}
-	body, ct, err := f.get(ctx, cp.Raw)
+	body, ct, err := f.get(context.WithValue(ctx, captureRequest{}, true), cp.Raw)
 	if err != nil {
 		return "", nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"redline/model"
 )
@@ -309,34 +308,66 @@ func (r refused) RoundTrip(req *http.Request) (*http.Response, error) {
 	return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
 }
 
-// A capture the server lets time out is asked once, not once a retry,
-// and skipped with a note; the others read.
+// A capture whose request times out is asked once, not once a retry,
+// and skipped with a note; the others read. The list of captures, which
+// everything waits on, is asked again after a timeout.
 func TestATimedOutCaptureIsAskedOnce(t *testing.T) {
 	arch := newFakeArchive(t, arsCaptures(t))
-	release := make(chan struct{})
-	t.Cleanup(func() { close(release) })
-	asked := 0
-	var mu sync.Mutex
-	arch.drop = func(uri string) bool {
-		if !strings.Contains(uri, "20150416120000") {
-			return false
-		}
-		mu.Lock()
-		asked++
-		mu.Unlock()
-		<-release // never answered while the read goes on
-		return true
-	}
+	tr := &stalls{base: http.DefaultTransport, match: []string{"20150416120000", "/cdx/"}, times: map[string]int{}}
 	o := testOptions(t, arch.srv.URL)
-	o.RequestTimeout = 200 * time.Millisecond
 	o.Retries = 3
+	o.Transport = tr
 	a, err := Open(context.Background(), arsURL, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if asked != 1 || len(a.Versions) != 2 || !strings.Contains(strings.Join(a.Notes, "\n"), "did not answer in time") {
-		t.Errorf("asked %d times, %d versions, notes %q", asked, len(a.Versions), a.Notes)
+	if tr.times["20150416120000"] != 1 || tr.times["/cdx/"] != 2 || len(a.Versions) != 2 ||
+		!strings.Contains(strings.Join(a.Notes, "\n"), "did not answer in time") {
+		t.Errorf("asked %v, %d versions, notes %q", tr.times, len(a.Versions), a.Notes)
 	}
+}
+
+// stalls is a transport whose first request for an address holding one
+// of match times out (every one, for a capture), as a stalled server's
+// would; other requests go to base.
+type stalls struct {
+	base  http.RoundTripper
+	match []string
+	mu    sync.Mutex
+	times map[string]int
+}
+
+func (s *stalls) RoundTrip(r *http.Request) (*http.Response, error) {
+	for _, m := range s.match {
+		if strings.Contains(r.URL.String(), m) {
+			s.mu.Lock()
+			s.times[m]++
+			n := s.times[m]
+			s.mu.Unlock()
+			if m != "/cdx/" || n == 1 {
+				return nil, &net.OpError{Op: "read", Net: "tcp", Err: timedOut{}}
+			}
+		}
+	}
+	return s.base.RoundTrip(r)
+}
+
+// timedOut is a network error that says it timed out.
+type timedOut struct{}
+
+func (timedOut) Error() string   { return "i/o timeout" }
+func (timedOut) Timeout() bool   { return true }
+func (timedOut) Temporary() bool { return true }
+
+// Offline, with the list cached but none of the captures, the reason is
+// that: not "none of its captures holds an article", which no one read.
+func TestOfflineWithTheListOnly(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	arch.drop = func(string) bool { return true } // no capture comes, the list does
+	o := testOptions(t, arch.srv.URL)
+	o.Retries = -1
+	Open(context.Background(), arsURL, o)
+	o.Offline = true
+	_, err := Open(context.Background(), arsURL, o)
+	wantProblem(t, err, OfflineEmpty)
 }
