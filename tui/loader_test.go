@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,8 +69,19 @@ func TestGrowingReaderFollowsTheNewestUntilMoved(t *testing.T) {
 	if !strings.Contains(m.notice, "capture 20150416130000 skipped") {
 		t.Errorf("notice %q", m.notice)
 	}
-	m = press(m, "j")
-	m.grow(art)
+	// The help, opened and closed, moves nothing: still followed.
+	m = press(m, "?", "?")
+	fourth := *art
+	fourth.Versions = art.Versions[:4]
+	m.grow(&fourth)
+	if m.shown != 3 {
+		t.Errorf("after the help: on version index %d, want the newest, 3", m.shown)
+	}
+	m = press(m, "h")
+	fifth := *art
+	fifth.Versions = append(slices.Clone(art.Versions), art.Versions[3])
+	fifth.Versions[4].Number = 5
+	m.grow(&fifth)
 	if m.shown != 2 {
 		t.Errorf("moved: on version index %d, want 2 still", m.shown)
 	}

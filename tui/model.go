@@ -106,7 +106,6 @@ type Model struct {
 	clock      func() time.Time // now, for relative times
 	loc        *time.Location   // the zone times are shown in
 	sample     bool             // the article is the built-in sample
-	touched    bool             // a key or the mouse has moved the reader
 
 	busy      [workKinds]*work // work running beside the event loop, by kind
 	workToken int              // counts requests for work, to drop stale answers
@@ -210,10 +209,6 @@ func (m Model) Init() tea.Cmd { return tea.Batch(m.first, m.measureSteps(), m.pr
 // Update is the one place state changes: it hands each message to the
 // handler of the current mode.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg.(type) {
-	case tea.KeyMsg, tea.MouseMsg:
-		m.touched = true // the reader has moved: a growing article no longer moves it
-	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.setSize(msg.Width, msg.Height)
@@ -407,7 +402,10 @@ func (m *Model) grow(art *model.Article) tea.Cmd {
 	if len(art.Versions) < len(m.art.Versions) {
 		return nil
 	}
-	newest := m.shown == len(m.art.Versions)-1 && m.pinned < 0 && !m.touched
+	// Still where it opened (the newest version, its top, nothing
+	// pinned): the reader has not been moved, only perhaps shown its help.
+	newest := m.shown == len(m.art.Versions)-1 && m.pinned < 0 && m.doc != nil &&
+		m.cursor == m.firstParagraph() && m.offset == 0
 	if n := len(m.art.Notes); len(art.Notes) > n && m.notice == "" {
 		// A capture skipped while the reader was open: said once, as
 		// the notes the article opened with are; the help keeps all.
