@@ -2,8 +2,14 @@
 
 package main
 
-import "os"
+import (
+	"os"
+	"syscall"
+)
 
-// dieOfInterrupt ends the process with the status a shell gives ctrl+c,
-// where a process cannot send itself the signal.
+// dieOf gives the status a shell gives a process signal s ended, where a
+// process cannot send itself the signal.
+func dieOf(s syscall.Signal) int { return 128 + int(s) }
+
+// dieOfInterrupt ends the process with the status a shell gives ctrl+c.
 func dieOfInterrupt() { os.Exit(130) }

@@ -3,17 +3,24 @@
 package main
 
 import (
-	"os"
 	"os/signal"
 	"syscall"
 )
 
-// dieOfInterrupt ends the process by SIGINT, its handler taken away
-// first, as a process that never caught it would end: a shell loop
-// around redline then stops too, where an exit status of 130 would let
-// it go on (the shell takes that as the child having handled ctrl+c).
-func dieOfInterrupt() {
-	signal.Reset(os.Interrupt)
-	syscall.Kill(os.Getpid(), syscall.SIGINT)
+// dieOf ends the process by signal s, its handler taken away first, as a
+// process that never caught it would end: a shell loop around redline
+// then stops too, where an exit status of 128 plus s would let it go on
+// (the shell takes that as the child having handled the signal). SIGQUIT
+// is the exception: raised again it would dump Go's stacks, so it gives
+// the status; dieOf returns only then.
+func dieOf(s syscall.Signal) int {
+	if s == syscall.SIGQUIT {
+		return 128 + int(s)
+	}
+	signal.Reset(s)
+	syscall.Kill(syscall.Getpid(), s)
 	select {} // the signal ends the process
 }
+
+// dieOfInterrupt is dieOf(SIGINT).
+func dieOfInterrupt() { dieOf(syscall.SIGINT) }

@@ -198,7 +198,7 @@ func runProgram(m tea.Model, fail *tui.Failure, stdin io.Reader, stdout, stderr 
 		return reportFailure(fail, stderr)
 	}
 	if s, ok := ended().(syscall.Signal); ok {
-		return 128 + int(s) // as a shell reports a process the signal ended
+		return dieOf(s) // the terminal given back, ended as the signal would end it
 	}
 	if err != nil {
 		report(stderr, err)
