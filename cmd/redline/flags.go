@@ -40,7 +40,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, "print the article as JSON and exit")
 	fs.BoolVar(&o.version, "version", false, "print redline's version and exit")
 	fs.BoolVar(&o.print, "print", false, "print a comparison and exit (the default when stdout is not a terminal)")
-	fs.IntVar(&o.from, "from", 0, "the base version's `number` (default: the one before --to)")
+	fs.IntVar(&o.from, "from", 0, "the base version's `number` (default: the one before --to; a later one compares backwards)")
 	fs.IntVar(&o.to, "to", 0, "the shown version's `number` (default: the newest)")
 	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns`, 20 to 10000 (default: $COLUMNS, else the terminal's, else 80)")
 	fs.BoolVar(&o.all, "all", false, "with --print: every step of the history, oldest first (--from and --to limit it)")
