@@ -35,11 +35,14 @@ func NoTextErrorf(file string, line int, format string, args ...any) error {
 	return &InputError{File: file, Line: line, Msg: fmt.Sprintf(format, args...), Err: ErrNoText}
 }
 
-func (e *InputError) Error() string {
+func (e *InputError) Error() string { return e.Where() + ": " + e.Msg }
+
+// Where is the error's place: "FILE" or "FILE:LINE".
+func (e *InputError) Where() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d", e.File, e.Line)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return e.File
 }
 
 // InputErrorf builds an *InputError with a formatted message.

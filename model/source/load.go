@@ -172,28 +172,21 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 			progress(i+1, len(inputs))
 		}
 	}
-	numbers := make([]int, 0, len(inputs)) // each kept input's place, from 1
-	if len(skipped) > 0 {
-		if len(skipped) >= len(inputs)-1 {
-			return nil, skipped[0] // nothing left to compare: the first problem says why
-		}
-		var kept []Input
-		k := 0
-		for i, ok := range keep {
-			if ok {
-				kept = append(kept, inputs[i])
-				texts[k], kinds[k], plain[k] = texts[i], kinds[i], plain[i]
-				numbers = append(numbers, i+1)
-				k++
-			}
-		}
-		inputs, texts, kinds, plain = kept, texts[:k], kinds[:k], plain[:k]
-	} else {
-		for i := range inputs {
+	if len(skipped) > 0 && len(skipped) >= len(inputs)-1 {
+		return nil, skipped[0] // nothing left to compare: the first problem says why
+	}
+	// The inputs kept, each with its place from 1 as its number.
+	kept, numbers := inputs[:0:0], make([]int, 0, len(inputs))
+	for i, ok := range keep {
+		if ok {
+			k := len(kept)
+			kept = append(kept, inputs[i])
+			texts[k], kinds[k], plain[k] = texts[i], kinds[i], plain[i]
 			numbers = append(numbers, i+1)
 		}
 	}
-	art, err := readKinds(inputs, texts, kinds, plain, numbers)
+	k := len(kept)
+	art, err := readKinds(kept, texts[:k], kinds[:k], plain[:k], numbers)
 	if err != nil {
 		return nil, err
 	}
@@ -201,12 +194,7 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 		art.Notes = append(art.Notes, n)
 	}
 	for _, err := range skipped {
-		ie := err.(*model.InputError) // as checked when it was skipped
-		where := ie.File
-		if ie.Line > 0 {
-			where = fmt.Sprintf("%s:%d", ie.File, ie.Line)
-		}
-		art.Notes = append(art.Notes, where+" skipped: "+ie.Msg)
+		art.Notes = append(art.Notes, skippedNote(err))
 	}
 	if share {
 		for i := range art.Versions {
@@ -350,6 +338,17 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 		art.Title = art.Versions[i].Headline
 	}
 	return art, nil
+}
+
+// skippedNote is the article's note on a folder's file skipped for err,
+// an *model.InputError of kind model.ErrNoText: "FILE[:LINE] skipped:
+// what is wrong".
+func skippedNote(err error) string {
+	var ie *model.InputError
+	if !errors.As(err, &ie) {
+		return err.Error()
+	}
+	return ie.Where() + " skipped: " + ie.Msg
 }
 
 // encodingNote is the article's note on the inputs read as Windows-1252

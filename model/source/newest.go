@@ -78,7 +78,7 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 	for _, in := range inputs[:lo] {
 		if in.size == 0 {
 			total--
-			skipped = append(skipped, model.OneLine(in.Name)+" skipped: the file is empty")
+			skipped = append(skipped, skippedNote(model.NoTextErrorf(in.Name, 0, "the file is empty")))
 		}
 	}
 	if n := encodingNote(legacy); n != "" {
