@@ -135,20 +135,9 @@ func renderSpans(lines [][]span, st *Styles, base ...lipgloss.Style) []string {
 func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 	var b strings.Builder
 	for _, s := range l {
-		if st.Marks {
-			// decorate wrote the markers; emphasis is all that is left.
-			if s.role == roleDeletedMinor || s.role == roleInsertedMinor {
-				b.WriteString(st.paint(&st.Minor, s.text))
-			} else if len(base) > 0 {
-				b.WriteString(base[0].Render(s.text))
-			} else {
-				b.WriteString(s.text)
-			}
-			continue
-		}
-		switch style := st.spanStyle(s); {
-		case style != nil:
-			b.WriteString(st.paint(style, s.text))
+		switch id := st.spanStyle(s); {
+		case id != plainStyle:
+			b.WriteString(st.paint(id, s.text))
 		case len(base) > 0:
 			b.WriteString(base[0].Render(s.text))
 		default:
@@ -158,33 +147,71 @@ func renderLine(l []span, st *Styles, base ...lipgloss.Style) string {
 	return b.String()
 }
 
-// spanStyle is the style a span is painted in where edits are drawn in
-// colour, nil for plain text: a search match inside an edit first.
-func (st *Styles) spanStyle(s span) *lipgloss.Style {
+// spanStyle is the style a span is painted in, plainStyle for plain
+// text. Where edits are marked in text (decorate wrote the markers),
+// emphasis is all that is left: the minor edits'. In colour, a search
+// match inside an edit comes first.
+func (st *Styles) spanStyle(s span) paintStyle {
+	if st.Marks {
+		if s.role == roleDeletedMinor || s.role == roleInsertedMinor {
+			return minorStyle
+		}
+		return plainStyle
+	}
 	if s.match {
 		switch s.role.edit() {
 		case roleDeleted:
-			return &st.DeletedMatch
+			return deletedMatchStyle
 		case roleInserted:
-			return &st.InsertedMatch
+			return insertedMatchStyle
 		}
-		return &st.Match
+		return matchStyle
 	}
 	switch s.role {
 	case roleDeletedMinor:
-		return &st.DeletedMinor
+		return deletedMinorStyle
 	case roleInsertedMinor:
-		return &st.InsertedMinor
+		return insertedMinorStyle
 	case roleDeletedTypo:
-		return &st.DeletedTypographic
+		return deletedTypoStyle
 	case roleInsertedTypo:
-		return &st.InsertedTypographic
+		return insertedTypoStyle
 	case roleDeleted:
-		return &st.Deleted
+		return deletedStyle
 	case roleInserted:
-		return &st.Inserted
+		return insertedStyle
 	}
-	return nil
+	return plainStyle
+}
+
+// paintStyle names one of the Styles a span is painted in: what paint's
+// cache is keyed by. (The address of the field was, and a Model, copied
+// at every Update, put a new one in the cache at every layout, holding
+// the old Model with it.)
+type paintStyle uint8
+
+const (
+	plainStyle paintStyle = iota
+	minorStyle
+	matchStyle
+	deletedMatchStyle
+	insertedMatchStyle
+	deletedMinorStyle
+	insertedMinorStyle
+	deletedTypoStyle
+	insertedTypoStyle
+	deletedStyle
+	insertedStyle
+)
+
+// style is the field of st that id names.
+func (st *Styles) style(id paintStyle) *lipgloss.Style {
+	return [...]*lipgloss.Style{
+		minorStyle: &st.Minor, matchStyle: &st.Match, deletedMatchStyle: &st.DeletedMatch,
+		insertedMatchStyle: &st.InsertedMatch, deletedMinorStyle: &st.DeletedMinor,
+		insertedMinorStyle: &st.InsertedMinor, deletedTypoStyle: &st.DeletedTypographic,
+		insertedTypoStyle: &st.InsertedTypographic, deletedStyle: &st.Deleted, insertedStyle: &st.Inserted,
+	}[id]
 }
 
 // paint is style.Render(text), style one of st's fields, for a span of
@@ -194,14 +221,15 @@ func (st *Styles) spanStyle(s span) *lipgloss.Style {
 // an inserted paragraph printed with colour five times the size of its
 // text. Here the line through or under an edit runs across its spaces
 // too, which reads as one edit.
-func (st *Styles) paint(style *lipgloss.Style, text string) string {
+func (st *Styles) paint(id paintStyle, text string) string {
+	style := st.style(id)
 	if text == "" || strings.ContainsAny(text, "\t\n") {
 		return style.Render(text)
 	}
 	var around [2]string // the text before and after, or none
 	var kept any
 	if st.paints != nil {
-		kept, _ = st.paints.Load(style)
+		kept, _ = st.paints.Load(id)
 	}
 	if kept != nil {
 		around = kept.([2]string)
@@ -211,7 +239,7 @@ func (st *Styles) paint(style *lipgloss.Style, text string) string {
 			around = [2]string{marked[:i], marked[i+1:]}
 		}
 		if st.paints != nil {
-			st.paints.Store(style, around)
+			st.paints.Store(id, around)
 		}
 	}
 	if around == ([2]string{}) {

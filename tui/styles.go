@@ -56,10 +56,9 @@ type Styles struct {
 	// A timeline step that holds substantive edits.
 	TimelineSubstantive lipgloss.Style
 
-	// paints keeps, by the address of one of the fields above, the
-	// text paint puts around a span in that style: worked out once a
-	// Styles rather than once a span. nil (a Styles built by hand):
-	// worked out every time.
+	// paints keeps, by paintStyle, the text paint puts around a span in
+	// that style: worked out once a Styles (copies share it) rather than
+	// once a span. nil (a Styles built by hand): worked out every time.
 	paints *sync.Map
 }
 
