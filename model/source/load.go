@@ -261,12 +261,10 @@ func readOne(in *Input) readResult {
 	// again from its bytes), and says so itself.
 	r.windows1252 = windows1252 && r.kind != KindHTML && r.kind != KindPage
 	if r.kind == KindHTML && !utf8.Valid(data) {
-		// A page in a charset of its own (its <meta> says which): the
-		// UTF-8 decoding above made each of its accented letters a
-		// U+FFFD. It is decoded again from its bytes, as a browser would.
-		if t, err = newssniffer.DecodeHTML(in.Name, data); err != nil {
-			return readResult{err: err}
-		}
+		// A page in a charset of its own (its <meta> says which): its
+		// bytes go on as they are, for the NewsSniffer reader to decode
+		// as a browser would; the decoding above was for recognising it.
+		t = string(data)
 	}
 	if r.kind == KindPlain {
 		r.plain = ReadPlain(filepath.Base(in.Name), t)

@@ -193,12 +193,12 @@ func ReadNewsSnifferHTML(file string, data []byte) (*model.Article, error) {
 	return art, nil
 }
 
-// DecodeHTML turns a saved page into text. A page that is not UTF-8 is
+// decodeHTML turns a saved page into text. A page that is not UTF-8 is
 // decoded as a browser would: by its byte-order mark, else by the charset
 // its <meta> declares, else as windows-1252, HTML's default. Then
 // model.DecodeText does the rest (BOM, line ends, refusing binary data)
 // and gives its errors.
-func DecodeHTML(file string, data []byte) (string, error) {
+func decodeHTML(file string, data []byte) (string, error) {
 	enc, name, certain := charset.DetermineEncoding(data, "")
 	if name != "utf-8" && (certain || !utf8.Valid(data)) {
 		if dec, err := enc.NewDecoder().Bytes(data); err == nil {

@@ -14,9 +14,9 @@ import (
 // its site (site.go) are read with these: parsed once, walked, their text
 // taken as a browser shows it.
 
-// parseHTML decodes a saved page (DecodeHTML) and parses it into a tree.
+// parseHTML decodes a saved page (decodeHTML) and parses it into a tree.
 func parseHTML(file string, data []byte) (*html.Node, error) {
-	text, err := DecodeHTML(file, data)
+	text, err := decodeHTML(file, data)
 	if err != nil {
 		return nil, err
 	}
