@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -48,12 +47,6 @@ func listURL(root, target string) string {
 type answerErr struct{ msg string }
 
 func (e *answerErr) Error() string { return e.msg }
-
-// isAnswer reports whether err is an answer that could not be read.
-func isAnswer(err error) bool {
-	var a *answerErr
-	return errors.As(err, &a)
-}
 
 // parseCDX reads the JSON form of a CDX answer: an array of rows whose
 // first row names the fields (urlkey, timestamp, original, mimetype,

@@ -39,12 +39,15 @@ type status struct {
 
 // Error names the server, not the whole address: a CDX query is some
 // 200 characters of escapes.
-func (s *status) Error() string {
-	host := s.URL
-	if u, err := url.Parse(s.URL); err == nil && u.Host != "" {
-		host = u.Host
+func (s *status) Error() string { return fmt.Sprintf("HTTP %d from %s", s.Code, hostPart(s.URL)) }
+
+// hostPart is the host (with its port) of address raw, or raw itself
+// when it names none.
+func hostPart(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Host
 	}
-	return fmt.Sprintf("HTTP %d from %s", s.Code, host)
+	return raw
 }
 
 func newFetcher(o *Options) *fetcher {
@@ -192,30 +195,15 @@ func netWords(err error) string {
 	if errors.As(err, &dns) {
 		return dns.Name + " could not be looked up (is the network up?)"
 	}
-	var op *net.OpError
 	var ue *url.Error
-	if errors.As(err, &op) && errors.As(err, &ue) {
-		host := ue.URL
-		if u, perr := url.Parse(ue.URL); perr == nil {
-			host = u.Host
-		}
-		if op.Timeout() {
-			return host + " did not answer in time"
-		}
-		if errors.Is(err, syscall.ECONNREFUSED) {
-			return host + " refused the connection"
-		}
-	}
 	if errors.As(err, &ue) {
-		host := ue.URL
-		if u, perr := url.Parse(ue.URL); perr == nil {
-			host = u.Host
-		}
-		switch {
-		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET):
-			return host + " closed the connection"
+		switch host := hostPart(ue.URL); {
 		case ue.Timeout():
 			return host + " did not answer in time"
+		case errors.Is(err, syscall.ECONNREFUSED):
+			return host + " refused the connection"
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET):
+			return host + " closed the connection"
 		}
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
@@ -245,8 +233,10 @@ func unreachable(err error) bool {
 // list of them): a timeout there is not asked again.
 type captureRequest struct{}
 
-// isNetErr tells a failure to reach a server from an answer it gave.
+// isNetErr tells a failure to reach a server from an answer it gave (a
+// status, or an answer that could not be read).
 func isNetErr(err error) bool {
 	var s *status
-	return err != nil && !errors.As(err, &s) && !errors.Is(err, context.Canceled)
+	var a *answerErr
+	return err != nil && !errors.As(err, &s) && !errors.As(err, &a) && !errors.Is(err, context.Canceled)
 }

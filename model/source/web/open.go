@@ -71,7 +71,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 			// the others still read.
 			notCached++
 			tl.note("capture %s skipped: not in the cache (offline)", cp.Timestamp)
-		case isNetErr(err) && unreachable(err):
+		case unreachable(err):
 			return tl.article(), newErr(rawURL, NoNetwork, err, "%s", netWords(err))
 		case isNetErr(err):
 			// One capture the archive failed to send (a closed
@@ -190,7 +190,7 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 			return nil, newErr(target, OfflineEmpty, nil, "the cache holds no captures of it")
 		case isRefusal(firstErr):
 			return nil, newErr(target, Refused, firstErr, "%v", firstErr)
-		case isNetErr(firstErr) && !isAnswer(firstErr):
+		case isNetErr(firstErr):
 			return nil, newErr(target, NoNetwork, firstErr, "%s", netWords(firstErr))
 		default:
 			// The archive answered, in a form that is not a list of
