@@ -34,7 +34,7 @@ func writeHistory(t *testing.T, n int, headline func(i int) string) string {
 // newest two exactly as Read reads them in the whole folder.
 func TestReadNewestReadsOnlyTheNewestFiles(t *testing.T) {
 	dir := writeHistory(t, 50, func(i int) string { return fmt.Sprintf("Council meets, take %d", i) })
-	whole := readFolder(t, dir)
+	whole := readPaths(t, dir)
 	inputs, err := ReadInputs([]string{dir}, nil, SortName)
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func TestReadNewestTitleFromOlderVersions(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := writeHistory(t, 8, c.headline)
-			whole := readFolder(t, dir)
+			whole := readPaths(t, dir)
 			inputs, err := ReadInputs([]string{dir}, nil, SortName)
 			if err != nil {
 				t.Fatal(err)
@@ -150,12 +150,6 @@ func TestPlainHeadlineOfHead(t *testing.T) {
 	}
 }
 
-// readFolder reads a whole folder as Read does.
-func readFolder(t *testing.T, dir string) *model.Article {
-	t.Helper()
-	return readPaths(t, dir)
-}
-
 // readPaths reads the named sources as Read does, failing t on an error.
 func readPaths(t *testing.T, paths ...string) *model.Article {
 	t.Helper()
@@ -185,7 +179,7 @@ func TestFolderSkipsFilesThatAreNotText(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "v003.txt"), []byte("PK\x03\x04\x00\x00binary"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	whole := readFolder(t, dir)
+	whole := readPaths(t, dir)
 	var numbers []int
 	for _, v := range whole.Versions {
 		numbers = append(numbers, v.Number)

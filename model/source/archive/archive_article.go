@@ -170,6 +170,7 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 	}
 	art := &model.Article{Changes: len(rows), Versions: make([]model.Version, 0, len(rows))}
 	empty := 0
+	stored := map[int]bool{} // every version's number, with text or not
 	for i, r := range rows {
 		v := model.Version{Number: i + 1, Headline: model.CollapseSpace(r.title.String), Paragraphs: SummaryParagraphs(r.summary.String),
 			ArchiveURL: strings.TrimSpace(r.archived.String)}
@@ -181,6 +182,7 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 		if !r.order.seen.IsZero() {
 			v.Time = r.order.seen.Format(time.RFC3339)
 		}
+		stored[v.Number] = true
 		if len(v.Paragraphs) == 0 {
 			// A version stored with no text (a capture that failed) is
 			// skipped, as a folder's empty file is: compared, it would
@@ -202,14 +204,6 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 	// Numbers the archive skips are a gap ("Version 3 missing"); a
 	// version it holds with no text is a note, not a gap, as a folder's
 	// empty file is.
-	stored := map[int]bool{}
-	for i, r := range rows {
-		if numbered {
-			stored[int(r.order.number)] = true
-		} else {
-			stored[i+1] = true
-		}
-	}
 	for i := 1; i < len(art.Versions); i++ {
 		for n := art.Versions[i-1].Number + 1; n < art.Versions[i].Number; n++ {
 			if !stored[n] {
