@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -195,10 +196,7 @@ func unlaidModel(art *model.Article, o Options, width, height int) Model {
 	m.marks = newGutterMarks(&m.styles)
 	m.note = wrapOf(m.styles.Note)
 	m.setUnpin(false)
-	m.steps = make([]int, len(art.Versions))
-	for i := range m.steps {
-		m.steps[i] = -1
-	}
+	m.steps = slices.Repeat([]int{-1}, len(art.Versions)) // not measured yet
 	return m
 }
 
@@ -411,22 +409,21 @@ func (m *Model) grow(art *model.Article) tea.Cmd {
 		// the notes the article opened with are; the help keeps all.
 		m.notice = model.Visible(art.Notes[n]) + " (? lists the notes)"
 	}
+	follow := newest && len(art.Versions)-1 > m.shown
 	m.art = art
 	m.cmps.grow(art)
-	for len(m.steps) < len(art.Versions) {
-		m.steps = append(m.steps, -1)
-	}
+	m.steps = append(m.steps, slices.Repeat([]int{-1}, max(len(art.Versions)-len(m.steps), 0))...)
 	m.index = nil // the search index must hold the new versions
 	m.doc = nil   // the header counts the versions
-	if newest && len(art.Versions)-1 > m.shown {
+	if follow {
 		// Opened on the newest version and not moved since: the reader
 		// stays on the newest, as it opens on it, while captures come.
 		m.shown = len(art.Versions) - 1
-		m.refresh()
-		m.cursor, m.offset = m.firstParagraph(), 0
-		return tea.Batch(m.measureSteps(), m.prepareNeighbours())
 	}
 	m.refresh()
+	if follow {
+		m.cursor, m.offset = m.firstParagraph(), 0
+	}
 	return tea.Batch(m.measureSteps(), m.prepareNeighbours())
 }
 

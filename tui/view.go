@@ -63,11 +63,13 @@ func (m *Model) bodyHeight() int {
 	if m.roomy() {
 		head, foot = min(len(m.doc.headline), 2)+3, 3
 	}
+	// A heading's line each, counted without drawing it.
 	annotated, sides := m.headingsShown()
-	for _, shown := range [...]bool{annotated, sides} {
-		if shown {
-			head++ // a heading's line, counted without drawing it
-		}
+	if annotated {
+		head++
+	}
+	if sides {
+		head++
 	}
 	return max(m.height-head-foot, 1)
 }
@@ -194,7 +196,7 @@ func (m *Model) missingBefore() int {
 // (or the prompt being typed).
 func (m *Model) footerLines() []string {
 	st := &m.styles
-	status := st.Stats.Render(m.statsText())
+	var status string
 	switch {
 	case m.waiting() != "":
 		status = st.Notice.Render(m.waiting())
@@ -206,6 +208,8 @@ func (m *Model) footerLines() []string {
 		status = withNote(m.width-1, st.Stats, m.statsText(), st.Stats, m.search.status())
 	case m.loading != "":
 		status = withNote(m.width-1, st.Stats, m.statsText(), st.Notice, m.loading)
+	default:
+		status = st.Stats.Render(m.statsText()) // worked out only where shown
 	}
 	status = truncate(status, m.width-1)
 	keys := m.help.ShortHelpView(m.keys.ShortHelp())

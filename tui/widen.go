@@ -34,7 +34,7 @@ func (m *Model) widen(art *model.Article, k int) tea.Cmd {
 	if m.pinned >= 0 {
 		m.pinned += k
 	}
-	m.steps = slices.Concat(repeat(-1, k), m.steps)
+	m.steps = slices.Concat(slices.Repeat([]int{-1}, k), m.steps)
 	m.substantive = nil // measured again below
 	m.annotations = nil // made against the newest versions only
 	m.index = nil
@@ -73,15 +73,6 @@ func (m *Model) widen(art *model.Article, k int) tea.Cmd {
 		cmds = append(cmds, m.researchLater())
 	}
 	return tea.Batch(append(cmds, m.measureSteps(), m.prepareNeighbours(), m.annotateLater())...)
-}
-
-// repeat is n copies of v.
-func repeat(v, n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = v
-	}
-	return out
 }
 
 // shiftHistory is a paragraph's history with its version indexes moved
