@@ -258,7 +258,8 @@ func (c *Comparison) classify(a, b []string) {
 	// sentence start is checked against.
 	var found [2]map[string]bool
 	if len(keys[0])+len(keys[1]) > 0 {
-		found = known.scan(keys)
+		// known is new: this is its first use, so its read.
+		known.read.Do(func() { found = known.scan(keys) })
 	}
 	for _, w := range whole {
 		kinds := w.decide(found[w.other], known)

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,10 +27,9 @@ import (
 // The versions share most of their paragraphs word for word: those are
 // read once for both (shared), and only the rest of each on its own.
 type knownNames struct {
-	mu     sync.Mutex // held while has reads the versions
-	shared []string   // paragraphs both versions hold, the same text
+	read   sync.Once // the one read of the versions: classify's (read) or has's
+	shared []string  // paragraphs both versions hold, the same text
 	only   [2][]string
-	read   atomic.Bool // set once scan has read the versions
 	names  map[string]bool
 }
 
@@ -58,13 +56,7 @@ func newKnownNames(a, b []string, sharedA, sharedB []bool) *knownNames {
 // sentence, reading them first if no scan has. Edited paragraphs are
 // classified on several goroutines at once: the first to ask reads.
 func (k *knownNames) has(w string) bool {
-	if !k.read.Load() {
-		k.mu.Lock()
-		if !k.read.Load() {
-			k.scan([2][]string{})
-		}
-		k.mu.Unlock()
-	}
+	k.read.Do(func() { k.scan([2][]string{}) })
 	return k.names[w]
 }
 
@@ -72,7 +64,8 @@ func (k *knownNames) has(w string) bool {
 // each on every core: the names, and which of keys[side] version side
 // holds, in any spelling a key stands for (keys as the rules key words:
 // lower case, titles and months written out, number words in figures),
-// singular or plural. It is called once, before has or by it.
+// singular or plural. It is called once, through k.read: by classify
+// before has, or by has.
 func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
 	// The shared paragraphs are looked at for the keys of both sides.
 	// Each group is cut in two, all the first halves listed before all
@@ -126,7 +119,6 @@ func (k *knownNames) scan(keys [2][]string) (found [2]map[string]bool) {
 			}
 		}
 	}
-	k.read.Store(true)
 	return found
 }
 
