@@ -298,6 +298,10 @@ func isHexHash(s string) bool {
 type gitBlob struct {
 	commit *gitCommit
 	blob   string
+	// change counts the changes of the file's blob up to this commit,
+	// from 1: the number of the version it holds (or begins), in every
+	// read of the history.
+	change int
 }
 
 // pickBlobs finds the file's blob at each commit, oldest first, walking
@@ -332,6 +336,15 @@ func pickBlobs(commits []gitCommit, rel string) ([]gitBlob, []string) {
 	}
 	slices.Reverse(blobs)
 	slices.Reverse(notes)
+	for i := range blobs {
+		blobs[i].change = 1
+		if i > 0 {
+			blobs[i].change = blobs[i-1].change
+			if blobs[i].blob != blobs[i-1].blob {
+				blobs[i].change++
+			}
+		}
+	}
 	return blobs, notes
 }
 
@@ -414,13 +427,8 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 	var prev []string
 	prevHeadline := ""
 	skipped, windows1252 := 0, 0 // commits skipped; versions read as Windows-1252
-	change, prevBlob := 0, ""    // the changes of the blob so far
 	for _, b := range blobs {
 		c := b.commit
-		if b.blob != prevBlob {
-			change++
-			prevBlob = b.blob
-		}
 		if problem, bad := broken[b.blob]; bad {
 			art.Notes = append(art.Notes, fmt.Sprintf("commit %s skipped: %s", shortHash(c.hash), problem))
 			continue
@@ -438,7 +446,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		// Numbered by the change of the blob it began at, as
 		// ReadGitNewest numbers it without reading the older blobs: a
 		// skipped commit leaves a gap in the numbers, not a shift.
-		v.Number = change
+		v.Number = b.change
 		art.Versions = append(art.Versions, v)
 	}
 	if skipped > 0 {

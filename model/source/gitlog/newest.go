@@ -62,7 +62,7 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 			return nil, 0, false, nil
 		}
 		v := commitVersion(b.commit, h, p)
-		v.Number = j + 1 // the change of the blob it began at, as ReadGit numbers it
+		v.Number = b.change // the change of the blob it began at, as ReadGit numbers it
 		if len(versions) > 0 && slices.Equal(p, paras) && h == headline {
 			merged++
 			versions[len(versions)-1] = v // the older commit of the two
