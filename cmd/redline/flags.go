@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"redline/model"
 	"redline/model/source"
 	"redline/model/source/web"
 	"redline/tui"
@@ -68,7 +69,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 				printFlags(help, fs)
 				return o, err
 			}
-			return o, fmt.Errorf("%v (see redline --help)", oneLine(twoDashes(err.Error())))
+			return o, fmt.Errorf("%v (see redline --help)", model.OneLine(twoDashes(err.Error())))
 		}
 		rest := fs.Args()
 		if endedFlags(fs, args[:len(args)-len(rest)]) {

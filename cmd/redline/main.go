@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strings"
 
 	earlyterm "earlyterm.invalid/redline"
 
@@ -247,11 +246,6 @@ func buildVersion() string {
 		}
 	}
 	return v
-}
-
-// oneLine keeps an error message to the one line redline promises.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // report writes err as redline's one line on stderr: "redline: …".

@@ -87,7 +87,7 @@ var errCrashed = errors.New("internal error")
 // reportFailure prints a caught panic as one line and gives the exit
 // status of an internal error.
 func reportFailure(fail *tui.Failure, stderr io.Writer) int {
-	msg := "redline: internal error: " + oneLine(fail.Message)
+	msg := "redline: internal error: " + model.OneLine(fail.Message)
 	if fail.Details != "" {
 		msg += " (details in " + fail.Details + ")"
 	}
