@@ -130,6 +130,10 @@ func mend(data []byte) string {
 	return b.String()
 }
 
+// ReadAsWindows1252 is what the notes say of text DecodeTextAs read as
+// Windows-1252, after the input it names.
+const ReadAsWindows1252 = "not UTF-8: read as Windows-1252 (Latin-1)"
+
 // legacy8Bit reports whether data is text in an 8-bit code page rather
 // than UTF-8: it is not valid UTF-8, and not one of its high bytes starts
 // a UTF-8 sequence (UTF-8 with a bad byte here and there has many that

@@ -363,11 +363,11 @@ func encodingNote(names []string) string {
 	case len(names) == 0:
 		return ""
 	case len(names) == 1:
-		return names[0] + " is not UTF-8: read as Windows-1252 (Latin-1)"
+		return names[0] + " is " + model.ReadAsWindows1252
 	case len(names) <= 3:
-		return fmt.Sprintf("%d files are not UTF-8: read as Windows-1252 (Latin-1): %s", len(names), strings.Join(names, ", "))
+		return fmt.Sprintf("%d files are %s: %s", len(names), model.ReadAsWindows1252, strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("%d files are not UTF-8: read as Windows-1252 (Latin-1): %s …", len(names), strings.Join(names[:3], ", "))
+	return fmt.Sprintf("%d files are %s: %s …", len(names), model.ReadAsWindows1252, strings.Join(names[:3], ", "))
 }
 
 // namedOutOfOrder finds, among files named one by one, two in a row that
