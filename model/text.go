@@ -121,6 +121,56 @@ func PlainHeadline(text string) (headline, rest string, ok bool) {
 	return CollapseSpace(first), body, true
 }
 
+// AgreePlainHeadlines is the half of the plain headline rule that needs
+// the other versions: a version read with no headline whose first
+// paragraph is another version's headline with a full stop added
+// ("Mayor resigns over scandal.") takes that paragraph as its headline.
+// Read alone, each would have shown "headline removed, paragraph added"
+// for one full stop. Every reader of plain text applies it to the
+// versions it read, after the title is taken: a title is a headline a
+// version has read alone, which a reader of the newest versions can
+// tell from the first bytes of older files.
+//
+// open reports that a version still has a first paragraph that a
+// headline among other versions, not in vs, could settle: a reader of
+// only the newest versions then reads them all.
+func AgreePlainHeadlines(vs []Version) (open bool) {
+	headlines := map[string]bool{}
+	for _, v := range vs {
+		if v.Headline != "" {
+			headlines[v.Headline] = true
+		}
+	}
+	for i := range vs {
+		v := &vs[i]
+		h, ok := fullStopHeadline(*v)
+		if !ok {
+			continue
+		}
+		if !headlines[h] {
+			open = true
+			continue
+		}
+		// Plain text guesses nothing: no Guessed index to shift.
+		v.Headline, v.Paragraphs = v.Paragraphs[0], v.Paragraphs[1:]
+	}
+	return open
+}
+
+// fullStopHeadline is v's first paragraph less its full stop, when v has
+// no headline and that paragraph would read as one but for the full stop
+// (LooksLikeHeadline, with text after it).
+func fullStopHeadline(v Version) (string, bool) {
+	if v.Headline != "" || len(v.Paragraphs) < 2 {
+		return "", false
+	}
+	h, ok := strings.CutSuffix(v.Paragraphs[0], ".")
+	if !ok || !LooksLikeHeadline(h, true, true) {
+		return "", false
+	}
+	return h, true
+}
+
 // FirstLine is the first line of text that is not blank (white space
 // only), without its line end, and the text after that line end; ended is
 // false when no line end follows it (text ends inside it, or has no such

@@ -335,6 +335,7 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
 		art.Title = art.Versions[i].Headline
 	}
+	model.AgreePlainHeadlines(art.Versions)
 	return art, nil
 }
 

@@ -38,7 +38,10 @@ const headlineHead = 4 << 10
 // ReadNewest reads the newest n versions of inputs that are a folder's
 // files (three or more, none opened yet) and no other file, except the
 // first bytes of older ones when none of the newest has a headline (the
-// title is the newest headline a version has). It reports false when the
+// title is the newest headline a version has), or when one of the newest
+// begins with a headline but for its full stop and none of the newest
+// has those words as its headline (model.AgreePlainHeadlines: an older
+// version's headline may). It reports false when the
 // inputs are not such files or one of the newest is not plain text: its
 // kind then decides how the inputs read (Read), and nothing of them has
 // been consumed.
@@ -85,11 +88,32 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 		art.Notes = append(art.Notes, n)
 	}
 	art.Notes = append(art.Notes, skipped...)
+	// The older files' headlines, read from their first bytes, newest
+	// first, each once: for the title and for AgreePlainHeadlines.
+	heads := map[int]string{}
+	older := func(i int) string {
+		h, ok := heads[i]
+		if !ok {
+			h = headlineOf(inputs[i])
+			heads[i] = h
+		}
+		return h
+	}
 	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
 		art.Title = art.Versions[i].Headline
 	}
 	for i := lo - 1; i >= 0 && art.Title == ""; i-- {
-		art.Title = headlineOf(inputs[i])
+		art.Title = older(i)
+	}
+	// A first line that is a headline but for its full stop is one when
+	// any version's headline is its words, as Read reads the folder.
+	open := model.AgreePlainHeadlines(art.Versions)
+	for i := lo - 1; i >= 0 && open; i-- {
+		if h := older(i); h != "" {
+			with := append([]model.Version{{Headline: h}}, art.Versions...)
+			open = model.AgreePlainHeadlines(with)
+			copy(art.Versions, with[1:])
+		}
 	}
 	return Newest{Article: art, Total: total}, true, nil
 }

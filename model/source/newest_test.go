@@ -233,3 +233,49 @@ func TestFolderSkipsFilesThatAreNotText(t *testing.T) {
 		t.Errorf("named files: %v", err)
 	}
 }
+
+// A headline that gains a full stop ("Mayor resigns over scandal.") is
+// the headline edited, read so by Read and by ReadNewest alike: the
+// newest two settle it between them, or an older file's first bytes do.
+// A folder whose versions have no headline keeps its short first
+// paragraphs, and is still read from its newest files.
+func TestFullStopHeadlineReadsTheSameEveryWay(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		headlines []string // by version; each version's first line
+		want      []string // the headlines read
+	}{
+		{"gained in the newest", []string{"Mayor resigns", "Mayor resigns", "Mayor resigns", "Mayor resigns."},
+			[]string{"Mayor resigns", "Mayor resigns", "Mayor resigns", "Mayor resigns."}},
+		{"settled by the oldest", []string{"Mayor resigns", "Mayor resigns.", "Mayor resigns.", "Mayor resigns."},
+			[]string{"Mayor resigns", "Mayor resigns.", "Mayor resigns.", "Mayor resigns."}},
+		{"dropped", []string{"Mayor resigns.", "Mayor resigns.", "Mayor resigns.", "Mayor resigns"},
+			[]string{"Mayor resigns.", "Mayor resigns.", "Mayor resigns.", "Mayor resigns"}},
+		{"never a headline", []string{"Mayor resigns.", "Mayor resigns.", "Mayor resigns.", "Mayor resigns."},
+			[]string{"", "", "", ""}},
+	} {
+		dir := writeHistory(t, len(c.headlines), func(i int) string { return c.headlines[i-1] })
+		whole := readPaths(t, dir)
+		var got []string
+		for _, v := range whole.Versions {
+			got = append(got, v.Headline)
+			if v.Headline != "" && len(v.Paragraphs) != 2 {
+				t.Errorf("%s: version %d paragraphs %q", c.name, v.Number, v.Paragraphs)
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: Read headlines %q, want %q", c.name, got, c.want)
+		}
+		inputs, err := ReadInputs([]string{dir}, nil, SortName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newest, ok, err := ReadNewest(inputs, 2)
+		if err != nil || !ok {
+			t.Fatalf("%s: ReadNewest ok %v, %v", c.name, ok, err)
+		}
+		if !reflect.DeepEqual(newest.Article.Versions, whole.Versions[2:]) || newest.Article.Title != whole.Title {
+			t.Errorf("%s: ReadNewest\n%+v title %q\nwant\n%+v title %q", c.name, newest.Article.Versions, newest.Article.Title, whole.Versions[2:], whole.Title)
+		}
+	}
+}

@@ -64,6 +64,7 @@ func ReadGit(path string) (*model.Article, error) {
 		return nil, model.InputErrorf(path, 0, "git holds no text of it: %s", model.Visible(strings.Join(art.Notes, "; ")))
 	}
 	titleFromHeadline(art)
+	model.AgreePlainHeadlines(art.Versions)
 	return art, nil
 }
 

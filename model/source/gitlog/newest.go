@@ -22,7 +22,10 @@ import (
 // them, so total can then run higher than ReadGit's count.
 //
 // It reports false, with no error, when the history has no more than n
-// versions or a blob it reads has no text: ReadGit then reads it whole.
+// versions, a blob it reads has no text, or a version it reads begins
+// with a headline but for its full stop that none of them settles
+// (model.AgreePlainHeadlines: an older blob's headline may): ReadGit
+// then reads it whole.
 func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, err error) {
 	h, err := openHistory(path)
 	if err != nil {
@@ -89,6 +92,11 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 		art.Notes = append(art.Notes, n)
 	}
 	titleFromHeadline(art)
+	if model.AgreePlainHeadlines(art.Versions) {
+		// A first line that only an older version's headline can tell
+		// from a paragraph: ReadGit reads them all.
+		return nil, 0, false, nil
+	}
 	return art, total, true, nil
 }
 

@@ -97,3 +97,47 @@ func TestReadGitNewestReadsOnlyNewBlobs(t *testing.T) {
 		t.Errorf("newest version %+v", got)
 	}
 }
+
+// A headline that gains a full stop is the headline edited in a git
+// history too, whichever read: ReadGitNewest reads what ReadGit does
+// (here the newest version's headline settles the others; when only an
+// older blob could, it leaves the history to ReadGit).
+func TestFullStopHeadlineInGit(t *testing.T) {
+	r := newGitTestRepo(t)
+	for i, h := range []string{"Mayor resigns", "Mayor resigns.", "Mayor resigns.", "Mayor resigns"} {
+		r.write("article.txt", fmt.Sprintf("%s\n\nThe mayor resigned on day %d.\n\nThe council met.\n", h, i+1))
+		r.git(nil, "add", ".")
+		r.commit("Reporter", "2020-01-01T10:00:00Z", fmt.Sprintf("version %d", i+1))
+	}
+	path := filepath.Join(r.dir, "article.txt")
+	whole, err := ReadGit(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range whole.Versions {
+		got = append(got, v.Headline+" | "+v.Paragraphs[0])
+	}
+	want := []string{
+		"Mayor resigns | The mayor resigned on day 1.",
+		"Mayor resigns. | The mayor resigned on day 2.",
+		"Mayor resigns. | The mayor resigned on day 3.",
+		"Mayor resigns | The mayor resigned on day 4.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadGit\n%q\nwant\n%q", got, want)
+	}
+	for n := 1; n <= 3; n++ {
+		art, _, ok, err := ReadGitNewest(path, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			t.Errorf("newest %d: not read (the newest version settles the others)", n)
+			continue
+		}
+		if !reflect.DeepEqual(art.Versions, whole.Versions[len(whole.Versions)-n:]) {
+			t.Errorf("newest %d\n%+v\nwant\n%+v", n, art.Versions, whole.Versions[len(whole.Versions)-n:])
+		}
+	}
+}
