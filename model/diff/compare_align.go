@@ -80,10 +80,13 @@ func (al *alignment) pair(i, j int, sim float64) {
 
 // matchExact finds the longest common subsequence of paragraphs compared
 // on normalized text (NFC, whitespace squeezed), and pairs it. Each
-// distinct text becomes one symbol and the symbol strings are aligned the
-// way word diffs are (alignTokens: common ends trimmed, Myers search,
-// bounded by counting work): for a typical revision thousands of
-// paragraphs align in milliseconds.
+// distinct text becomes one symbol. The texts unique to both versions
+// whose place is certain (below) are kept first, and the symbol strings
+// between them are aligned the way word diffs are (common ends trimmed,
+// Myers search, bounded by counting work): patience diff (Bram Cohen's),
+// which a text that repeats ("Read more.") cannot pull across a unique
+// one. For a typical revision thousands of paragraphs align in
+// milliseconds.
 //
 // An exact pair becomes an anchor — a paragraph that kept its place —
 // only when its place is certain: a text unique to both versions must lie
@@ -106,9 +109,18 @@ func (al *alignment) matchExact() []anchor {
 	for j, k := range al.newKey {
 		rb[j] = symbolRune(int(k))
 	}
-	uncertain := al.uncertainUnique(keys)
+	certain, uncertain := al.uniquePairs(keys)
+	// The certain pairs are kept, and the rest is aligned between them
+	// (patience diff): a text that repeats ("Read more.") can then never
+	// be paired across a unique one and make it seem to move.
 	var exact []anchor
-	for i, j := range equalPairs(alignTokens(ra, rb)) {
+	for i, j := range equalPairs(appendBetween(nil, ra, rb, func(yield func(int, int) bool) {
+		for _, c := range certain {
+			if !yield(c.old, c.new) {
+				return
+			}
+		}
+	})) {
 		if !uncertain[i] {
 			al.pair(i, j, 1)
 			exact = append(exact, anchor{i, j})
@@ -172,10 +184,11 @@ func (al *alignment) internKeys() int {
 // keyHash hashes a normalized text for internKeys; a test makes it clash.
 var keyHash = maphash.String
 
-// uncertainUnique marks, by old index, the paragraphs whose text is
-// unique to both versions but whose pair is not on every longest
-// order-keeping chain of such pairs (see matchExact).
-func (al *alignment) uncertainUnique(keys int) map[int]bool {
+// uniquePairs sorts the paragraphs whose text is unique to both
+// versions: certain, the pairs on every longest order-keeping chain of
+// such pairs (ascending on both sides), and uncertain, by old index, the
+// rest (see matchExact).
+func (al *alignment) uniquePairs(keys int) (certain []anchor, uncertain map[int]bool) {
 	// By key (interned texts are numbered densely from 0): how often it
 	// occurs on each side, and where in the new version.
 	nOld, nNew := make([]int32, keys), make([]int32, keys)
@@ -194,16 +207,17 @@ func (al *alignment) uncertainUnique(keys int) map[int]bool {
 		}
 	}
 	onEvery := onEveryLongestChain(pairs)
-	var out map[int]bool
 	for k, p := range pairs {
-		if !onEvery[k] {
-			if out == nil {
-				out = map[int]bool{}
-			}
-			out[p.old] = true
+		if onEvery[k] {
+			certain = append(certain, p)
+			continue
 		}
+		if uncertain == nil {
+			uncertain = map[int]bool{}
+		}
+		uncertain[p.old] = true
 	}
-	return out
+	return certain, uncertain
 }
 
 // onEveryLongestChain reports, for each of pairs (ascending by old), whether

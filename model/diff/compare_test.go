@@ -74,6 +74,12 @@ func TestCompareAlignment(t *testing.T) {
 		{"skips an unpaired old paragraph", []string{pA, pE, pB}, []string{pA2, pB2},
 			[]changeRow{{Edited, 0, 0}, {Removed, 1, -1}, {Edited, 2, 1}},
 			Stats{Edited: 2, Removed: 1, WordsAdded: 2 + 2, WordsRemoved: 1 + countWords(pE) + 3}},
+		// A text that repeats is never paired across a unique one: before,
+		// pC was shown "moved" from ¶4 to ¶4 because the last "Read more."
+		// kept its place instead.
+		{"a repeated paragraph moves, not a unique one", []string{pA, pB, "Read more.", pC}, []string{pA, "Read more.", pB, pC, "Read more."},
+			[]changeRow{{Same, 0, 0}, {Moved, 2, 1}, {Same, 1, 2}, {MovedAway, 2, 1}, {Same, 3, 3}, {Added, -1, 4}},
+			Stats{Moved: 1, Added: 1, WordsAdded: 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
