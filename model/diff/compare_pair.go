@@ -61,6 +61,11 @@ type pairScorer struct {
 	masks
 	budget int
 
+	// byNew holds the masks of one new paragraph, newLoaded (-1 for
+	// none), for scoring several old paragraphs against it (outdone).
+	byNew     masks
+	newLoaded int
+
 	twinned [2][]bool // see alignment.twins
 
 	// Paragraphs of bigText bytes or more are tokenized only when a score
@@ -79,12 +84,13 @@ const bigText = 64 << 10
 // the other side, and big ones only when a score needs them.
 func newPairScorer(al *alignment) *pairScorer {
 	s := &pairScorer{
-		al:       al,
-		vocab:    make(map[string]int32),
-		oldWords: make([][]int32, len(al.old)),
-		newWords: make([][]int32, len(al.new)),
-		loaded:   -1,
-		budget:   similarityBudget,
+		al:        al,
+		vocab:     make(map[string]int32),
+		oldWords:  make([][]int32, len(al.old)),
+		newWords:  make([][]int32, len(al.new)),
+		loaded:    -1,
+		newLoaded: -1,
+		budget:    similarityBudget,
 	}
 	// A paragraph whose exact twin waits on the other side is paired by
 	// exact move detection and never scored: on 50,000 shuffled
@@ -277,7 +283,12 @@ func commonEnds(a, b []int32) (p, q int) {
 // pairGaps pairs old and new paragraphs inside each gap, keeping order,
 // and returns the pairs as anchors. Each old paragraph in turn takes the
 // most similar new paragraph after the last pair (above pairThreshold;
-// the earliest on a tie).
+// the earliest on a tie), unless a later old paragraph of the gap is more
+// like that one and would take it too (outdone): then it is left to move
+// detection, or removed. Without that, a paragraph cut just above its
+// near twin ("two people were hurt" above "three people were killed")
+// took the twin's edited version as its own, and the comparison showed
+// "hurt → killed", an edit nobody made, and the twin removed.
 //
 // Why this greedy in-order rule rather than the order-keeping pairing of
 // maximal total similarity: the greedy reads the old version top down
@@ -312,6 +323,9 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 					}
 				}
 			}
+			if best >= 0 && s.outdone(i, best, bestScore, last, g) {
+				continue
+			}
 			if best >= 0 {
 				s.al.pair(i, best, bestScore)
 				pairs = append(pairs, anchor{i, best})
@@ -320,4 +334,79 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 		}
 	}
 	return pairs
+}
+
+// outdone reports whether new paragraph j, old paragraph i's best partner
+// in gap g at score v, is the edit of a later old paragraph of the gap
+// rather than of i: a rival (at most pairWindow on) that scores higher
+// with j, whose own best partner after last is j, and beside which i
+// explains no more of j than pairThreshold (the words of j that i and the
+// rival read together keep in order, less those the rival keeps alone,
+// scored as a pair's words are). The last test keeps a merge: when j
+// joins i and the rival, each explains its own part of j, and i keeps j
+// as the greedy gave it (the seed's statement paragraph, ¶4 → ¶9).
+func (s *pairScorer) outdone(i, j int, v float64, last int, g alignGap) bool {
+	if len(s.al.old[i]) >= bigText || len(s.al.new[j]) >= bigText {
+		return false
+	}
+	for r := i + 1; r < g.o1 && r <= i+pairWindow; r++ {
+		if s.twinned[0][r] || len(s.al.old[r]) >= bigText || !s.mayExceed(r, j, v) {
+			continue
+		}
+		rj, ok := s.lcsByNew(s.oldIDs(r), j)
+		if !ok || s.similarity(rj, r, j) <= v {
+			continue
+		}
+		best, bestScore := -1, pairThreshold
+		for k := last + 1; k < g.n1 && k <= last+pairWindow; k++ {
+			if s.twinned[1][k] || len(s.al.new[k]) >= bigText || !s.mayExceed(r, k, bestScore) {
+				continue
+			}
+			if l, ok := s.lcsByNew(s.oldIDs(r), k); ok && s.similarity(l, r, k) > bestScore {
+				best, bestScore = k, s.similarity(l, r, k)
+			}
+		}
+		if best != j {
+			continue
+		}
+		a := s.oldIDs(i)
+		both, ok := s.lcsByNew(append(append(make([]int32, 0, len(a)+len(s.oldIDs(r))), a...), s.oldIDs(r)...), j)
+		if ok && s.similarity(both-rj, i, j) <= pairThreshold {
+			return true
+		}
+	}
+	return false
+}
+
+// similarity is the score of old i and new j whose LCS is lcs words.
+func (s *pairScorer) similarity(lcs, i, j int) float64 {
+	m, n := s.counts(i, j)
+	if m+n == 0 {
+		return 0
+	}
+	return 2 * float64(lcs) / float64(m+n)
+}
+
+// lcsByNew is the LCS of the word ids a and new paragraph j's words, with
+// the masks built on j's (kept while a caller scores several old
+// paragraphs against j), charged to the budget as score charges; ok is
+// false once the budget is spent.
+func (s *pairScorer) lcsByNew(a []int32, j int) (int, bool) {
+	b := s.newIDs(j)
+	cost := (len(b) + 63) / 64 * len(a)
+	if s.budget <= 0 || cost > s.budget {
+		s.budget = 0
+		return 0, false
+	}
+	s.budget -= cost
+	// The vocabulary grows as paragraphs are tokenized: a word new since
+	// the slots were last grown has none yet.
+	if n := len(s.vocab) - len(s.byNew.slot); n > 0 {
+		s.byNew.slot = append(s.byNew.slot, make([]int32, n)...)
+	}
+	if s.newLoaded != j {
+		s.byNew.build(b)
+		s.newLoaded = j
+	}
+	return s.byNew.lcs(a), true
 }

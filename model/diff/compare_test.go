@@ -74,6 +74,15 @@ func TestCompareAlignment(t *testing.T) {
 		{"skips an unpaired old paragraph", []string{pA, pE, pB}, []string{pA2, pB2},
 			[]changeRow{{Edited, 0, 0}, {Removed, 1, -1}, {Edited, 2, 1}},
 			Stats{Edited: 2, Removed: 1, WordsAdded: 2 + 2, WordsRemoved: 1 + countWords(pE) + 3}},
+		// A paragraph cut just above its near twin leaves the twin's edit
+		// to the twin: before, the cut paragraph took it, and the
+		// comparison showed "hurt → killed", which nobody wrote.
+		{"a paragraph cut above its near twin", []string{pA,
+			"Police said two people were hurt in the crash on the bridge.",
+			"Police said three people were killed in the crash on the highway."},
+			[]string{pA, "Police said four people were killed in the crash on the highway."},
+			[]changeRow{{Same, 0, 0}, {Removed, 1, -1}, {Edited, 2, 1}},
+			Stats{Edited: 1, Removed: 1, WordsAdded: 1, WordsRemoved: 12 + 1}},
 		// A text that repeats is never paired across a unique one: before,
 		// pC was shown "moved" from ¶4 to ¶4 because the last "Read more."
 		// kept its place instead.
