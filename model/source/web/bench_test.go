@@ -108,7 +108,7 @@ func TestLargeWARCMemory(t *testing.T) {
 	var caps []warcCapture
 	day, _ := parseTimestamp("20150416")
 	for n := 0; n*len(base) < mb<<20; n++ {
-		caps = append(caps, warcCapture{fmt.Sprintf("%s?p=%d", arsURL, n%500), "text/html", day.Add(time.Duration(n) * time.Second), base})
+		caps = append(caps, warcCapture{url: fmt.Sprintf("%s?p=%d", arsURL, n%500), ctype: "text/html", date: day.Add(time.Duration(n) * time.Second), body: base})
 	}
 	path := writeWARC(t, t.TempDir(), false, caps)
 	caps = nil

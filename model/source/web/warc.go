@@ -3,8 +3,13 @@ package web
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"errors"
+	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"sort"
 	"strings"
@@ -42,6 +47,9 @@ const titleScan = 64 << 10
 func ListWARC(path string) ([]WARCArticle, error) {
 	byURL := map[string]*WARCArticle{}
 	err := scanWARC(path, func(r warcPage) error {
+		if r.err != nil {
+			return nil // no capture to open: OpenWARC names it in its notes
+		}
 		s := byURL[r.url]
 		if s == nil {
 			s = &WARCArticle{URL: r.url, First: r.date, Last: r.date}
@@ -97,6 +105,10 @@ func OpenWARC(path, url string) (model.Article, error) {
 		if r.url != url {
 			return nil
 		}
+		if r.err != nil {
+			caps = append(caps, found{date: r.date, err: r.err})
+			return nil
+		}
 		p, err := Extract(r.body, r.ctype, r.url)
 		caps = append(caps, found{p, r.date, err})
 		return nil
@@ -123,12 +135,15 @@ func OpenWARC(path, url string) (model.Article, error) {
 	return tl.article(), nil
 }
 
-// warcPage is one HTML response record: its body is readable only during
-// the callback.
+// warcPage is one HTML response record: its body, the page as it was
+// sent, is readable only during the callback. err says why a record's
+// page cannot be read (cut short, a content coding redline cannot
+// undo); body is nil then.
 type warcPage struct {
 	url, ctype string
 	date       time.Time
 	body       io.Reader
+	err        error
 }
 
 // scanWARC streams the records of a WARC file and calls fn for each HTML
@@ -162,7 +177,7 @@ func scanWARC(path string, fn func(warcPage) error) error {
 			return newErr(path, Unreadable, err, "record %d at byte %d: %v", n+1, rec.Offset, err)
 		}
 		n++
-		err = visitRecord(rec.WarcRecord, fn)
+		err = visitRecord(rec, fn)
 		rec.Close()
 		if err != nil {
 			return err
@@ -170,7 +185,8 @@ func scanWARC(path string, fn func(warcPage) error) error {
 	}
 }
 
-func visitRecord(wr gowarc.WarcRecord, fn func(warcPage) error) error {
+func visitRecord(rec gowarc.Record, fn func(warcPage) error) error {
+	wr := rec.WarcRecord
 	if wr == nil || wr.Type() != gowarc.Response {
 		return nil
 	}
@@ -185,12 +201,70 @@ func visitRecord(wr gowarc.WarcRecord, fn func(warcPage) error) error {
 	if ct := strings.ToLower(ctype); ct != "" && !strings.Contains(ct, "html") {
 		return nil
 	}
-	body, err := hb.PayloadBytes()
+	payload, err := hb.PayloadBytes()
 	if err != nil {
 		return nil
 	}
 	date, _ := wr.Date()
-	return fn(warcPage{url: wr.WarcHeader().Get(gowarc.WarcTargetURI), ctype: ctype, date: date.UTC(), body: body})
+	page := warcPage{url: wr.WarcHeader().Get(gowarc.WarcTargetURI), ctype: ctype, date: date.UTC()}
+	for _, v := range rec.Validation {
+		// A record cut short (a crawl stopped, a file truncated) would
+		// read as the end of the article gone: it is no capture.
+		var cut *gowarc.ContentLengthError
+		if errors.As(v, &cut) {
+			page.err = fmt.Errorf("the WARC record is cut short (%d of its %d bytes)", cut.Actual, cut.Expected)
+			return fn(page)
+		}
+	}
+	page.body, page.err = sentBody(hb.ProtocolHeaderBytes(), payload)
+	if page.err != nil {
+		page.body = nil
+	}
+	return fn(page)
+}
+
+// sentBody is a response's body as its page was sent, from the HTTP
+// header and the payload a WARC record keeps as they came over the wire
+// (wget, Heritrix and browser crawlers keep them so): the transfer coding
+// (chunked) undone by net/http, then the content coding (gzip, deflate).
+// An error names a content coding it cannot undo (br, zstd); a body cut
+// inside a chunk or short of its Content-Length fails when read
+// (io.ErrUnexpectedEOF).
+func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
+	resp, err := http.ReadResponse(bufio.NewReader(io.MultiReader(bytes.NewReader(header), payload)), nil)
+	if err != nil {
+		return nil, fmt.Errorf("its HTTP header cannot be read: %v", err)
+	}
+	body := io.Reader(resp.Body)
+	codings := strings.Split(strings.ToLower(resp.Header.Get("Content-Encoding")), ",")
+	// Codings are listed in the order applied: undone from the last.
+	for k := len(codings) - 1; k >= 0; k-- {
+		switch c := strings.TrimSpace(codings[k]); c {
+		case "", "identity":
+		case "gzip", "x-gzip":
+			zr, err := gzip.NewReader(body)
+			if err != nil {
+				return nil, fmt.Errorf("its gzip content coding cannot be read: %v", err)
+			}
+			body = zr
+		case "deflate":
+			// HTTP's deflate is zlib (RFC 9110, 8.4.1.2); some servers
+			// send raw deflate, which zlib's header tells apart.
+			br := bufio.NewReader(body)
+			if h, err := br.Peek(2); err == nil && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 && h[0]&0x0f == 8 {
+				zr, err := zlib.NewReader(br)
+				if err != nil {
+					return nil, fmt.Errorf("its deflate content coding cannot be read: %v", err)
+				}
+				body = zr
+			} else {
+				body = flate.NewReader(br)
+			}
+		default:
+			return nil, fmt.Errorf("its content coding %q is not one redline reads (gzip, deflate)", model.Visible(c))
+		}
+	}
+	return body, nil
 }
 
 // pageTitle finds og:title, else <title>, in the start of a page, without

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"os"
@@ -18,6 +19,9 @@ type warcCapture struct {
 	url, ctype string
 	date       time.Time
 	body       []byte
+	// wire, when set, is the whole HTTP response as a crawler kept it
+	// (its own header, codings and all), written instead of body.
+	wire []byte
 }
 
 // writeWARC writes caps with gowarc's own file writer into dir and
@@ -48,8 +52,12 @@ func writeResponse(w *gowarc.WarcFileWriter, c warcCapture) error {
 	b := gowarc.NewRecordBuilder(gowarc.Response,
 		gowarc.WithAddMissingRecordId(true), gowarc.WithAddMissingContentLength(true),
 		gowarc.WithAddMissingDigest(true), gowarc.WithFixContentLength(true))
-	fmt.Fprintf(b, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n", c.ctype, len(c.body))
-	b.Write(c.body)
+	if c.wire != nil {
+		b.Write(c.wire)
+	} else {
+		fmt.Fprintf(b, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n", c.ctype, len(c.body))
+		b.Write(c.body)
+	}
 	b.AddWarcHeader(gowarc.WarcTargetURI, c.url)
 	b.AddWarcHeaderTime(gowarc.WarcDate, c.date)
 	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
@@ -73,7 +81,7 @@ func warcFixture(t testing.TB) []warcCapture {
 	var out []warcCapture
 	for _, i := range []int{2, 0, 1, 3, 4} {
 		c := caps[i]
-		out = append(out, warcCapture{c.url, c.ctype, at(c.ts), c.body})
+		out = append(out, warcCapture{url: c.url, ctype: c.ctype, date: at(c.ts), body: c.body})
 	}
 	herald, err := os.ReadFile("testdata/herald-sun-1/source.html")
 	if err != nil {
@@ -81,9 +89,9 @@ func warcFixture(t testing.TB) []warcCapture {
 	}
 	const hu = "https://www.heraldsun.com.au/news/opinion/angry-media"
 	out = append(out,
-		warcCapture{hu, "text/html; charset=utf-8", at("20150313080000"), herald},
-		warcCapture{hu, "text/html; charset=utf-8", at("20150313090000"),
-			bytes.ReplaceAll(herald, []byte("A HIGH-powered"), []byte("A powerful"))})
+		warcCapture{url: hu, ctype: "text/html; charset=utf-8", date: at("20150313080000"), body: herald},
+		warcCapture{url: hu, ctype: "text/html; charset=utf-8", date: at("20150313090000"),
+			body: bytes.ReplaceAll(herald, []byte("A HIGH-powered"), []byte("A powerful"))})
 	return out
 }
 
@@ -135,4 +143,61 @@ func TestWARCBadInput(t *testing.T) {
 	}
 	_, err = ListWARC(filepath.Join(dir, "missing.warc"))
 	wantProblem(t, err, Unreadable)
+}
+
+// A crawler keeps a response as it came over the wire: chunked, gzipped.
+// Each capture reads as the page it was sent as; before, the chunk sizes
+// and the gzip bytes were read as the article's text. A record cut short
+// (a crawl stopped, a file truncated) is skipped with a note: before, its
+// page read as the end of the article deleted.
+func TestWARCReadsPagesAsSent(t *testing.T) {
+	page, err := os.ReadFile("testdata/herald-sun-1/source.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const hu = "https://www.heraldsun.com.au/news/opinion/angry-media"
+	at := func(h int) time.Time { return time.Date(2015, 3, 13, h, 0, 0, 0, time.UTC) }
+	var chunked bytes.Buffer
+	chunked.WriteString("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n")
+	for rest := page; len(rest) > 0; {
+		n := min(len(rest), 1000)
+		fmt.Fprintf(&chunked, "%x\r\n%s\r\n", n, rest[:n])
+		rest = rest[n:]
+	}
+	chunked.WriteString("0\r\n\r\n")
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(page)
+	zw.Close()
+	gz := append([]byte(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n", zipped.Len())), zipped.Bytes()...)
+	caps := []warcCapture{
+		{url: hu, ctype: "text/html; charset=utf-8", date: at(8), body: page},
+		{url: hu, ctype: "text/html; charset=utf-8", date: at(9), wire: chunked.Bytes()},
+		{url: hu, ctype: "text/html", date: at(10), wire: gz},
+		{url: hu, ctype: "text/html; charset=utf-8", date: at(11), body: bytes.ReplaceAll(page, []byte("A HIGH-powered"), []byte("A powerful"))},
+	}
+	path := writeWARC(t, t.TempDir(), false, caps)
+	a, err := OpenWARC(path, hu)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Versions) != 2 || len(a.Notes) != 0 {
+		t.Fatalf("%d versions (want 2: the chunked and gzipped captures are the first page again), notes %q", len(a.Versions), a.Notes)
+	}
+	// Cut the file inside the last record: that capture is skipped.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := bytes.LastIndex(data, []byte("A powerful"))
+	if err := os.WriteFile(path, data[:cut], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err = OpenWARC(path, hu)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Versions) != 1 || len(a.Notes) != 1 || !strings.Contains(a.Notes[0], "capture 2015-03-13T11:00:00Z skipped: the WARC record is cut short") {
+		t.Errorf("cut file: %d versions, notes %q", len(a.Versions), a.Notes)
+	}
 }
