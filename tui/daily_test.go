@@ -285,9 +285,22 @@ func TestTimesAreLocalAndHuman(t *testing.T) {
 		30 * time.Second: "just now", 5 * time.Minute: "5 minutes ago", time.Hour: "1 hour ago",
 		50 * time.Hour: "2 days ago", 40 * 24 * time.Hour: "1 month ago", 800 * 24 * time.Hour: "2 years ago",
 	} {
-		if got := ago(d); got != want {
+		now := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+		if got := ago(now, now.Add(-d)); got != want {
 			t.Errorf("ago(%v) = %q, want %q", d, got, want)
 		}
+	}
+	// Past 292 years a time.Duration stops growing: the calendar counts.
+	y9999 := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	y2020 := time.Date(2020, 1, 8, 13, 25, 0, 0, time.UTC)
+	if got := apart(y2020, y9999); got != "7978 years later" {
+		t.Errorf("a base in 9999: %q", got)
+	}
+	if got := apart(y9999, y2020); got != "7978 years earlier" {
+		t.Errorf("a version in 9999: %q", got)
+	}
+	if got := ago(y2020, time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)); got != "2019 years ago" {
+		t.Errorf("a version in year 1: %q", got)
 	}
 }
 

@@ -53,7 +53,7 @@ func (m *Model) whenText() string {
 		// What is printed never depends on the clock.
 		out = t.In(m.loc).Format(dateLayout)
 	case ok:
-		out = fmt.Sprintf("%s, %s", t.In(m.loc).Format(dateLayout), ago(now.Sub(t)))
+		out = fmt.Sprintf("%s, %s", t.In(m.loc).Format(dateLayout), ago(now, t))
 	case v.Time != "":
 		out = model.Visible(v.Time)
 	case v.Elapsed != "" && m.base() == m.shown-1 && m.base() >= 0:
@@ -73,44 +73,46 @@ func (m *Model) whenText() string {
 		if bt.In(m.loc).Format("2006-01-02") == t.In(m.loc).Format("2006-01-02") {
 			date = bt.In(m.loc).Format("15:04") + " the same day"
 		}
-		return fmt.Sprintf("%s · vs %s, %s", out, date, apart(t.Sub(bt)))
+		return fmt.Sprintf("%s · vs %s, %s", out, date, apart(t, bt))
 	case bok && m.printing:
 		return fmt.Sprintf("%s · vs %s", out, bt.In(m.loc).Format(dateLayout))
 	case bok:
-		return fmt.Sprintf("%s · vs %s, %s", out, bt.In(m.loc).Format(dateLayout), ago(now.Sub(bt)))
+		return fmt.Sprintf("%s · vs %s, %s", out, bt.In(m.loc).Format(dateLayout), ago(now, bt))
 	case bv.Time != "":
 		return out + " · vs " + model.Visible(bv.Time)
 	}
 	return out
 }
 
-// ago is how long ago a time d before now was.
-func ago(d time.Duration) string {
-	if d < 0 {
+// ago is how long before now t was.
+func ago(now, t time.Time) string {
+	switch {
+	case t.After(now):
 		return "in the future"
-	}
-	if d < time.Minute {
+	case now.Sub(t) < time.Minute:
 		return "just now"
 	}
-	return howLong(d) + " ago"
+	return howLong(t, now) + " ago"
 }
 
-// apart is how much earlier a base was than the version shown, d being
-// the shown time less the base's.
-func apart(d time.Duration) string {
+// apart is how much earlier base was than t, the version shown.
+func apart(t, base time.Time) string {
 	switch {
-	case d < 0:
-		return howLong(-d) + " later"
-	case d < time.Minute:
+	case t.Before(base):
+		return howLong(t, base) + " later"
+	case t.Sub(base) < time.Minute:
 		return "the same minute"
 	}
-	return howLong(d) + " earlier"
+	return howLong(base, t) + " earlier"
 }
 
-// howLong is a duration in the largest whole unit a reader would use.
-func howLong(d time.Duration) string {
+// howLong is the time from a to b (a not after b) in the largest whole
+// unit a reader would use. Years are counted on the calendar: a
+// time.Duration holds no more than 292 of them (b.Sub(a) stops there),
+// and a version dated 9999 had read as "292 years".
+func howLong(a, b time.Time) string {
 	const day = 24 * time.Hour
-	switch {
+	switch d := b.Sub(a); {
 	case d < time.Hour:
 		return plural(int(d/time.Minute), "minute", "minutes")
 	case d < day:
@@ -120,5 +122,9 @@ func howLong(d time.Duration) string {
 	case d < 365*day:
 		return plural(int(d/(30*day)), "month", "months")
 	}
-	return plural(int(d/(365*day)), "year", "years")
+	years := b.Year() - a.Year()
+	if b.AddDate(-years, 0, 0).Before(a) {
+		years-- // not a whole year more yet
+	}
+	return plural(max(years, 1), "year", "years")
 }
