@@ -116,6 +116,15 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	if o.only != "" && o.only != "substantive" {
 		return o, fmt.Errorf("--only %q: want substantive", o.only)
 	}
+	// The other outputs carry every paragraph: a user who asked for the
+	// substantive edits alone must not be handed all of them unawares.
+	if o.only != "" && (o.json || o.format != "text") {
+		what := "--format " + o.format
+		if o.json {
+			what = "--json"
+		}
+		return o, fmt.Errorf("--only substantive prints text; %s writes every paragraph: leave one of them out", what)
+	}
 	return o, nil
 }
 

@@ -27,4 +27,12 @@ func TestPrintOnlySubstantive(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "--only") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("--only numbers: exit %d, stderr %q", code, stderr)
 	}
+	// The other outputs carry every paragraph: refused, not ignored.
+	for _, other := range [][]string{{"--format", "markdown"}, {"--format", "json"}, {"--format", "html"}, {"--format", "svg"}, {"--json"}} {
+		args := append([]string{"--print", "--only", "substantive"}, other...)
+		_, stderr, code = redline(t, "", args...)
+		if code != 2 || !strings.Contains(stderr, "--only substantive prints text") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
 }
