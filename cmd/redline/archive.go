@@ -37,7 +37,9 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 		o.json = jsonOut
 		return show(art, o, stdout, stderr)
 	}
-	if jsonOut {
+	if jsonOut || o.format != "" && o.format != "text" {
+		// A page, a paste or a comparison is of one article: the list,
+		// tab-separated, is none of them.
 		fmt.Fprintf(stderr, "redline: %s: an archive holds many articles: choose one with --article KEY (an entry id or URL)\n",
 			model.Visible(path))
 		return 2

@@ -117,6 +117,10 @@ func TestArchiveBadInput(t *testing.T) {
 		{path, "", true, "choose one with --article KEY", archiveOptions()},
 		{notArchive, "1", true, "neither a diffengine nor a NewsEdits archive", archiveOptions()},
 		{filepath.Join(t.TempDir(), "missing.db"), "1", false, "no such file", archiveOptions()},
+		// A page, a paste or a comparison is of one article: the list
+		// had been printed, tab-separated, as the JSON asked for.
+		{path, "", false, "choose one with --article KEY", options{view: "inline", print: true, format: "json"}},
+		{path, "", false, "choose one with --article KEY", options{view: "inline", print: true, format: "svg"}},
 		// The list has no versions: --to would go unused (it was).
 		{path, "", false, "--from and --to choose versions of one article: choose it with --article KEY",
 			options{view: "inline", print: true, to: 2, toSet: true}},
