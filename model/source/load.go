@@ -81,7 +81,9 @@ func ReadInputs(paths []string, stdin io.Reader, order SortOrder) ([]Input, erro
 	return Open(paths, stdin, order, DefaultMaxInput)
 }
 
-// folderFiles reads the regular, visible files of a folder, in order.
+// folderFiles reads the regular, visible files of a folder, in order:
+// not hidden ones (.name, a vim swap file among them), nor an editor's
+// backup (name~) or autosave (#name#), which would read as versions.
 func folderFiles(dir string, order SortOrder) ([]Input, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -89,7 +91,9 @@ func folderFiles(dir string, order SortOrder) ([]Input, error) {
 	}
 	var out []Input
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || !e.Type().IsRegular() {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+			len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#' || !e.Type().IsRegular() {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())

@@ -279,3 +279,22 @@ func TestFullStopHeadlineReadsTheSameEveryWay(t *testing.T) {
 		}
 	}
 }
+
+// A folder's hidden files and an editor's backups (v2.txt~, #v2.txt#)
+// are no versions: before, v2.txt~ read as Version 3, "no changes".
+func TestFolderLeavesOutEditorFiles(t *testing.T) {
+	dir := writeHistory(t, 2, func(int) string { return "" })
+	for _, name := range []string{"v002.txt~", "#v002.txt#", ".v002.txt.swp"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("An editor's copy.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	art := readPaths(t, dir)
+	var labels []string
+	for _, v := range art.Versions {
+		labels = append(labels, v.Label)
+	}
+	if !reflect.DeepEqual(labels, []string{"v001.txt", "v002.txt"}) {
+		t.Errorf("versions %q", labels)
+	}
+}
