@@ -349,6 +349,11 @@ func TestParagraphReaderReadsAsReadPlain(t *testing.T) {
 		text, err := model.DecodeText("", data)
 		switch {
 		case len(bytes.TrimSpace(data)) == 0:
+			// No text: the commit is skipped, as a folder's empty file is.
+			if problem != "the file is empty" {
+				t.Fatalf("%q: problem %q, want the file is empty", data, problem)
+			}
+			continue
 		case err != nil:
 			if problem == "" {
 				t.Fatalf("%q: no problem reported, want %v", data, err)
@@ -547,5 +552,28 @@ func TestReadGitNotesWindows1252(t *testing.T) {
 	}
 	if want := []string{"1 commit left the text unchanged and was skipped", "the file is not UTF-8 in 2 versions: read as Windows-1252 (Latin-1)"}; !reflect.DeepEqual(art.Notes, want) {
 		t.Errorf("notes %q, want %q", art.Notes, want)
+	}
+}
+
+// A commit that empties the file (a scrape that wrote nothing) is
+// skipped with a note, as a folder's empty file is: before, it was a
+// version, every paragraph removed, and the next one added them again.
+func TestReadGitSkipsAnEmptiedFile(t *testing.T) {
+	r := newGitTestRepo(t)
+	for i, text := range []string{"Storm hits\n\nThe storm hit the coast.\n", " \n", "Storm hits\n\nThe storm hit the coast today.\n"} {
+		r.write("story.txt", text)
+		r.git(nil, "add", "story.txt")
+		r.commit("A", fmt.Sprintf("2024-01-0%dT00:00:00Z", i+1), "edit")
+	}
+	art, err := ReadGit(filepath.Join(r.dir, "story.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []int
+	for _, v := range art.Versions {
+		numbers = append(numbers, v.Number)
+	}
+	if !reflect.DeepEqual(numbers, []int{1, 3}) || len(art.Notes) != 1 || !strings.HasSuffix(art.Notes[0], "skipped: the file is empty") {
+		t.Errorf("numbers %v, notes %q", numbers, art.Notes)
 	}
 }

@@ -50,13 +50,16 @@ func (pr *paragraphReader) intern(p string) string {
 }
 
 // read returns the headline and paragraphs of data, read as a plain
-// file is (model.PlainHeadline); problem says why a blob has no text
-// (binary data). An emptied file is a version with no paragraphs. data is
-// not kept: the caller may reuse it.
+// file is (model.PlainHeadline); problem says why a blob has no text: it
+// is empty or white space only, or binary data. Such a commit is skipped
+// with a note, as a folder's file with no text is (a scrape that failed
+// and wrote nothing); before, an emptied file was a version, every
+// paragraph removed and then added again. data is not kept: the caller
+// may reuse it.
 func (pr *paragraphReader) read(data []byte) (headline string, paras []string, problem string) {
 	pr.windows1252 = false
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", []string{}, ""
+		return "", nil, "the file is empty"
 	}
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.IndexByte(data, '\r') >= 0 ||
 		bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
