@@ -428,15 +428,20 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 	var prev []string
 	prevHeadline := ""
 	skipped, windows1252 := 0, 0 // commits skipped; versions read as Windows-1252
-	for _, b := range blobs {
+	for k, b := range blobs {
 		c := b.commit
+		if k > 0 && b.change == blobs[k-1].change {
+			// The blob the commit before left (a rename, a commit of
+			// other files): no change of the text, no number, no note.
+			continue
+		}
 		if problem, bad := broken[b.blob]; bad {
 			art.Notes = append(art.Notes, fmt.Sprintf("commit %s skipped: %s", shortHash(c.hash), problem))
 			continue
 		}
 		paras, headline := texts[b.blob], headlines[b.blob]
 		if len(art.Versions) > 0 && slices.Equal(paras, prev) && headline == prevHeadline {
-			skipped++
+			skipped++ // a change of the blob that leaves the text (a re-wrap): its number is a gap
 			continue
 		}
 		prev, prevHeadline = paras, headline
