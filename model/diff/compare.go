@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -189,11 +190,15 @@ func (c *Comparison) OldIndex(new int) int {
 // give a comparison.
 func Compare(a, b model.Version) *Comparison {
 	c := &Comparison{}
-	if a.Headline != "" || b.Headline != "" {
-		c.Headline = WordDiff(a.Headline, b.Headline)
-		c.HeadlineChanged = normalKey(a.Headline) != normalKey(b.Headline)
+	// What a reader cannot see is no edit: the texts are compared, and
+	// their edits spelt, without the invisible format characters.
+	ha, hb := withoutInvisible(a.Headline), withoutInvisible(b.Headline)
+	pa, pb := allWithoutInvisible(a.Paragraphs), allWithoutInvisible(b.Paragraphs)
+	if ha != "" || hb != "" {
+		c.Headline = WordDiff(ha, hb)
+		c.HeadlineChanged = normalKey(ha) != normalKey(hb)
 	}
-	al := alignParagraphs(a.Paragraphs, b.Paragraphs)
+	al := alignParagraphs(pa, pb)
 	changes, counts := buildRows(al)
 	c.Changes, counts = joinSplits(changes, counts, al)
 	c.oldToNew, c.newToOld = make([]int, len(al.old)), make([]int, len(al.new))
@@ -207,8 +212,73 @@ func Compare(a, b model.Version) *Comparison {
 		c.tally(&c.Changes[k], counts[k])
 	}
 	c.Stats.HeadlineChanged = c.HeadlineChanged
-	c.classify(a.Paragraphs, b.Paragraphs)
+	c.classify(pa, pb)
 	return c
+}
+
+// invisible marks the format characters a reader never sees, whose
+// adding or removal changes nothing on the page: SOFT HYPHEN (U+00AD,
+// shown only where a line breaks inside a word, which no view here
+// does), ZERO WIDTH SPACE (U+200B), WORD JOINER (U+2060) and ZERO WIDTH
+// NO-BREAK SPACE (U+FEFF, a byte-order mark inside the text). The joiners
+// U+200C and U+200D are not among them: they change how Persian, Indic
+// scripts and emoji are drawn.
+func invisible(r rune) bool {
+	return r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff'
+}
+
+// withoutInvisible is s less its invisible format characters: s itself
+// when it has none, found by the lead bytes of their UTF-8 (C2 for
+// U+00AD, E2 for U+200B and U+2060, EF for U+FEFF), which ASCII text
+// never holds.
+func withoutInvisible(s string) string {
+	if !hasInvisible(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// hasInvisible reports whether s holds an invisible format character,
+// looking only where a lead byte of one is (a fast byte search each).
+func hasInvisible(s string) bool {
+	for _, lead := range [...]byte{0xC2, 0xE2, 0xEF} {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if invisible(r) {
+				return true
+			}
+			i += n
+		}
+	}
+	return false
+}
+
+// allWithoutInvisible is withoutInvisible of every paragraph: ps itself
+// when none has any.
+func allWithoutInvisible(ps []string) []string {
+	var out []string
+	for i, p := range ps {
+		if q := withoutInvisible(p); q != p {
+			if out == nil {
+				out = slices.Clone(ps)
+			}
+			out[i] = q
+		}
+	}
+	if out == nil {
+		return ps
+	}
+	return out
 }
 
 // row is a change with what its word diff counted.

@@ -439,3 +439,35 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+// Invisible format characters are no edit: a zero-width space inside a
+// word, a soft hyphen, a word joiner or a U+FEFF, in the headline or a
+// paragraph, leave both unchanged; a paragraph with a real edit besides
+// shows that edit alone. Before, each read as a spelling edit that drew
+// as nothing. The joiners U+200C and U+200D still count: they change how
+// some scripts and emoji are drawn.
+func TestInvisibleCharactersAreNoEdit(t *testing.T) {
+	old := model.Version{Headline: "Budget passes", Paragraphs: []string{
+		"Councillors cheered the budget on Monday.", "The vote was close.", "It takes effect in July."}}
+	new := model.Version{Headline: "Bud\u200bget passes", Paragraphs: []string{
+		"Councillors cheered the bud\u200bget on Tuesday.", "The vo\u00adte was\u2060 close.", "\ufeffIt takes effect in July."}}
+	c := Compare(old, new)
+	if c.HeadlineChanged {
+		t.Errorf("headline changed: %v", c.Headline)
+	}
+	if got := changeRows(c); !reflect.DeepEqual(got, []changeRow{{Edited, 0, 0}, {Same, 1, 1}, {Same, 2, 2}}) {
+		t.Errorf("rows %v", got)
+	}
+	if s := bare(c.Stats); s != (Stats{Edited: 1, WordsAdded: 1, WordsRemoved: 1}) {
+		t.Errorf("stats %+v", c.Stats)
+	}
+	for _, e := range c.Changes[0].Edits {
+		if e.Op != OpEqual && e.Text != "Monday" && e.Text != "Tuesday" {
+			t.Errorf("edit %+v", e)
+		}
+	}
+	joined := Compare(model.Version{Paragraphs: []string{"a\u200db"}}, model.Version{Paragraphs: []string{"ab"}})
+	if joined.Changes[0].Kind == Same {
+		t.Error("a zero-width joiner removed reads as no change")
+	}
+}

@@ -112,8 +112,9 @@ type ParagraphDoc struct {
 	// quote, name, attribution, correction, wording, spelling,
 	// punctuation, typographic (diff.EditKinds); absent when unchanged.
 	Kinds diff.EditKinds `json:"kinds,omitempty"`
-	// Edits spell both texts: the old text is every equal and delete
-	// edit's text (or old), the new one every equal and insert edit's.
+	// Edits spell both texts, less their invisible format characters
+	// (diff.Compare): the old text is every equal and delete edit's text
+	// (or old), the new one every equal and insert edit's.
 	// Empty for moved-away (its edits are on the moved row).
 	Edits []EditDoc `json:"edits"`
 }
