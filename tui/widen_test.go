@@ -111,3 +111,29 @@ func TestWidenMovesPinAndHistory(t *testing.T) {
 
 // cursorRow is the screen line of the body the cursor block starts on.
 func (m *Model) cursorRow() int { return m.doc.starts[m.cursor] - m.offset }
+
+// A long history whose newest step is large opens while that step is
+// still being compared; the whole history arriving then widens the
+// reader to the same step. Before, the waiting comparison had no step
+// recorded, and the reader widened to Version 1.
+func TestWidenWhileTheFirstStepIsCompared(t *testing.T) {
+	whole := &model.Article{Source: "plain text"}
+	for v := range 3 {
+		var ps []string
+		for i := range 700 {
+			ps = append(ps, fmt.Sprintf("Paragraph %d of version %d: %s", i, v+1, strings.Repeat("the harbour waited and the council met ", 25)))
+		}
+		whole.Versions = append(whole.Versions, model.Version{Number: v + 1, Paragraphs: ps})
+	}
+	window := &model.Article{Source: whole.Source, Versions: whole.Versions[1:]}
+	next, _ := New(window, testOptions()).Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := next.(Model) // the first step's comparison not made yet
+	if m.busy[workMove] == nil {
+		t.Fatal("the first step was compared at once: too small to test the wait")
+	}
+	m = runCmd(m, m.widen(whole, 1))
+	m = settle(m)
+	if m.shown != 2 || m.base() != 1 {
+		t.Errorf("shown %d base %d, want 2 and 1", m.shown, m.base())
+	}
+}
