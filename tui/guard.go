@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"runtime/debug"
 	"sync"
 
@@ -96,10 +97,18 @@ func (g guarded) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			next, cmd = g, tea.Quit
 		}
 	}()
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyCtrlZ && canSuspend {
+		// Every screen suspends as a shell's job, as less and vim do: the
+		// terminal is given back until fg (bubbletea's Suspend).
+		return g, tea.Suspend
+	}
 	inner, c := g.inner.Update(msg)
 	g.inner = inner
 	return g, g.guardCmd(c)
 }
+
+// canSuspend: a job can be stopped and resumed by its shell on unix.
+const canSuspend = runtime.GOOS != "windows"
 
 func (g guarded) View() (v string) {
 	if g.fail.Failed() {

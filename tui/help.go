@@ -96,6 +96,7 @@ func (m *Model) legends() []string {
 	out = append(out,
 		"annotate (a): the version that introduced each paragraph, then the one that last changed it",
 		"mouse: the wheel scrolls; M releases it to select text (or start with --no-mouse); y copies the cursor paragraph",
+		"ctrl+z suspends redline, as it does less or vim; fg resumes it",
 		m.articleURL())
 	// The notes are said once, in the footer, as the reader opens: here
 	// they stay, every one of them.
