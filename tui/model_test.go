@@ -583,6 +583,35 @@ func TestSearchCountsOnlyWhatItMarks(t *testing.T) {
 	}
 }
 
+// A space in the query matches the space the text has, a no-break or a
+// thin one too: "6 to 3" finds the version that joins them with a
+// no-break space, and marks it. A query only a headline holds says so.
+func TestSearchMatchesAnySpace(t *testing.T) {
+	art := &model.Article{Versions: []model.Version{
+		{Number: 1, Headline: "Council votes", Paragraphs: []string{"The council voted 6 to 3."}},
+		{Number: 2, Headline: "Council votes", Paragraphs: []string{"The council voted 6\u00a0to\u2009\u20093."}},
+	}}
+	m := newTestModel(t, art, 80, 24)
+	m.runSearch("6 to 3")
+	m = settle(m)
+	if m.search == nil || len(m.search.hits) != 1 || m.search.total != 1 {
+		t.Fatalf("search %+v, want version 1 only: two thin spaces are two spaces", m.search)
+	}
+	m.runSearch("6 to  3")
+	m = settle(m)
+	if m.search == nil || len(m.search.hits) != 1 || m.search.hits[0].v != 1 {
+		t.Fatalf("search %+v, want version 2", m.search)
+	}
+	if got := highlight([]span{{text: art.Versions[1].Paragraphs[0]}}, m.search.re); len(got) < 2 {
+		t.Errorf("the match is not marked: %+v", got)
+	}
+	m.runSearch("votes")
+	m = settle(m)
+	if got := m.search.status(); got != "/votes: only in headlines, which search does not reach" {
+		t.Errorf("a headline's word: %q", got)
+	}
+}
+
 // A number no version has is refused with the numbers there are; where
 // they skip numbers (a git commit that changed no paragraph), with the
 // nearest: "from 1 to 6" alone had hidden that 4 is a gap.

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,6 +24,9 @@ type search struct {
 	hits  []searchHit
 	cur   int // the hit the reader is on, -1 before the first jump
 	total int // occurrences in every hit
+	// inHeadlines: with no hit, a headline holds the query (search reads
+	// paragraphs only), which the footer says rather than "not found".
+	inHeadlines bool
 }
 
 // smartCase makes a query case-insensitive unless it holds a capital, as
@@ -40,14 +44,23 @@ func smartCase(q string) bool {
 // where it stands: most paragraphs are the same in many versions, so
 // searching the distinct text is searching far less.
 type paragraphIndex struct {
-	texts  []string
-	lower  []string // lower-cased texts, made on first use
-	places [][]searchHit
+	headlines []string // the versions' distinct headlines, which search does not reach
+	texts     []string
+	spaced    []string // texts with every space a plain one (spacedText)
+	lower     []string // lower-cased spaced texts, made on first use
+	places    [][]searchHit
 }
 
 func newParagraphIndex(art *model.Article) *paragraphIndex {
 	ix := &paragraphIndex{}
 	seen := map[string]int{}
+	headlines := map[string]bool{}
+	for _, ver := range art.Versions {
+		if h := ver.Headline; h != "" && !headlines[h] {
+			headlines[h] = true
+			ix.headlines = append(ix.headlines, h)
+		}
+	}
 	for v, ver := range art.Versions {
 		for p, text := range ver.Paragraphs {
 			id, ok := seen[text]
@@ -55,6 +68,7 @@ func newParagraphIndex(art *model.Article) *paragraphIndex {
 				id = len(ix.texts)
 				seen[text] = id
 				ix.texts = append(ix.texts, text)
+				ix.spaced = append(ix.spaced, spacedText(text))
 				ix.places = append(ix.places, nil)
 			}
 			ix.places[id] = append(ix.places[id], searchHit{v: v, p: p})
@@ -72,19 +86,19 @@ func (ix *paragraphIndex) find(query string, re *regexp.Regexp) []searchHit {
 	fold := smartCase(query)
 	if fold && ix.lower == nil {
 		ix.lower = make([]string, len(ix.texts))
-		for i, t := range ix.texts {
+		for i, t := range ix.spaced {
 			ix.lower[i] = strings.ToLower(t)
 		}
 	}
-	q := query
-	texts := ix.texts
+	q := spacedText(query)
+	texts := ix.spaced
 	if fold {
-		q, texts = strings.ToLower(query), ix.lower
+		q, texts = strings.ToLower(q), ix.lower
 	}
 	var hits []searchHit
 	for id, t := range texts {
 		if n := strings.Count(t, q); n > 0 {
-			if fold {
+			if fold || t != ix.texts[id] {
 				if n = len(re.FindAllStringIndex(ix.texts[id], -1)); n == 0 {
 					continue
 				}
@@ -105,12 +119,36 @@ func sortHits(h []searchHit) {
 	sort.Slice(h, func(i, j int) bool { return h[i].v < h[j].v || (h[i].v == h[j].v && h[i].p < h[j].p) })
 }
 
-// newSearch prepares a query; an empty query is no search.
+// spacedText is s with every space character (a no-break space, a thin
+// space: Unicode's Zs, and tabs) a plain space: what a reader types for
+// the space they see. It is s itself when s has none.
+func spacedText(s string) string {
+	if strings.IndexFunc(s, otherSpace) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if otherSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// otherSpace reports whether r is a space that is not the plain one.
+func otherSpace(r rune) bool { return r != ' ' && (r == '\t' || unicode.Is(unicode.Zs, r)) }
+
+// newSearch prepares a query; an empty query is no search. A space in
+// the query matches any one space in the text, so "6 to 3" finds the
+// text that joins them with no-break spaces, as the screen shows it.
 func newSearch(ix *paragraphIndex, query string) *search {
 	if query == "" {
 		return nil
 	}
-	expr := regexp.QuoteMeta(query)
+	parts := strings.Split(spacedText(query), " ")
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	expr := strings.Join(parts, `[\t\p{Zs}]`)
 	if smartCase(query) {
 		expr = "(?i)" + expr
 	}
@@ -118,6 +156,9 @@ func newSearch(ix *paragraphIndex, query string) *search {
 	s := &search{query: query, re: re, hits: ix.find(query, re), cur: -1}
 	for _, h := range s.hits {
 		s.total += h.n
+	}
+	if len(s.hits) == 0 {
+		s.inHeadlines = slices.ContainsFunc(ix.headlines, re.MatchString)
 	}
 	return s
 }
@@ -152,6 +193,9 @@ func (s *search) next(v, p, dir int) (int, bool) {
 func (s *search) status() string {
 	q := model.Visible(s.query)
 	if len(s.hits) == 0 {
+		if s.inHeadlines {
+			return fmt.Sprintf("/%s: only in headlines, which search does not reach", q)
+		}
 		return fmt.Sprintf("/%s: not found in any version", q)
 	}
 	matches := plural(s.total, "match", "matches")
