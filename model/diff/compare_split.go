@@ -6,20 +6,29 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// joinThreshold is how alike an old paragraph must be to two new ones
-// read as one (or two old ones to one new) for the step to be a split (or
-// a merge): the same Dice score as pairing, on the joined text. It is
+// joinThreshold is how alike an old paragraph must be to new ones read
+// as one (or old ones to one new) for the step to be a split (or a
+// merge): the same Dice score as pairing, on the joined text. It is
 // set well above moveThreshold because a split claims that nothing but
 // the paragraph break came between the sentences.
 const joinThreshold = 0.6
 
-// joinSplits finds, among neighbouring rows, a paragraph cut in two or two
-// joined, and shows each as one split or merge: an edited paragraph
-// followed by an added one (or a removed one) that together read as one,
-// or a removed paragraph followed by two added ones (or two removed
-// followed by one added) that do. The joined reading must beat the
-// pairing it replaces, so a genuinely new paragraph next to an edited one
-// is left alone: its words lower the score of the joined text.
+// maxPieces bounds a split or a merge: at most this many paragraphs are
+// read as one, and a run of neighbouring rows is looked at no further.
+// A news paragraph is cut in two or three; eight is far past that, and
+// keeps the search of a long run of added paragraphs linear.
+const maxPieces = 8
+
+// joinSplits finds, among neighbouring rows, a paragraph cut in pieces or
+// pieces joined, and shows each as one split or merge: an edited paragraph
+// among added ones (or removed ones) that read as one with it, or a
+// removed paragraph followed by added ones (or removed ones followed by
+// one added) that do. The joined reading must beat the pairing it
+// replaces, so a genuinely new paragraph next to an edited one is left
+// alone: its words lower the score of the joined text. Of the readings
+// that qualify, the one that scores highest is taken (the fewer pieces
+// on a tie): a paragraph cut in three is one split of three, whichever
+// piece the pairing had taken for its edit.
 func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change, []editCounts) {
 	// In place: each join puts fewer rows (or as many) where it read
 	// them, so the rows written never pass the rows still to read.
@@ -30,56 +39,133 @@ func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change,
 			n++
 		}
 	}
-	kindAt := func(k int) Kind {
-		if k < len(changes) {
-			return changes[k].Kind
+	keep := func(from, to int) {
+		for q := from; q < to; q++ {
+			put(row{Change: changes[q], counts: counts[q]})
 		}
-		return -1
 	}
 	for k := 0; k < len(changes); k++ {
-		r := changes[k]
-		switch {
-		case r.Kind == Edited && kindAt(k+1) == Added && changes[k+1].New == r.New+1:
-			if s, ok := trySplit(al, r.Old, r.New, r.Similarity); ok {
-				put(s...)
-				k++
-				continue
-			}
-		case r.Kind == Added && kindAt(k+1) == Edited && changes[k+1].New == r.New+1:
-			if s, ok := trySplit(al, changes[k+1].Old, r.New, changes[k+1].Similarity); ok {
-				put(s...)
-				k++
-				continue
-			}
-		case r.Kind == Removed && kindAt(k+1) == Added && kindAt(k+2) == Added && changes[k+2].New == changes[k+1].New+1:
-			if s, ok := trySplit(al, r.Old, changes[k+1].New, 0); ok {
-				put(s...)
-				k += 2
-				continue
-			}
-		case r.Kind == Edited && kindAt(k+1) == Removed && changes[k+1].Old == r.Old+1:
-			if m, ok := tryMerge(al, r.Old, r.New, r.Similarity); ok {
-				put(m)
-				k++
-				continue
-			}
-		case r.Kind == Removed && kindAt(k+1) == Edited && changes[k+1].Old == r.Old+1:
-			if m, ok := tryMerge(al, r.Old, changes[k+1].New, changes[k+1].Similarity); ok {
-				put(m)
-				k++
-				continue
-			}
-		case r.Kind == Removed && kindAt(k+1) == Removed && kindAt(k+2) == Added && changes[k+1].Old == r.Old+1:
-			if m, ok := tryMerge(al, r.Old, changes[k+2].New, 0); ok {
-				put(m)
-				k += 2
-				continue
-			}
+		if rows, lo, hi, ok := joinBlock(changes, k, al); ok {
+			keep(k, lo)
+			put(rows...)
+			k = hi - 1
+			continue
 		}
-		put(row{Change: r, counts: counts[k]})
+		put(row{Change: changes[k], counts: counts[k]})
 	}
 	clear(changes[n:]) // the rows joined away let go of their edits
 	return changes[:n], counts[:n]
+}
+
+// joinBlock looks at the rows from k on for a split or a merge starting
+// there or a few rows on: rows[lo:hi] are the rows it replaces.
+func joinBlock(changes []Change, k int, al *alignment) (rows []row, lo, hi int, ok bool) {
+	kind := changes[k].Kind
+	if kind == Added || kind == Edited {
+		if rows, lo, hi, ok := joinRun(changes, k, Added, func(c Change) int { return c.New }, func(ed *Change, first, pieces int) ([]row, bool) {
+			return trySplit(al, ed.Old, first, pieces, ed.Similarity)
+		}); ok {
+			return rows, lo, hi, true
+		}
+	}
+	if kind == Removed || kind == Edited {
+		if rows, lo, hi, ok := joinRun(changes, k, Removed, func(c Change) int { return c.Old }, func(ed *Change, first, pieces int) ([]row, bool) {
+			return tryMerge(al, first, ed.New, pieces, ed.Similarity)
+		}); ok {
+			return rows, lo, hi, true
+		}
+	}
+	if kind == Removed {
+		// A removed paragraph cut into the added ones after it, or
+		// removed ones joined into the added one after them.
+		if rows, hi, ok := removedThenAdded(changes, k, al); ok {
+			return rows, k, hi, true
+		}
+	}
+	return nil, 0, 0, false
+}
+
+// joinRun reads the run of rows from k on that are of kind piece (added,
+// for a split; removed, for a merge) or edited, one edited row at most,
+// their indexes on the pieces' side (at) following one another; around
+// the edited row, it tries each stretch of the run of two pieces or more
+// (try: the edited row, the first piece's index, how many) and keeps the
+// best reading.
+func joinRun(changes []Change, k int, piece Kind, at func(Change) int, try func(ed *Change, first, pieces int) ([]row, bool)) (rows []row, lo, hi int, ok bool) {
+	e, edited := k, -1
+	for e < len(changes) && e-k < maxPieces {
+		c := changes[e]
+		if c.Kind != piece && c.Kind != Edited || e > k && at(c) != at(changes[e-1])+1 {
+			break
+		}
+		if c.Kind == Edited {
+			if edited >= 0 {
+				break
+			}
+			edited = e
+		}
+		e++
+	}
+	if edited < 0 || e-k < 2 {
+		return nil, 0, 0, false
+	}
+	ed := &changes[edited]
+	bestSim := -1.0
+	for s := k; s <= edited; s++ {
+		for t := max(edited, s+1); t < e; t++ {
+			r, ok := try(ed, at(changes[s]), t-s+1)
+			if ok && (r[0].Similarity > bestSim || r[0].Similarity == bestSim && t+1-s < hi-lo) {
+				rows, lo, hi, bestSim = r, s, t+1, r[0].Similarity
+			}
+		}
+	}
+	return rows, lo, hi, rows != nil
+}
+
+// removedThenAdded reads a removed paragraph at k followed by added ones
+// as cut into them, or removed paragraphs from k followed by an added one
+// as joined into it, the widest reading that scores higher for each piece
+// it takes in; hi is the end of the rows it replaces.
+func removedThenAdded(changes []Change, k int, al *alignment) ([]row, int, bool) {
+	run := func(from int, kind Kind, at func(Change) int) int {
+		m := 0
+		for from+m < len(changes) && m < maxPieces && changes[from+m].Kind == kind && (m == 0 || at(changes[from+m]) == at(changes[from+m-1])+1) {
+			m++
+		}
+		return m
+	}
+	widest := func(most int, try func(pieces int) ([]row, bool)) ([]row, int, bool) {
+		rows, ok := try(2)
+		if !ok {
+			return nil, 0, false
+		}
+		pieces := 2
+		for pieces < most {
+			more, ok := try(pieces + 1)
+			if !ok || more[0].Similarity <= rows[0].Similarity {
+				break
+			}
+			rows, pieces = more, pieces+1
+		}
+		return rows, pieces, true
+	}
+	old := changes[k].Old
+	if added := run(k+1, Added, func(c Change) int { return c.New }); added >= 2 {
+		first := changes[k+1].New
+		if rows, pieces, ok := widest(added, func(p int) ([]row, bool) { return trySplit(al, old, first, p, 0) }); ok {
+			return rows, k + 1 + pieces, true
+		}
+	}
+	// Removed paragraphs from k, then one added: they join into it
+	// when read from k (the run's later ones stay for the next row).
+	removed := run(k, Removed, func(c Change) int { return c.Old })
+	if removed >= 2 && k+removed < len(changes) && changes[k+removed].Kind == Added {
+		j := changes[k+removed].New
+		if rows, pieces, ok := widest(removed, func(p int) ([]row, bool) { return tryMerge(al, old+removed-p, j, p, 0) }); ok && pieces == removed {
+			return rows, k + removed + 1, true
+		}
+	}
+	return nil, 0, false
 }
 
 // joinedDiff diffs a against b, of wa and wb words, and scores them as
@@ -129,24 +215,30 @@ func mayJoin(a, b string, pairSim float64) (wa, wb int, ok bool) {
 	return wa, wb, bound >= joinThreshold && bound > pairSim
 }
 
-// tryMerge reads old paragraphs i and i+1 as joined into new paragraph j.
-func tryMerge(al *alignment, i, j int, pairSim float64) (row, bool) {
-	joined := al.old[i] + " " + al.old[i+1]
+// tryMerge reads old paragraphs i… i+pieces-1 as joined into new
+// paragraph j.
+func tryMerge(al *alignment, i, j, pieces int, pairSim float64) ([]row, bool) {
+	joined := strings.Join(al.old[i:i+pieces], " ")
 	wa, wb, ok := mayJoin(joined, al.new[j], pairSim)
 	if !ok {
-		return row{}, false
+		return nil, false
 	}
 	edits, counts, sim := joinedDiff(joined, al.new[j], wa, wb)
 	if sim < joinThreshold || sim <= pairSim {
-		return row{}, false
+		return nil, false
 	}
-	return row{Change: Change{Kind: Merged, Old: i, New: j, Group: []int{i, i + 1}, Edits: edits, Similarity: sim}, counts: counts}, true
+	group := make([]int, pieces)
+	for k := range group {
+		group[k] = i + k
+	}
+	return []row{{Change: Change{Kind: Merged, Old: i, New: j, Group: group, Edits: edits, Similarity: sim}, counts: counts}}, true
 }
 
-// trySplit reads old paragraph i as cut into new paragraphs j and j+1.
-func trySplit(al *alignment, i, j int, pairSim float64) ([]row, bool) {
-	first := al.new[j]
-	joined := first + " " + al.new[j+1]
+// trySplit reads old paragraph i as cut into new paragraphs j…
+// j+pieces-1.
+func trySplit(al *alignment, i, j, pieces int, pairSim float64) ([]row, bool) {
+	parts := al.new[j : j+pieces]
+	joined := strings.Join(parts, " ")
 	wa, wb, ok := mayJoin(al.old[i], joined, pairSim)
 	if !ok {
 		return nil, false
@@ -155,16 +247,24 @@ func trySplit(al *alignment, i, j int, pairSim float64) ([]row, bool) {
 	if sim < joinThreshold || sim <= pairSim {
 		return nil, false
 	}
-	a, b, ok := cutAt(edits, len(first))
-	if !ok {
-		return nil, false
+	group := make([]int, pieces)
+	for k := range group {
+		group[k] = j + k
 	}
-	group := []int{j, j + 1}
-	return []row{
-		// The counts go with the first piece, so the split is counted once.
-		{Change: Change{Kind: Split, Old: i, New: j, Group: group, Edits: a, Similarity: sim}, counts: counts},
-		{Change: Change{Kind: Split, Old: i, New: j + 1, Group: group, Edits: b, Similarity: sim}},
-	}, true
+	rows := make([]row, pieces)
+	rest := edits
+	for k := range pieces - 1 {
+		a, b, ok := cutAt(rest, len(parts[k]))
+		if !ok {
+			return nil, false
+		}
+		rows[k].Change = Change{Kind: Split, Old: i, New: j + k, Group: group, Edits: a, Similarity: sim}
+		rest = b
+	}
+	rows[pieces-1].Change = Change{Kind: Split, Old: i, New: j + pieces - 1, Group: group, Edits: rest, Similarity: sim}
+	// The counts go with the first piece, so the split is counted once.
+	rows[0].counts = counts
+	return rows, true
 }
 
 // cutAt cuts the edits of old → (first + " " + second) at the joining

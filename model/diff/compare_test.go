@@ -283,6 +283,16 @@ func TestCompareInvariants(t *testing.T) {
 	}
 }
 
+// consecutiveFrom reports whether g is first, first+1, ….
+func consecutiveFrom(g []int, first int) bool {
+	for k, x := range g {
+		if x != first+k {
+			return false
+		}
+	}
+	return true
+}
+
 // checkComparison asserts the invariants of a comparison of a with b.
 func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 	t.Helper()
@@ -300,14 +310,14 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 		}
 		switch {
 		case ch.Kind == Merged:
-			if len(ch.Group) != 2 || ch.Group[0] != ch.Old || ch.Group[1] != ch.Old+1 {
-				fail("a merge without its two old paragraphs")
+			if len(ch.Group) < 2 || !consecutiveFrom(ch.Group, ch.Old) {
+				fail("a merge without its old paragraphs")
 			}
 			for _, o := range ch.Group {
 				oldSeen[o]++
 			}
 		case ch.Kind == Split:
-			if len(ch.Group) != 2 || (ch.New != ch.Group[0] && ch.New != ch.Group[1]) {
+			if len(ch.Group) < 2 || !consecutiveFrom(ch.Group, ch.Group[0]) || ch.New < ch.Group[0] || ch.New > ch.Group[len(ch.Group)-1] {
 				fail("a split piece outside its group")
 			}
 			if ch.New == ch.Group[0] {
@@ -337,7 +347,7 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 				fail("a marker carries edits")
 			}
 		case Merged:
-			if want := a.Paragraphs[ch.Old] + " " + a.Paragraphs[ch.Old+1]; gotOld != want || gotNew != newText {
+			if want := strings.Join(a.Paragraphs[ch.Old:ch.Old+len(ch.Group)], " "); gotOld != want || gotNew != newText {
 				fail(fmt.Sprintf("edits spell %q and %q", gotOld, gotNew))
 			}
 		case Split:
@@ -345,7 +355,7 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 				fail(fmt.Sprintf("piece spells %q", gotNew))
 			}
 			splitOld[ch.Old] += gotOld
-			if ch.New == ch.Group[1] && splitOld[ch.Old] != oldText {
+			if ch.New == ch.Group[len(ch.Group)-1] && splitOld[ch.Old] != oldText {
 				fail(fmt.Sprintf("pieces spell %q", splitOld[ch.Old]))
 			}
 		case Same:
@@ -372,7 +382,12 @@ func checkComparison(t *testing.T, a, b model.Version, c *Comparison) {
 				fail("split partner indexes disagree")
 			}
 		case Merged:
-			if c.NewIndex(ch.Old) != ch.New || c.NewIndex(ch.Old+1) != ch.New || c.OldIndex(ch.New) != ch.Old {
+			for _, o := range ch.Group {
+				if c.NewIndex(o) != ch.New {
+					fail("merge partner indexes disagree")
+				}
+			}
+			if c.OldIndex(ch.New) != ch.Old {
 				fail("merge partner indexes disagree")
 			}
 		default:

@@ -271,7 +271,7 @@ func (c *Comparison) classify(a, b []string) {
 	kinds := make([][]EditKinds, len(edited))
 	model.Spread(len(edited), 256, func(lo, hi int) {
 		for k, ch := range edited[lo:hi] {
-			kinds[lo+k] = classifyEdits(ch.Edits, known, false)
+			kinds[lo+k] = classifyEdits(splitCut(ch), known, false)
 			for _, e := range ch.Edits {
 				ch.Kinds |= e.Kinds
 			}
@@ -287,6 +287,18 @@ func (c *Comparison) classify(a, b []string) {
 			c.HeadlineKinds |= k
 		}
 	}
+}
+
+// splitCut is the edits of ch that the kind rules read: for a piece of a
+// split, all but the space the paragraph break took the place of (the
+// deletion cutAt leaves at its end, to spell the old text), which is no
+// edit a reader sees. It had counted as a punctuation edit.
+func splitCut(ch *Change) []Edit {
+	es := ch.Edits
+	if n := len(es); ch.Kind == Split && n > 0 && es[n-1].Op == OpDelete && strings.TrimSpace(es[n-1].Text) == "" {
+		return es[:n-1]
+	}
+	return es
 }
 
 // count adds one change of kinds k to the stats.

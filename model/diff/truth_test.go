@@ -95,6 +95,44 @@ func TestTruthSplitAndMerge(t *testing.T) {
 	}
 }
 
+// A paragraph cut in three is one split of three pieces (it had been a
+// split of two with its last sentence struck out and added again), three
+// joined are one merge, and the space a paragraph break took the place
+// of is no edit of any kind (it had counted as punctuation). A paragraph
+// removed just before a split leaves the split whole.
+func TestTruthSplitsAndMergesOfThree(t *testing.T) {
+	s1 := "The minister announced a new budget for schools on Monday."
+	s2 := "Opposition leaders called the plan a gimmick and demanded a vote."
+	s3 := "Teachers unions welcomed the extra money but said it came too late."
+	a := model.Version{Paragraphs: []string{pE, s1 + " " + s2 + " " + s3, pF}}
+	b := model.Version{Paragraphs: []string{pE, s1, s2, s3, pF}}
+	for _, step := range []struct {
+		a, b model.Version
+		want []changeRow
+		st   Stats
+	}{
+		{a, b, []changeRow{{Same, 0, 0}, {Split, 1, 1}, {Split, 1, 2}, {Split, 1, 3}, {Same, 2, 4}}, Stats{Split: 1}},
+		{b, a, []changeRow{{Same, 0, 0}, {Merged, 1, 1}, {Same, 4, 2}}, Stats{Merged: 1}},
+	} {
+		c := Compare(step.a, step.b)
+		checkComparison(t, step.a, step.b, c)
+		if got := changeRows(c); !reflect.DeepEqual(got, step.want) {
+			t.Errorf("rows\n got %v\nwant %v", got, step.want)
+		}
+		if c.Stats != step.st {
+			t.Errorf("stats %+v, want %+v (no kind)", c.Stats, step.st)
+		}
+	}
+	removed := "Flood warning issued for river towns today."
+	a = model.Version{Paragraphs: []string{pE, removed, s1 + " " + s2, pF}}
+	b = model.Version{Paragraphs: []string{pE, s1, s2, pF}}
+	c := Compare(a, b)
+	checkComparison(t, a, b, c)
+	if got, want := changeRows(c), []changeRow{{Same, 0, 0}, {Removed, 1, -1}, {Split, 2, 1}, {Split, 2, 2}, {Same, 3, 3}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("removed before a split: rows\n got %v\nwant %v", got, want)
+	}
+}
+
 func TestTruthNormalizationIsNoEdit(t *testing.T) {
 	nfd := "Le pre\u0301sident a parle\u0301 hier soir."
 	nfc := "Le président a parlé hier soir."

@@ -216,7 +216,11 @@ func ParagraphLabel(ch diff.Change) string {
 		for i, o := range ch.Group {
 			names[i] = fmt.Sprintf("¶%d", o+1)
 		}
-		return "merged from " + strings.Join(names, " and ")
+		last := len(names) - 1
+		if last < 1 {
+			return "merged from " + strings.Join(names, "")
+		}
+		return "merged from " + strings.Join(names[:last], ", ") + " and " + names[last]
 	}
 	return ""
 }
