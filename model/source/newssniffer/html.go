@@ -1,6 +1,7 @@
 package newssniffer
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -131,6 +132,11 @@ func ReadNewsSnifferHTML(file string, data []byte) (*model.Article, error) {
 	if table == nil {
 		return nil, model.InputErrorf(file, 0, `no NewsSniffer comparison table (a table of class "version_diff" headed "Version a", "Version b")`)
 	}
+	if tablesLeftOpen(data) {
+		// The parser closes what the bytes leave open: the paragraphs
+		// after the cut would read as deleted from one version.
+		return nil, model.InputErrorf(file, 0, "the page ends inside its comparison table: it was saved or downloaded in part")
+	}
 	rows := tableRows(table)
 	vrow := -1
 	for i, r := range rows {
@@ -214,6 +220,13 @@ func noteVersion(art *model.Article, number int, note string) {
 	if note != "" {
 		art.Notes = append(art.Notes, fmt.Sprintf("version %d: %s", number, note))
 	}
+}
+
+// tablesLeftOpen reports whether the page's bytes open more tables than
+// they close: a page cut short inside its comparison table.
+func tablesLeftOpen(data []byte) bool {
+	low := bytes.ToLower(data)
+	return bytes.Count(low, []byte("<table")) > bytes.Count(low, []byte("</table"))
 }
 
 // findDiffTable is the page's comparison table: the table of class (or

@@ -523,15 +523,23 @@ func TestReadNewsSnifferHTMLMalformed(t *testing.T) {
 		nsCheckArticle(t, got, want)
 	})
 
-	// A page cut short reads as far as it goes, or fails with one line;
-	// it never panics.
+	// A page cut short fails with one line, never panics: read as far as
+	// it went, the paragraphs after the cut had read as deleted from one
+	// version. Cut after its comparison table closes, it reads whole.
 	t.Run("truncated", func(t *testing.T) {
 		page := renderNewsSniffer(p)
+		closed := strings.LastIndex(page, "</table>") + len("</table>")
 		for cut := 0; cut <= len(page); cut += 7 {
 			art, err := ReadNewsSnifferHTML("cut.html", []byte(page[:cut]))
 			if err != nil {
 				modeltest.AssertInputErrorLine(t, err, "cut.html: ")
+				if cut >= closed {
+					t.Fatalf("cut at %d, after the table: %v", cut, err)
+				}
 				continue
+			}
+			if cut < closed {
+				t.Fatalf("cut at %d, inside the table (closed at %d): read", cut, closed)
 			}
 			if len(art.Versions) != 2 {
 				t.Fatalf("cut at %d: %d versions", cut, len(art.Versions))
