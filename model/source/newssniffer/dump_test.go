@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"redline/model"
@@ -93,4 +94,20 @@ func TestADumpThatSkipsAVersionHasAGap(t *testing.T) {
 	if art, _ := ReadDump("seed", data); len(art.Gaps) != 0 {
 		t.Errorf("Version 1 Version 2: gaps %v", art.Gaps)
 	}
+}
+
+// A dump whose version line stands twice (pasted twice, edited by hand)
+// is refused in one line naming the second: read as the headline row, it
+// had shown "Version [-1-]{+2+}" as the headline's edit.
+func TestADumpWithTwoVersionLinesIsRefused(t *testing.T) {
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice := strings.Replace(string(data), "\nVersion 1 Version 2\n", "\nVersion 1 Version 2\nVersion 1 Version 2\n", 1)
+	if twice == string(data) {
+		t.Fatal("the seed has no version line to double")
+	}
+	_, err = ReadDump("twice.txt", []byte(twice))
+	modeltest.AssertInputErrorLine(t, err, "twice.txt:8: a second version line")
 }
