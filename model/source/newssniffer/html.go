@@ -149,6 +149,11 @@ func ReadNewsSnifferHTML(file string, data []byte) (*model.Article, error) {
 		return nil, model.InputErrorf(file, 0, `the comparison table has no "Version a", "Version b" header row`)
 	}
 	nums := versionHeader(rows[vrow])
+	if nums[1] <= nums[0] {
+		// As a text dump's: a comparison goes forwards, and a timeline
+		// cannot hold one that does not (nor two versions of one number).
+		return nil, model.InputErrorf(file, 0, "Version %d after Version %d: a comparison goes from an older version to a newer one", nums[1], nums[0])
+	}
 	a := model.Version{Number: nums[0], Paragraphs: []string{}}
 	b := model.Version{Number: nums[1], Paragraphs: []string{}}
 	art := &model.Article{}

@@ -547,6 +547,17 @@ func TestReadNewsSnifferHTMLMalformed(t *testing.T) {
 		}
 	})
 
+	// Backwards, or one number twice, as a text dump's header is refused:
+	// the page had been read, and its --json could not be read back.
+	t.Run("backwards", func(t *testing.T) {
+		for _, nums := range [][2]int{{1, 1}, {2, 0}} {
+			q := p
+			q.Old.Number, q.New.Number = nums[0], nums[1]
+			_, err := ReadNewsSnifferHTML("back.html", []byte(renderNewsSniffer(q)))
+			modeltest.AssertInputErrorLine(t, err, fmt.Sprintf("back.html: Version %d after Version %d", nums[1], nums[0]))
+		}
+	})
+
 	t.Run("not a comparison page", func(t *testing.T) {
 		for _, page := range []string{
 			"<html><body><p>Just a page.</p><table><tr><td>a</td><td>b</td></tr></table></body></html>",
