@@ -182,6 +182,13 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 		if !r.order.seen.IsZero() {
 			v.Time = r.order.seen.Format(time.RFC3339)
 		}
+		if numbered && stored[v.Number] {
+			// One number held twice: a number names one version, for
+			// --from and --to and in --json, so the later row is left
+			// out and said so (the step "1 vs 1" had been shown).
+			art.Notes = append(art.Notes, fmt.Sprintf("version %d is held twice; the second (seen %s) was left out", v.Number, model.Visible(v.Time)))
+			continue
+		}
 		stored[v.Number] = true
 		if len(v.Paragraphs) == 0 {
 			// A version stored with no text (a capture that failed) is

@@ -665,3 +665,36 @@ func TestNewsEditsNumbersThatSkipAreAGap(t *testing.T) {
 		t.Errorf("gaps %v, want [1]: version 2 is missing after the second version", art.Gaps)
 	}
 }
+
+// A NewsEdits article that holds one version number twice keeps the
+// first and says so: a number names one version (--from, --to, --json),
+// and the step "1 vs 1" had been shown, its --json unreadable.
+func TestNewsEditsNumberHeldTwice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "twice.db")
+	ins := `INSERT INTO entryversion (entry_id, version, created, title, url, num_versions, summary, archive_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	u := "https://example.org/story"
+	makeDB(t, path, newsEditsDDL,
+		ins, []any{1, 0, "2019-03-01 09:00:00", "Story", u, 3, "<p>One.</p>", nil},
+		ins, []any{1, 1, "2019-03-01 10:00:00", "Story", u, 3, "<p>One, two.</p>", nil},
+		ins, []any{1, 1, "2019-03-01 11:00:00", "Story", u, 3, "<p>One, two, three.</p>", nil},
+		ins, []any{1, 2, "2019-03-01 12:00:00", "Story", u, 3, "<p>One, two, four.</p>", nil},
+	)
+	art, err := open(t, path).Article("1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []int
+	for _, v := range art.Versions {
+		numbers = append(numbers, v.Number)
+	}
+	if fmt.Sprint(numbers) != "[0 1 2]" || len(art.Notes) != 1 || !strings.Contains(art.Notes[0], "version 1 is held twice") {
+		t.Errorf("numbers %v, notes %q", numbers, art.Notes)
+	}
+	var buf bytes.Buffer
+	if err := model.WriteJSON(&buf, art); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := model.ReadJSON("round.json", buf.Bytes()); err != nil {
+		t.Errorf("its --json does not read back: %v", err)
+	}
+}
