@@ -52,6 +52,28 @@ func TestReadJSONNumbersVersions(t *testing.T) {
 	}
 }
 
+// A time not in RFC 3339, a gap after no version and a guessed paragraph
+// a version lacks are refused, each in one line: they had been read and
+// written out again ("time": "yesterday"), and a date in 9999 shown as
+// "292 years earlier".
+func TestReadJSONRefusesPlacesNoReaderWrites(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"versions":[{"number":1,"time":"yesterday","paragraphs":["x"]},{"number":2,"paragraphs":["y"]}]}`: `version 1: time "yesterday" is not RFC 3339`,
+		`{"versions":[{"number":1,"paragraphs":["x"]},{"number":2,"paragraphs":["y"]}],"gaps":[1]}`:         "gap 1: gaps are the places after versions 0 to 0",
+		`{"versions":[{"number":1,"paragraphs":["x"]},{"number":2,"paragraphs":["y"]}],"gaps":[-1]}`:        "gap -1",
+		`{"versions":[{"number":1,"paragraphs":["x"]},{"number":2,"paragraphs":["y"],"guessed":[1]}]}`:      "version 2: guessed paragraph 1, of 1 paragraphs",
+	} {
+		_, err := ReadJSON("a.json", []byte(in))
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %v, want %q", in, err, want)
+		}
+	}
+	ok := `{"versions":[{"number":1,"time":"2020-01-08T10:02:00+01:00","paragraphs":["x"]},{"number":3,"paragraphs":["y"],"guessed":[0]}],"gaps":[0]}`
+	if _, err := ReadJSON("a.json", []byte(ok)); err != nil {
+		t.Errorf("a right article: %v", err)
+	}
+}
+
 // A lone version numbered 0 (a NewsSniffer article seen once) reads back
 // as it was written.
 func TestReadJSONKeepsALoneVersionZero(t *testing.T) {

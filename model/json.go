@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // ReadJSON reads an article written by redline --json.
@@ -37,6 +38,9 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 	if err := checkNumbers(file, a.Versions); err != nil {
 		return nil, err
 	}
+	if err := checkPlaces(file, &a); err != nil {
+		return nil, err
+	}
 	// A paragraph of nothing would read as a paragraph removed or added
 	// that says nothing: no reader of redline's writes one.
 	for _, v := range a.Versions {
@@ -47,6 +51,32 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 		}
 	}
 	return &a, nil
+}
+
+// checkPlaces refuses what no reader writes and every output would pass
+// on: a time that is not RFC 3339 (the schema's; "yesterday" had been
+// written out as it came), a gap after no version (gaps are places
+// between versions, ascending), a guessed paragraph the version does not
+// have.
+func checkPlaces(file string, a *Article) error {
+	for _, v := range a.Versions {
+		if v.Time != "" {
+			if _, err := time.Parse(time.RFC3339, v.Time); err != nil {
+				return InputErrorf(file, 0, "version %d: time %q is not RFC 3339 (2020-01-08T10:02:00Z): give that, or leave it empty", v.Number, Visible(v.Time))
+			}
+		}
+		for _, g := range v.Guessed {
+			if g < 0 || g >= len(v.Paragraphs) {
+				return InputErrorf(file, 0, "version %d: guessed paragraph %d, of %d paragraphs (they count from 0)", v.Number, g, len(v.Paragraphs))
+			}
+		}
+	}
+	for k, g := range a.Gaps {
+		if g < 0 || g >= len(a.Versions)-1 || k > 0 && g <= a.Gaps[k-1] {
+			return InputErrorf(file, 0, "gap %d: gaps are the places after versions 0 to %d of the list, each once, ascending", g, len(a.Versions)-2)
+		}
+	}
+	return nil
 }
 
 // checkNumbers numbers versions that carry no numbers at all 1, 2, 3 …
