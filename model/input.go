@@ -134,6 +134,11 @@ func mend(data []byte) string {
 // Windows-1252, after the input it names.
 const ReadAsWindows1252 = "not UTF-8: read as Windows-1252 (Latin-1)"
 
+// ReadWithReplacement is the note on text that is UTF-8 but for a few
+// bytes, each read as U+FFFD (WHATWG's decoding): two different such
+// bytes read alike, so an edit between them is not seen.
+const ReadWithReplacement = "UTF-8 but for bytes that are not, each read as � (U+FFFD), so that two different ones read alike"
+
 // legacy8Bit reports whether data is text in an 8-bit code page rather
 // than UTF-8: it is not valid UTF-8, and not one of its high bytes starts
 // a UTF-8 sequence (UTF-8 with a bad byte here and there has many that

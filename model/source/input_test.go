@@ -241,6 +241,25 @@ func TestPlainHeadlinesAgree(t *testing.T) {
 	}
 }
 
+// UTF-8 with a stray byte or two of another code page reads each as
+// U+FFFD, as browsers do, and the notes say so: a € and a £ then read
+// alike, and the edit between them is not seen (it had gone unsaid). A
+// file that holds a U+FFFD of its own gets no note.
+func TestStrayBytesAreNoted(t *testing.T) {
+	art, err := Read([]Input{
+		{Name: "v1.txt", Data: []byte("Prices\n\nThe caf\xc3\xa9 costs \x805 now.\n")},
+		{Name: "v2.txt", Data: []byte("Prices\n\nThe caf\xc3\xa9 costs \xa35 now.\n")},
+		{Name: "v3.txt", Data: []byte("Prices\n\nThe caf\xc3\xa9 costs \xef\xbf\xbd5 now.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2 files are " + model.ReadWithReplacement + ": v1.txt, v2.txt"}
+	if !reflect.DeepEqual(art.Notes, want) {
+		t.Errorf("notes %q, want %q", art.Notes, want)
+	}
+}
+
 // Files named one by one are read in the order given, but numbered files
 // given out of their numbers' order (a shell's draft-*.txt puts draft-10
 // before draft-2) get a note saying so: the step draft-10 → draft-2

@@ -139,6 +139,7 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	defer stop()
 	var skipped []error // a folder's files that hold no text, in order
 	var legacy []string // the inputs read as Windows-1252
+	var mended []string // the inputs with bytes read as U+FFFD
 	keep := make([]bool, len(inputs))
 	for i := range inputs {
 		r := <-results[i]
@@ -159,6 +160,9 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 		keep[i] = true
 		if r.windows1252 {
 			legacy = append(legacy, inputs[i].Name)
+		}
+		if r.replaced {
+			mended = append(mended, inputs[i].Name)
 		}
 		kinds[i] = r.kind
 		if r.kind == KindPlain {
@@ -197,6 +201,9 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 	if n := encodingNote(legacy); n != "" {
 		art.Notes = append(art.Notes, n)
 	}
+	if n := replacedNote(mended); n != "" {
+		art.Notes = append(art.Notes, n)
+	}
 	for _, err := range skipped {
 		art.Notes = append(art.Notes, skippedNote(err))
 	}
@@ -217,7 +224,10 @@ type readResult struct {
 	// windows1252: the text had no UTF-8 in it and was read as
 	// Windows-1252, which the notes say (encodingNote).
 	windows1252 bool
-	err         error
+	// replaced: the text was UTF-8 but for bytes read as U+FFFD, which
+	// the notes say (replacedNote).
+	replaced bool
+	err      error
 }
 
 // readAll reads, decodes and recognises the inputs on every core, a few
@@ -264,6 +274,8 @@ func readOne(in *Input) readResult {
 	// A page's own <meta> charset decides how it reads (it is decoded
 	// again from its bytes), and says so itself.
 	r.windows1252 = windows1252 && r.kind != KindHTML && r.kind != KindPage
+	r.replaced = !windows1252 && r.kind != KindHTML && r.kind != KindPage && !utf8.Valid(data) &&
+		strings.ContainsRune(t, utf8.RuneError) && !bytes.Contains(data, []byte(string(utf8.RuneError)))
 	if r.kind == KindHTML && !utf8.Valid(data) {
 		// A page in a charset of its own (its <meta> says which): its
 		// bytes go on as they are, for the NewsSniffer reader to decode
@@ -356,7 +368,15 @@ func skippedNote(err error) string {
 
 // encodingNote is the article's note on the inputs read as Windows-1252
 // (names), one for them all: "" for none.
-func encodingNote(names []string) string {
+func encodingNote(names []string) string { return filesNote(names, model.ReadAsWindows1252) }
+
+// replacedNote is the article's note on the inputs that were UTF-8 but
+// for a few bytes, each read as U+FFFD: two different bytes (a € and a £
+// in a legacy code page) then read alike, and their edit is not seen.
+func replacedNote(names []string) string { return filesNote(names, model.ReadWithReplacement) }
+
+// filesNote says of the inputs named that they are what.
+func filesNote(names []string, what string) string {
 	for i, n := range names {
 		if n == "-" {
 			names[i] = "standard input"
@@ -368,11 +388,11 @@ func encodingNote(names []string) string {
 	case len(names) == 0:
 		return ""
 	case len(names) == 1:
-		return names[0] + " is " + model.ReadAsWindows1252
+		return names[0] + " is " + what
 	case len(names) <= 3:
-		return fmt.Sprintf("%d files are %s: %s", len(names), model.ReadAsWindows1252, strings.Join(names, ", "))
+		return fmt.Sprintf("%d files are %s: %s", len(names), what, strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("%d files are %s: %s …", len(names), model.ReadAsWindows1252, strings.Join(names[:3], ", "))
+	return fmt.Sprintf("%d files are %s: %s …", len(names), what, strings.Join(names[:3], ", "))
 }
 
 // namedOutOfOrder finds, among files named one by one, two in a row that

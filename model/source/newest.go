@@ -56,6 +56,7 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 	lo := len(inputs) - n
 	art := &model.Article{Source: "plain text"}
 	var legacy []string // read as Windows-1252
+	var mended []string // with bytes read as U+FFFD
 	for i := lo; i < len(inputs); i++ {
 		in := inputs[i] // a copy: the input itself is left unread for Read
 		r := readOne(&in)
@@ -66,6 +67,9 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 		}
 		if r.windows1252 {
 			legacy = append(legacy, inputs[i].Name)
+		}
+		if r.replaced {
+			mended = append(mended, inputs[i].Name)
 		}
 		v := r.plain
 		v.Number = i + 1
@@ -85,6 +89,9 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 		}
 	}
 	if n := encodingNote(legacy); n != "" {
+		art.Notes = append(art.Notes, n)
+	}
+	if n := replacedNote(mended); n != "" {
 		art.Notes = append(art.Notes, n)
 	}
 	art.Notes = append(art.Notes, skipped...)

@@ -398,6 +398,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 	broken := make(map[string]string)
 	pr := newParagraphReader()
 	legacy := map[string]bool{} // blobs read as Windows-1252
+	mended := map[string]bool{} // blobs with bytes read as U+FFFD
 	var buf []byte
 	var readErr error
 	for _, id := range order {
@@ -415,6 +416,9 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		if pr.windows1252 {
 			legacy[id] = true
 		}
+		if pr.replaced {
+			mended[id] = true
+		}
 	}
 	io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
@@ -427,7 +431,7 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 
 	var prev []string
 	prevHeadline := ""
-	skipped, windows1252 := 0, 0 // commits skipped; versions read as Windows-1252
+	skipped, windows1252, replaced := 0, 0, 0 // commits skipped; versions read as Windows-1252, with bytes read as U+FFFD
 	for k, b := range blobs {
 		c := b.commit
 		if k > 0 && b.change == blobs[k-1].change {
@@ -448,6 +452,9 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 		if legacy[b.blob] {
 			windows1252++
 		}
+		if mended[b.blob] {
+			replaced++
+		}
 		v := commitVersion(c, headline, paras)
 		// Numbered by the change of the blob it began at, as
 		// ReadGitNewest numbers it without reading the older blobs: a
@@ -460,6 +467,9 @@ func (g gitRunner) readVersions(art *model.Article, blobs []gitBlob) error {
 			skipped, gitPlural(skipped, "commit", "commits"), gitPlural(skipped, "was", "were")))
 	}
 	if n := encodingNote(windows1252); n != "" {
+		art.Notes = append(art.Notes, n)
+	}
+	if n := replacedNote(replaced); n != "" {
 		art.Notes = append(art.Notes, n)
 	}
 	return nil

@@ -579,3 +579,30 @@ func TestReadGitSkipsAnEmptiedFile(t *testing.T) {
 		t.Errorf("numbers %v, notes %q", numbers, art.Notes)
 	}
 }
+
+// A history whose file has a stray byte that is not UTF-8 reads it as
+// U+FFFD, as the file read alone does, and the notes say so (a € and a
+// £ would read alike).
+func TestReadGitNotesStrayBytes(t *testing.T) {
+	r := newGitTestRepo(t)
+	for i, text := range []string{"The caf\xc3\xa9 costs \x805.\n", "The caf\xc3\xa9 costs \xa35.\n", "The caf\xc3\xa9 costs \xa35 now.\n"} {
+		r.write("story.txt", text)
+		r.git(nil, "add", "story.txt")
+		r.commit("A", fmt.Sprintf("2024-01-0%dT00:00:00Z", i+1), "edit")
+	}
+	path := filepath.Join(r.dir, "story.txt")
+	art, err := ReadGit(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second commit's € → £ reads as no change: skipped, and the
+	// note says why such an edit cannot be seen.
+	want := []string{"1 commit left the text unchanged and was skipped", "the file is " + model.ReadWithReplacement + ", in 2 versions"}
+	if !reflect.DeepEqual(art.Notes, want) {
+		t.Errorf("notes %q, want %q", art.Notes, want)
+	}
+	newest, _, ok, err := ReadGitNewest(path, 2)
+	if err != nil || !ok || !reflect.DeepEqual(newest.Notes, []string{"the file is " + model.ReadWithReplacement + ", in 2 versions"}) {
+		t.Errorf("newest: ok %v, %v, notes %q", ok, err, newest.Notes)
+	}
+}

@@ -51,7 +51,7 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 	// history begins).
 	pr := newParagraphReader()
 	var versions []model.Version // newest first
-	var legacy []bool            // by versions: read as Windows-1252
+	var legacy, mended []bool    // by versions: read as Windows-1252; with bytes read as U+FFFD
 	var paras []string
 	headline := ""
 	merged := 0
@@ -69,26 +69,32 @@ func ReadGitNewest(path string, n int) (art *model.Article, total int, ok bool, 
 		if len(versions) > 0 && slices.Equal(p, paras) && h == headline {
 			merged++
 			versions[len(versions)-1] = v // the older commit of the two
-			legacy[len(versions)-1] = pr.windows1252
+			legacy[len(versions)-1], mended[len(versions)-1] = pr.windows1252, pr.replaced
 			continue
 		}
 		paras, headline = p, h
 		versions = append(versions, v)
-		legacy = append(legacy, pr.windows1252)
+		legacy, mended = append(legacy, pr.windows1252), append(mended, pr.replaced)
 	}
 	if len(versions) > n {
-		versions, legacy = versions[:n], legacy[:n]
+		versions, legacy, mended = versions[:n], legacy[:n], mended[:n]
 	}
-	windows1252 := 0 // of the versions given
-	for _, l := range legacy {
-		if l {
+	windows1252, replaced := 0, 0 // of the versions given
+	for k := range legacy {
+		if legacy[k] {
 			windows1252++
+		}
+		if mended[k] {
+			replaced++
 		}
 	}
 	total = len(runs) - merged
 	slices.Reverse(versions)
 	art = &model.Article{Source: "git", Title: h.title, Notes: h.notes, Versions: versions}
 	if n := encodingNote(windows1252); n != "" {
+		art.Notes = append(art.Notes, n)
+	}
+	if n := replacedNote(replaced); n != "" {
 		art.Notes = append(art.Notes, n)
 	}
 	titleFromHeadline(art)

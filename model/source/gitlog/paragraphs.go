@@ -23,6 +23,9 @@ type paragraphReader struct {
 	// having no UTF-8 in it (model.DecodeTextAs): what the notes say
 	// (encodingNote).
 	windows1252 bool
+	// replaced says the blob read last was UTF-8 but for bytes read as
+	// U+FFFD (replacedNote).
+	replaced bool
 }
 
 // encodingNote is the article's note on its versions read as
@@ -32,6 +35,15 @@ func encodingNote(n int) string {
 		return ""
 	}
 	return fmt.Sprintf("the file is not UTF-8 in %d %s: read as Windows-1252 (Latin-1)", n, gitPlural(n, "version", "versions"))
+}
+
+// replacedNote is the article's note on its versions that were UTF-8
+// but for bytes read as U+FFFD (n of them), "" when none was.
+func replacedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("the file is %s, in %d %s", model.ReadWithReplacement, n, gitPlural(n, "version", "versions"))
 }
 
 func newParagraphReader() *paragraphReader {
@@ -57,7 +69,7 @@ func (pr *paragraphReader) intern(p string) string {
 // paragraph removed and then added again. data is not kept: the caller
 // may reuse it.
 func (pr *paragraphReader) read(data []byte) (headline string, paras []string, problem string) {
-	pr.windows1252 = false
+	pr.windows1252, pr.replaced = false, false
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", nil, "the file is empty"
 	}
@@ -129,6 +141,8 @@ func (pr *paragraphReader) paragraph(block []byte) string {
 func (pr *paragraphReader) readDecoded(data []byte) (headline string, paras []string, problem string) {
 	text, windows1252, err := model.DecodeTextAs("", data, false)
 	pr.windows1252 = windows1252
+	pr.replaced = !windows1252 && !utf8.Valid(data) && strings.ContainsRune(text, utf8.RuneError) &&
+		!bytes.Contains(data, []byte(string(utf8.RuneError)))
 	if err != nil {
 		var ie *model.InputError
 		if errors.As(err, &ie) {
