@@ -82,7 +82,7 @@ func sniffOne(o options) (sourceKind, string, error) {
 	gz := in.Gzipped()
 	source.Close(o.inputs)
 	if kind == kindArchive && gz {
-		p, err := web.DecompressToCache(in.Path)
+		p, err := web.DecompressToCache(in.Path, o.maxInput)
 		return kind, p, err
 	}
 	return kind, in.Path, nil

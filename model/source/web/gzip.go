@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/dustin/go-humanize"
 )
 
 // gzipMagic starts every gzip stream.
@@ -58,11 +60,21 @@ func Gunzipped(data []byte) []byte {
 // file appears atomically (written to a temporary name, then renamed);
 // nothing is ever written beside the input. Errors are *Error
 // (Unreadable) naming path.
-func DecompressToCache(path string) (string, error) {
-	return decompressTo(path, "")
+//
+// What it writes is bounded: at most maxOut bytes (--max-input), or 50
+// times the compressed file when that is more. A real archive shrinks
+// by a few times under gzip; a stream that grows past both is a gzip
+// bomb, refused before it fills the disk (300 KB had become 300 MiB in
+// the cache, and the error named the cache's file).
+func DecompressToCache(path string, maxOut int64) (string, error) {
+	return decompressTo(path, "", maxOut)
 }
 
-func decompressTo(path, cacheDir string) (string, error) {
+// gzipGrowth is how many times its compressed size a decompressed file
+// may be, whatever maxOut (DecompressToCache).
+const gzipGrowth = 50
+
+func decompressTo(path, cacheDir string, maxOut int64) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", newErr(path, Unreadable, err, "%v", err)
@@ -97,7 +109,13 @@ func decompressTo(path, cacheDir string) (string, error) {
 	if err != nil {
 		return "", newErr(path, Unreadable, err, "cache: %v", err)
 	}
-	_, err = io.Copy(tmp, zr)
+	limit := max(maxOut, gzipGrowth*info.Size())
+	n, err := io.Copy(tmp, io.LimitReader(zr, limit+1))
+	if err == nil && n > limit {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return "", newErr(path, Unreadable, nil, "decompressed, it holds more than %s (%d times the file; --max-input SIZE allows more)", humanize.IBytes(uint64(limit)), gzipGrowth)
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}

@@ -120,7 +120,7 @@ func TestGzipHelpers(t *testing.T) {
 	inDir, cacheDir := t.TempDir(), t.TempDir()
 	src := filepath.Join(inDir, "news.db.gz")
 	os.WriteFile(src, z.Bytes(), 0o644)
-	out, err := decompressTo(src, cacheDir)
+	out, err := decompressTo(src, cacheDir, 1<<30)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestGzipHelpers(t *testing.T) {
 	if b, _ := os.ReadFile(out); string(b) != "SQLite format 3\x00 rest" {
 		t.Errorf("content %q", b)
 	}
-	again, err := decompressTo(src, cacheDir)
+	again, err := decompressTo(src, cacheDir, 1<<30)
 	if err != nil || again != out {
 		t.Errorf("second call: %s %v", again, err)
 	}
@@ -139,8 +139,26 @@ func TestGzipHelpers(t *testing.T) {
 	}
 	bad := filepath.Join(inDir, "bad.gz")
 	os.WriteFile(bad, []byte("plain"), 0o644)
-	_, err = decompressTo(bad, cacheDir)
+	_, err = decompressTo(bad, cacheDir, 1<<30)
 	wantProblem(t, err, Unreadable)
+	// A gzip bomb: 8 MiB of zeros from a few kilobytes, past both its
+	// bounds (1 MiB here, and 50 times the file), is refused, and leaves
+	// nothing in the cache. Under a bound that allows it, it is written.
+	var zb bytes.Buffer
+	zw = gzip.NewWriter(&zb)
+	zw.Write([]byte("SQLite format 3\x00"))
+	zw.Write(make([]byte, 8<<20))
+	zw.Close()
+	bomb := filepath.Join(inDir, "bomb.db.gz")
+	os.WriteFile(bomb, zb.Bytes(), 0o644)
+	_, err = decompressTo(bomb, cacheDir, 1<<20)
+	wantProblem(t, err, Unreadable)
+	if err == nil || !strings.Contains(err.Error(), "bomb.db.gz") || !strings.Contains(err.Error(), "--max-input") {
+		t.Errorf("bomb: %v", err)
+	}
+	if _, err := decompressTo(bomb, cacheDir, 16<<20); err != nil {
+		t.Errorf("under --max-input 16M: %v", err)
+	}
 	if tmps, _ := filepath.Glob(filepath.Join(cacheDir, "decompressed", tmpPrefix+"*")); len(tmps) != 0 {
 		t.Errorf("temp files left: %v", tmps)
 	}
