@@ -272,3 +272,27 @@ func TestLongHistoriesAreFollowedBesideTheLoop(t *testing.T) {
 		t.Errorf("the annotations did not arrive:\n%s", m.View())
 	}
 }
+
+// A paragraph merged with its neighbour, or cut in two, takes a new form
+// even when no word changed: the history says so and shows it. Both had
+// read "unchanged" (and a split's first piece "Version 3 · ·").
+func TestHistoryShowsMergesAndSplits(t *testing.T) {
+	a, b := "The storm hit the coast on Monday.", "Thousands lost power across the region."
+	art := &model.Article{Versions: []model.Version{
+		{Number: 1, Paragraphs: []string{a, b, "Schools stayed closed."}},
+		{Number: 2, Paragraphs: []string{a + " " + b, "Schools stayed closed."}},
+		{Number: 3, Paragraphs: []string{a, b, "Schools stayed closed."}},
+	}}
+	m := newTestModel(t, art, 100, 30)
+	m = press(m, "<", ">") // version 1, then the newest: cursor on ¶1
+	m = press(m, "enter")
+	v := m.View()
+	for _, want := range []string{"Version 2", "merged into ¶1", a + " " + b, "Version 3", "split, now ¶1"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("history lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "Version 2 · unchanged") || strings.Contains(v, "Versions 2–3 · unchanged") {
+		t.Errorf("a merge read as unchanged:\n%s", v)
+	}
+}

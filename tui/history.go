@@ -119,7 +119,8 @@ func (m *Model) layoutHistory() {
 			i = j + 1
 			continue
 		}
-		what := map[diff.Kind]string{diff.Added: "first appears", diff.Edited: "edited", diff.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1)}[s.Kind]
+		what := map[diff.Kind]string{diff.Added: "first appears", diff.Edited: "edited", diff.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1),
+			diff.Split: fmt.Sprintf("split, now ¶%d", s.Para+1), diff.Merged: fmt.Sprintf("merged into ¶%d", s.Para+1)}[s.Kind]
 		if s.Kind == diff.Added && !h.headline() {
 			what = fmt.Sprintf("first appears, ¶%d", s.Para+1)
 		}
@@ -145,8 +146,13 @@ func (m *Model) layoutHistory() {
 // not have before: a move with no word edits is the same form in a new
 // place.
 func newForm(s diff.HistoryStep) bool {
-	if s.Kind == diff.Same {
+	switch s.Kind {
+	case diff.Same:
 		return false
+	case diff.Split, diff.Merged:
+		// Cut in pieces or joined: a new form whatever its words, which
+		// had read "unchanged" when no word changed.
+		return true
 	}
 	for _, e := range s.Edits {
 		if e.Op != diff.OpEqual {
