@@ -43,7 +43,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	fs.BoolVar(&o.print, "print", false, "print a comparison and exit (the default when stdout is not a terminal)")
 	fs.IntVar(&o.from, "from", 0, "the base version's `number` (default: the one before --to; a later one compares backwards)")
 	fs.IntVar(&o.to, "to", 0, "the shown version's `number` (default: the newest)")
-	fs.IntVar(&o.width, "width", 0, "with --print: wrap at this many `columns`, 20 to 10000 (default: $COLUMNS, else the terminal's, else 80)")
+	fs.IntVar(&o.width, "width", 0, "with --print: the page's width in `columns`, 20 to 10000 (default: $COLUMNS, else the terminal's, else 80); prose wraps at 100 of them at most, as in the reader")
 	fs.BoolVar(&o.all, "all", false, "with --print: every step of the history, oldest first (--from and --to limit it)")
 	fs.StringVar(&o.format, "format", "text", "with --print: `text|html|markdown|json|svg` (json: the comparison; svg: a picture of the step)")
 	fs.StringVar(&o.color, "color", "auto", "colour: `auto|always|never` (auto: when printing to a terminal and NO_COLOR is unset)")
