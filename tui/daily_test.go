@@ -381,3 +381,29 @@ func TestLongNoticesKeepTheirEnd(t *testing.T) {
 		t.Errorf("i at 80 columns:\n%s", footer)
 	}
 }
+
+// A narrow window keeps the version in the header: the source gives way
+// first ("built-in sample · nytimes · Versio…" had cut it), and a window
+// too short for the meta line puts the version before the headline
+// (where ← had changed nothing but the footer).
+func TestNarrowHeaderKeepsTheVersion(t *testing.T) {
+	o := testOptions()
+	o.Sample = true
+	m := New(seedArticle(t), o)
+	m = runCmd(m, m.Init())
+	m = update(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	if lines := strings.Split(m.View(), "\n"); !strings.Contains(lines[2], "Version 2 of 2") {
+		t.Errorf("40×12 header:\n%s", strings.Join(lines[:4], "\n"))
+	}
+	m = update(m, tea.WindowSizeMsg{Width: 50, Height: 10})
+	if first := strings.Split(m.View(), "\n")[0]; !strings.HasPrefix(first, " v2 · Russia") {
+		t.Errorf("50×10 header %q", first)
+	}
+	m = press(m, "<")
+	if first := strings.Split(m.View(), "\n")[0]; !strings.HasPrefix(first, " v1 · Russia") {
+		t.Errorf("50×10 header after ← %q", first)
+	}
+	if got := m.metaText(1000); !strings.HasPrefix(got, "built-in sample · nytimes · Version 1 of 2") {
+		t.Errorf("wide: %q", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"redline/model"
@@ -63,7 +64,7 @@ func Print(w io.Writer, art *model.Article, o PrintOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	st := &m.styles
 	lines := m.headlineLines(width)
-	lines = append(lines, renderSpans(wrapSpans(plain(m.metaText()), width), st, st.Meta)...)
+	lines = append(lines, renderSpans(wrapSpans(plain(m.metaText(math.MaxInt)), width), st, st.Meta)...)
 	lines = append(lines, renderSpans(wrapSpans(plain(m.whenText()), width), st, st.Meta)...)
 	lines = append(lines, renderSpans(wrapSpans(plain(m.statsText()), width), st, st.Stats)...)
 	if o.Notes {

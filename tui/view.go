@@ -80,7 +80,10 @@ func (m *Model) headerLines() []string {
 	st := &m.styles
 	hl := append([]string(nil), m.doc.headline...)
 	if !m.roomy() {
-		return []string{" " + hl[0]}
+		// One line: which version, then the headline, so that a step
+		// still shows on the screen, not in the footer alone.
+		tag := fmt.Sprintf("v%d · ", m.art.Versions[m.shown].Number)
+		return []string{" " + st.Meta.Render(tag) + ansi.Truncate(hl[0], max(m.width-1-len(tag), 1), "…")}
 	}
 	if len(hl) > 2 {
 		hl = hl[:2]
@@ -122,23 +125,35 @@ func (m *Model) metaLine(width int) string {
 	tl := m.timeline(min(len(m.art.Versions)+len(m.art.Gaps), max(width/4, 1)))
 	tlW := ansi.StringWidth(tl)
 	if tl != "" && width-tlW-2 >= minWidth/2 {
-		meta := truncate(m.metaText(), width-tlW-2)
+		meta := truncate(m.metaText(width-tlW-2), width-tlW-2)
 		return m.styles.Meta.Render(padRight(meta, width-tlW)) + tl
 	}
-	return m.styles.Meta.Render(truncate(m.metaText(), width))
+	return m.styles.Meta.Render(truncate(m.metaText(width), width))
 }
 
 // metaText says where the reader is: source, version and position,
-// when, what it is compared with, and how much of it was guessed.
-func (m *Model) metaText() string {
+// when, what it is compared with, and how much of it was guessed. In
+// fewer than width cells the source goes first: a narrow window had
+// cut the version ("built-in sample · nytimes · Versio…").
+func (m *Model) metaText(width int) string {
 	v := m.art.Versions[m.shown]
-	var parts []string
+	var source []string
 	if m.sample {
-		parts = append(parts, "built-in sample")
+		source = append(source, "built-in sample")
 	}
 	if m.art.Source != "" {
-		parts = append(parts, model.Visible(m.art.Source))
+		source = append(source, model.Visible(m.art.Source))
 	}
+	rest := m.placeText(v)
+	if all := strings.Join(append(source, rest), " · "); ansi.StringWidth(all) <= width || len(source) == 0 {
+		return all
+	}
+	return rest
+}
+
+// placeText is metaText less the source.
+func (m *Model) placeText(v model.Version) string {
+	var parts []string
 	if v.Number == m.shown+1 {
 		parts = append(parts, fmt.Sprintf("Version %d of %d", v.Number, len(m.art.Versions)))
 	} else {
