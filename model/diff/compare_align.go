@@ -102,30 +102,44 @@ func (al *alignment) matchExact() []anchor {
 		// similarity and exact moves rather than mis-pair paragraphs.
 		return nil
 	}
-	ra, rb := make([]rune, len(al.old)), make([]rune, len(al.new))
-	for i, k := range al.oldKey {
-		ra[i] = symbolRune(int(k))
-	}
-	for j, k := range al.newKey {
-		rb[j] = symbolRune(int(k))
-	}
-	certain, uncertain := al.uniquePairs(keys)
+	certain, pairable := al.uniquePairs(keys)
 	// The certain pairs are kept, and the rest is aligned between them
 	// (patience diff): a text that repeats ("Read more.") can then never
-	// be paired across a unique one and make it seem to move.
+	// be paired across a unique one and make it seem to move. Between
+	// them only the texts that can pair are aligned (on both sides, and
+	// not unique to both): on 50,000 shuffled paragraphs, aligning the
+	// rest only to drop their pairs was a sixth of the run.
 	var exact []anchor
-	for i, j := range equalPairs(appendBetween(nil, ra, rb, func(yield func(int, int) bool) {
-		for _, c := range certain {
-			if !yield(c.old, c.new) {
-				return
+	var ra, rb []rune
+	var oi, nj []int
+	i0, j0 := 0, 0
+	gap := func(i1, j1 int) {
+		oi, nj, ra, rb = oi[:0], nj[:0], ra[:0], rb[:0]
+		for i := i0; i < i1; i++ {
+			if k := al.oldKey[i]; pairable[k] {
+				oi, ra = append(oi, i), append(ra, symbolRune(int(k)))
 			}
 		}
-	})) {
-		if !uncertain[i] {
-			al.pair(i, j, 1)
-			exact = append(exact, anchor{i, j})
+		for j := j0; j < j1; j++ {
+			if k := al.newKey[j]; pairable[k] {
+				nj, rb = append(nj, j), append(rb, symbolRune(int(k)))
+			}
+		}
+		if len(oi) == 0 || len(nj) == 0 {
+			return
+		}
+		for a, b := range equalPairs(alignTokens(ra, rb)) {
+			al.pair(oi[a], nj[b], 1)
+			exact = append(exact, anchor{oi[a], nj[b]})
 		}
 	}
+	for _, c := range certain {
+		gap(c.old, c.new)
+		al.pair(c.old, c.new, 1)
+		exact = append(exact, c)
+		i0, j0 = c.old+1, c.new+1
+	}
+	gap(len(al.old), len(al.new))
 	return exact
 }
 
@@ -184,11 +198,13 @@ func (al *alignment) internKeys() int {
 // keyHash hashes a normalized text for internKeys; a test makes it clash.
 var keyHash = maphash.String
 
-// uniquePairs sorts the paragraphs whose text is unique to both
-// versions: certain, the pairs on every longest order-keeping chain of
-// such pairs (ascending on both sides), and uncertain, by old index, the
-// rest (see matchExact).
-func (al *alignment) uniquePairs(keys int) (certain []anchor, uncertain map[int]bool) {
+// uniquePairs finds, among the paragraphs whose text is unique to both
+// versions, the certain pairs: those on every longest order-keeping
+// chain of such pairs (ascending on both sides; see matchExact). pairable
+// marks, by key, the texts that may pair between them: in both versions
+// and not unique to both (an uncertain unique pair is left to move
+// detection).
+func (al *alignment) uniquePairs(keys int) (certain []anchor, pairable []bool) {
 	// By key (interned texts are numbered densely from 0): how often it
 	// occurs on each side, and where in the new version.
 	nOld, nNew := make([]int32, keys), make([]int32, keys)
@@ -200,24 +216,23 @@ func (al *alignment) uniquePairs(keys int) (certain []anchor, uncertain map[int]
 		nNew[k]++
 		atNew[k] = int32(j)
 	}
+	pairable = make([]bool, keys)
 	var pairs []anchor
 	for i, k := range al.oldKey {
 		if nOld[k] == 1 && nNew[k] == 1 {
 			pairs = append(pairs, anchor{i, int(atNew[k])})
 		}
 	}
+	for k := range pairable {
+		pairable[k] = nOld[k] > 0 && nNew[k] > 0 && (nOld[k] > 1 || nNew[k] > 1)
+	}
 	onEvery := onEveryLongestChain(pairs)
 	for k, p := range pairs {
 		if onEvery[k] {
 			certain = append(certain, p)
-			continue
 		}
-		if uncertain == nil {
-			uncertain = map[int]bool{}
-		}
-		uncertain[p.old] = true
 	}
-	return certain, uncertain
+	return certain, pairable
 }
 
 // onEveryLongestChain reports, for each of pairs (ascending by old), whether
