@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"os"
+	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -638,5 +640,33 @@ func TestResolveStepNamesTheNumbersThereAre(t *testing.T) {
 	art.Versions = art.Versions[1:3]
 	if _, _, err := ResolveStep(art, StepNumbers{To: 9, ToSet: true}); err == nil || !strings.HasSuffix(err.Error(), "(versions run from 3 to 4)") {
 		t.Errorf("no gaps: %v", err)
+	}
+}
+
+// A match that runs across an edit is marked on the side it belongs to:
+// "to begin this" is in the new text of "to begin [-Saturday night-]
+// {+this weekend+}", which search counts; read as one run with the
+// deletion, it had been counted and not marked.
+func TestHighlightReadsEachSideOfTheEdits(t *testing.T) {
+	spans := []span{{text: "to begin "}, {text: "Saturday night", role: roleDeleted}, {text: "this weekend", role: roleInserted}}
+	re := regexp.MustCompile("(?i)to begin this")
+	var marked []string
+	for _, s := range highlight(spans, re) {
+		if s.match {
+			marked = append(marked, s.text)
+		}
+	}
+	if !reflect.DeepEqual(marked, []string{"to begin ", "this"}) {
+		t.Errorf("marked %q", marked)
+	}
+	// The old side's words are found in the old text.
+	marked = nil
+	for _, s := range highlight(spans, regexp.MustCompile("begin Saturday")) {
+		if s.match {
+			marked = append(marked, s.text)
+		}
+	}
+	if !reflect.DeepEqual(marked, []string{"begin ", "Saturday"}) {
+		t.Errorf("old side marked %q", marked)
 	}
 }

@@ -206,41 +206,64 @@ func (s *search) status() string {
 }
 
 // highlight marks the query's occurrences in spans, across span
-// boundaries, so the renderer can draw them.
+// boundaries, so the renderer can draw them. It reads each side of the
+// edits as a text of its own: the new text (all but the deletions), which
+// is what search counted, and the old one (all but the insertions). Read
+// as one run, "to begin Saturday nightthis weekend" had hidden a match of
+// "to begin this" that the footer counted.
 func highlight(spans []span, re *regexp.Regexp) []span {
 	if re == nil {
 		return spans
 	}
-	var b strings.Builder
-	for _, s := range spans {
-		b.WriteString(s.text)
+	marks := make([][][2]int, len(spans)) // by span: the byte ranges to mark
+	found := false
+	for _, leftOut := range [...]role{roleDeleted, roleInserted} {
+		var b strings.Builder
+		at := make([]int, len(spans)) // where each span starts in b; -1: left out
+		for i, s := range spans {
+			if s.role.edit() == leftOut {
+				at[i] = -1
+				continue
+			}
+			at[i] = b.Len()
+			b.WriteString(s.text)
+		}
+		for _, loc := range re.FindAllStringIndex(b.String(), -1) {
+			for i, s := range spans {
+				if at[i] < 0 {
+					continue
+				}
+				lo, hi := max(loc[0], at[i]), min(loc[1], at[i]+len(s.text))
+				if lo < hi {
+					marks[i] = append(marks[i], [2]int{lo - at[i], hi - at[i]})
+					found = true
+				}
+			}
+		}
 	}
-	locs := re.FindAllStringIndex(b.String(), -1)
-	if len(locs) == 0 {
+	if !found {
 		return spans
 	}
-	out := make([]span, 0, len(spans)+2*len(locs))
-	pos, li := 0, 0
-	for _, s := range spans {
-		start, end := pos, pos+len(s.text)
-		cut := start
-		for cut < end {
-			// Skip matches that end before this point.
-			for li < len(locs) && locs[li][1] <= cut {
-				li++
-			}
-			if li == len(locs) || locs[li][0] >= end {
-				out = append(out, span{s.text[cut-start:], s.role, s.match})
-				break
-			}
-			ms, me := max(locs[li][0], cut), min(locs[li][1], end)
-			if ms > cut {
-				out = append(out, span{s.text[cut-start : ms-start], s.role, s.match})
-			}
-			out = append(out, span{s.text[ms-start : me-start], s.role, true})
-			cut = me
+	out := make([]span, 0, len(spans)+4)
+	for i, s := range spans {
+		if len(marks[i]) == 0 {
+			out = append(out, s)
+			continue
 		}
-		pos = end
+		in := make([]bool, len(s.text))
+		for _, m := range marks[i] {
+			for k := m[0]; k < m[1]; k++ {
+				in[k] = true
+			}
+		}
+		for k := 0; k < len(s.text); {
+			e := k
+			for e < len(s.text) && in[e] == in[k] {
+				e++
+			}
+			out = append(out, span{s.text[k:e], s.role, s.match || in[k]})
+			k = e
+		}
 	}
 	return out
 }
