@@ -83,7 +83,9 @@ func ReadInputs(paths []string, stdin io.Reader, order SortOrder) ([]Input, erro
 
 // folderFiles reads the regular, visible files of a folder, in order:
 // not hidden ones (.name, a vim swap file among them), nor an editor's
-// backup (name~) or autosave (#name#), which would read as versions.
+// backup (name~) or autosave (#name#), nor a page redline wrote (the
+// reader's w and W write into the working folder, which may be the
+// versions'), which would read as versions.
 func folderFiles(dir string, order SortOrder) ([]Input, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -97,6 +99,9 @@ func folderFiles(dir string, order SortOrder) ([]Input, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
+		if ext := strings.ToLower(filepath.Ext(name)); (ext == ".html" || ext == ".htm") && redlinePage(p) {
+			continue
+		}
 		fi, err := e.Info()
 		if err != nil {
 			return nil, model.InputErrorf(p, 0, "%v", model.UnwrapPathError(err))
@@ -213,6 +218,23 @@ func ReadWithProgress(inputs []Input, progress func(done, total int)) (*model.Ar
 		}
 	}
 	return art, nil
+}
+
+// redlineGenerator is how a page redline wrote names its maker, in its
+// first lines (model/export's page template).
+var redlineGenerator = []byte(`<meta name="generator" content="redline">`)
+
+// redlinePage reports whether the file at path is a page redline wrote,
+// from its first kilobyte.
+func redlinePage(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false // read, and refused, with the rest
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], redlineGenerator)
 }
 
 // readResult is one input read and recognised: a plain-text version is

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"redline/model"
+	"redline/model/export"
 	"redline/testdata"
 )
 
@@ -296,5 +298,25 @@ func TestFolderLeavesOutEditorFiles(t *testing.T) {
 	}
 	if !reflect.DeepEqual(labels, []string{"v001.txt", "v002.txt"}) {
 		t.Errorf("versions %q", labels)
+	}
+}
+
+// A page redline wrote into the versions' folder (the reader's w writes
+// into the working folder) is no version: before, the folder then read as
+// "a plain text cannot be combined with saved article pages", or the page
+// as a version. The page is the one model/export writes.
+func TestFolderLeavesOutPagesRedlineWrote(t *testing.T) {
+	dir := writeHistory(t, 3, func(int) string { return "" })
+	whole := readPaths(t, dir)
+	var page bytes.Buffer
+	if err := export.HTML(&page, whole, []export.Step{{Base: 1, Shown: 2}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "council-v3.html"), page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := readPaths(t, dir)
+	if !reflect.DeepEqual(again.Versions, whole.Versions) || len(again.Notes) != 0 {
+		t.Errorf("versions %d, notes %q", len(again.Versions), again.Notes)
 	}
 }
