@@ -340,7 +340,7 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 		if k == KindPage {
 			for j, k := range kinds {
 				if k != KindPage {
-					return nil, model.InputErrorf(inputs[j].Name, 0, "a %s cannot be combined with saved article pages", k)
+					return nil, model.InputErrorf(inputs[j].Name, 0, "a %s cannot be combined with saved article pages (%s is one)", k, model.Visible(filepath.Base(inputs[i].Name)))
 				}
 			}
 			return readPages(inputs)
@@ -348,7 +348,7 @@ func readKinds(inputs []Input, texts []string, kinds []Kind, plain []model.Versi
 		if k == KindHTML {
 			for j, k := range kinds {
 				if k != KindHTML {
-					return nil, model.InputErrorf(inputs[j].Name, 0, "a %s cannot be combined with NewsSniffer pages", k)
+					return nil, model.InputErrorf(inputs[j].Name, 0, "a %s cannot be combined with NewsSniffer pages (%s is one)", k, model.Visible(filepath.Base(inputs[i].Name)))
 				}
 			}
 			return newssniffer.ReadPages(names(inputs), texts)
