@@ -136,3 +136,16 @@ func BenchmarkLongHistorySearch(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(m.search.hits)), "hits")
 }
+
+// BenchmarkWrapLongParagraphBeyondASCII wraps one 600 KB paragraph of
+// text beyond ASCII (a document pasted as one paragraph, in French): the
+// work must grow with the text, not with its square.
+func BenchmarkWrapLongParagraphBeyondASCII(b *testing.B) {
+	text := strings.TrimSpace(strings.Repeat("Le café de la gare a rouvert après les travaux. ", 12_500))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, ok := wrapPlain(text, 100); !ok {
+			b.Fatal("not on the fast path")
+		}
+	}
+}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
@@ -281,13 +280,10 @@ func wrapPlain(text string, width int) (lines []string, ok bool) {
 		}
 		return len(s)
 	}
-	cells := func(s string) int {
-		if ascii {
-			return len(s)
-		}
-		return utf8.RuneCountInString(s)
-	}
-	for cells(text) > width {
+	// Whether the rest is wider than a line is told from a line's worth
+	// of it: counting all of it at every line had made a long paragraph
+	// (600 KB beyond ASCII) take seconds.
+	for cut(text, width) < len(text) {
 		end := cut(text, width+1)
 		sp := strings.LastIndexByte(text[:end], ' ')
 		if sp <= 0 {
