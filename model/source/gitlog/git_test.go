@@ -538,13 +538,8 @@ func TestGitHeadlinesAgreeWithPlainFiles(t *testing.T) {
 // A history of a file saved as Latin-1 reads as Windows-1252, as the
 // file read alone does, and the notes say so.
 func TestReadGitNotesWindows1252(t *testing.T) {
-	r := newGitTestRepo(t)
 	// The second commit re-wraps the first's text: skipped, not counted.
-	for i, text := range []string{"Caf\xe9 cr\xe8me.\n", "Caf\xe9\ncr\xe8me.\n", "Caf\xe9 cr\xe8me br\xfbl\xe9e.\n"} {
-		r.write("story.txt", text)
-		r.git(nil, "add", "story.txt")
-		r.commit("A", fmt.Sprintf("2024-01-0%dT00:00:00Z", i+1), "edit")
-	}
+	r := storyHistory(t, "Caf\xe9 cr\xe8me.\n", "Caf\xe9\ncr\xe8me.\n", "Caf\xe9 cr\xe8me br\xfbl\xe9e.\n")
 	art, err := ReadGit(filepath.Join(r.dir, "story.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -561,12 +556,7 @@ func TestReadGitNotesWindows1252(t *testing.T) {
 // skipped with a note, as a folder's empty file is: before, it was a
 // version, every paragraph removed, and the next one added them again.
 func TestReadGitSkipsAnEmptiedFile(t *testing.T) {
-	r := newGitTestRepo(t)
-	for i, text := range []string{"Storm hits\n\nThe storm hit the coast.\n", " \n", "Storm hits\n\nThe storm hit the coast today.\n"} {
-		r.write("story.txt", text)
-		r.git(nil, "add", "story.txt")
-		r.commit("A", fmt.Sprintf("2024-01-0%dT00:00:00Z", i+1), "edit")
-	}
+	r := storyHistory(t, "Storm hits\n\nThe storm hit the coast.\n", " \n", "Storm hits\n\nThe storm hit the coast today.\n")
 	art, err := ReadGit(filepath.Join(r.dir, "story.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -584,12 +574,7 @@ func TestReadGitSkipsAnEmptiedFile(t *testing.T) {
 // U+FFFD, as the file read alone does, and the notes say so (a € and a
 // £ would read alike).
 func TestReadGitNotesStrayBytes(t *testing.T) {
-	r := newGitTestRepo(t)
-	for i, text := range []string{"The caf\xc3\xa9 costs \x805.\n", "The caf\xc3\xa9 costs \xa35.\n", "The caf\xc3\xa9 costs \xa35 now.\n"} {
-		r.write("story.txt", text)
-		r.git(nil, "add", "story.txt")
-		r.commit("A", fmt.Sprintf("2024-01-0%dT00:00:00Z", i+1), "edit")
-	}
+	r := storyHistory(t, "The caf\xc3\xa9 costs \x805.\n", "The caf\xc3\xa9 costs \xa35.\n", "The caf\xc3\xa9 costs \xa35 now.\n")
 	path := filepath.Join(r.dir, "story.txt")
 	art, err := ReadGit(path)
 	if err != nil {
@@ -605,4 +590,17 @@ func TestReadGitNotesStrayBytes(t *testing.T) {
 	if err != nil || !ok || !reflect.DeepEqual(newest.Notes, []string{"the file is " + model.ReadWithReplacement + ", in 2 versions"}) {
 		t.Errorf("newest: ok %v, %v, notes %q", ok, err, newest.Notes)
 	}
+}
+
+// storyHistory is a new repository whose story.txt was committed with
+// each of texts in turn, a day apart.
+func storyHistory(t *testing.T, texts ...string) *gitTestRepo {
+	t.Helper()
+	r := newGitTestRepo(t)
+	for i, text := range texts {
+		r.write("story.txt", text)
+		r.git(nil, "add", "story.txt")
+		r.commit("A", fmt.Sprintf("2024-01-0%dT00:00:00Z", i+1), "edit")
+	}
+	return r
 }
