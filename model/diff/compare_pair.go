@@ -65,6 +65,9 @@ type pairScorer struct {
 	// none), for scoring several old paragraphs against it (outdone).
 	byNew     masks
 	newLoaded int
+	// memo is the last answer of bestAfter: outdone asks it of the
+	// next old paragraph, which pairGaps then asks again.
+	memo bestMemo
 
 	twinned [2][]bool // see alignment.twins
 
@@ -304,25 +307,12 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 	var pairs []anchor
 	for _, g := range gaps {
 		last := g.n0 - 1
+		s.memo.valid = false
 		for i := g.o0; i < g.o1 && last+1 < g.n1; i++ {
-			best, bestScore := -1, pairThreshold
 			if s.twinned[0][i] {
 				continue
 			}
-			for j := last + 1; j < g.n1 && j <= last+pairWindow; j++ {
-				// Identical texts pair only by exact matching: one left
-				// unpaired there had no certain place (see matchExact),
-				// and move detection decides about it.
-				if s.twinned[1][j] || !s.mayExceed(i, j, bestScore) {
-					continue
-				}
-				if v := s.score(i, j); v > bestScore {
-					best, bestScore = j, v
-					if v == 1 {
-						break // nothing later can beat it; ties go to the earliest
-					}
-				}
-			}
+			best, bestScore := s.bestAfter(i, last, g)
 			if best >= 0 && s.outdone(i, best, bestScore, last, g) {
 				continue
 			}
@@ -337,45 +327,71 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 }
 
 // outdone reports whether new paragraph j, old paragraph i's best partner
-// in gap g at score v, is the edit of a later old paragraph of the gap
-// rather than of i: a rival (at most pairWindow on) that scores higher
-// with j, whose own best partner after last is j, and beside which i
-// explains no more of j than pairThreshold (the words of j that i and the
-// rival read together keep in order, less those the rival keeps alone,
+// in gap g at score v, is the edit of the next old paragraph rather than
+// of i: the old paragraph the gap pairs next (the next one not waiting
+// for its exact twin), when it scores higher with j, its own best
+// partner after last is j (it will take j, from the same last), and
+// beside it i explains no more of j than pairThreshold (the words of j
+// that i and it read together keep in order, less those it keeps alone,
 // scored as a pair's words are). The last test keeps a merge: when j
-// joins i and the rival, each explains its own part of j, and i keeps j
-// as the greedy gave it (the seed's statement paragraph, ¶4 → ¶9).
+// joins i and the next one, each explains its own part of j, and i
+// keeps j as the greedy gave it (the seed's statement paragraph, ¶4 →
+// ¶9). Only the next one is asked: one further on might never see j,
+// were a paragraph between to pair first.
 func (s *pairScorer) outdone(i, j int, v float64, last int, g alignGap) bool {
 	if len(s.al.old[i]) >= bigText || len(s.al.new[j]) >= bigText {
 		return false
 	}
-	for r := i + 1; r < g.o1 && r <= i+pairWindow; r++ {
-		if s.twinned[0][r] || len(s.al.old[r]) >= bigText || !s.mayExceed(r, j, v) {
+	r := i + 1
+	for r < g.o1 && s.twinned[0][r] {
+		r++
+	}
+	if r >= g.o1 || len(s.al.old[r]) >= bigText || !s.mayExceed(r, j, v) {
+		return false
+	}
+	rj, ok := s.lcsByNew(s.oldIDs(r), j)
+	if !ok || s.similarity(rj, r, j) <= v {
+		return false
+	}
+	if best, _ := s.bestAfter(r, last, g); best != j {
+		return false
+	}
+	a := s.oldIDs(i)
+	both, ok := s.lcsByNew(append(append(make([]int32, 0, len(a)+len(s.oldIDs(r))), a...), s.oldIDs(r)...), j)
+	return ok && s.similarity(both-rj, i, j) <= pairThreshold
+}
+
+// bestAfter is the new paragraph of gap g after last that old paragraph
+// i pairs with, and its score, as pairGaps chooses it (-1 for none);
+// the answer is kept for pairGaps, which asks the same of i next.
+func (s *pairScorer) bestAfter(i, last int, g alignGap) (int, float64) {
+	if s.memo.i == i && s.memo.last == last && s.memo.valid {
+		return s.memo.best, s.memo.score
+	}
+	best, bestScore := -1, pairThreshold
+	for j := last + 1; j < g.n1 && j <= last+pairWindow; j++ {
+		// Identical texts pair only by exact matching: one left unpaired
+		// there had no certain place (see matchExact), and move detection
+		// decides about it.
+		if s.twinned[1][j] || !s.mayExceed(i, j, bestScore) {
 			continue
 		}
-		rj, ok := s.lcsByNew(s.oldIDs(r), j)
-		if !ok || s.similarity(rj, r, j) <= v {
-			continue
-		}
-		best, bestScore := -1, pairThreshold
-		for k := last + 1; k < g.n1 && k <= last+pairWindow; k++ {
-			if s.twinned[1][k] || len(s.al.new[k]) >= bigText || !s.mayExceed(r, k, bestScore) {
-				continue
+		if v := s.score(i, j); v > bestScore {
+			best, bestScore = j, v
+			if v == 1 {
+				break // nothing later can beat it; ties go to the earliest
 			}
-			if l, ok := s.lcsByNew(s.oldIDs(r), k); ok && s.similarity(l, r, k) > bestScore {
-				best, bestScore = k, s.similarity(l, r, k)
-			}
-		}
-		if best != j {
-			continue
-		}
-		a := s.oldIDs(i)
-		both, ok := s.lcsByNew(append(append(make([]int32, 0, len(a)+len(s.oldIDs(r))), a...), s.oldIDs(r)...), j)
-		if ok && s.similarity(both-rj, i, j) <= pairThreshold {
-			return true
 		}
 	}
-	return false
+	s.memo = bestMemo{i: i, last: last, best: best, score: bestScore, valid: true}
+	return best, bestScore
+}
+
+// bestMemo is one answer of bestAfter.
+type bestMemo struct {
+	i, last, best int
+	score         float64
+	valid         bool
 }
 
 // similarity is the score of old i and new j whose LCS is lcs words.
