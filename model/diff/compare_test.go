@@ -83,6 +83,14 @@ func TestCompareAlignment(t *testing.T) {
 			[]string{pA, "Police said four people were killed in the crash on the highway."},
 			[]changeRow{{Same, 0, 0}, {Removed, 1, -1}, {Edited, 2, 1}},
 			Stats{Edited: 1, Removed: 1, WordsAdded: 1, WordsRemoved: 12 + 1}},
+		// The near twin further on never gets the partner when a
+		// paragraph between pairs first: the first one keeps it (it had
+		// been left to nobody, "1 added, 2 removed").
+		{"a near twin behind another edit", []string{pA, "alpha bravo cmd1 cmd2 cmd3 cmd4 cmd5 cmd6",
+			"kilo1 kilo2 kilo3 kilo4 kilo5 kilo6 kilo7 kilo8", "alpha bravo charlie rr1 rr2 rr3 rr4", pB},
+			[]string{pA, "alpha bravo charlie delta echo foxtrot golf hotel india juliet", "kilo1 kilo2 kilo3 kilo4 kilo5 kilo6 kilo7 kilo8 kilo9", pB},
+			[]changeRow{{Same, 0, 0}, {Edited, 1, 1}, {Edited, 2, 2}, {Removed, 3, -1}, {Same, 4, 3}},
+			Stats{Edited: 2, Removed: 1, WordsAdded: 8 + 1, WordsRemoved: 6 + 7}},
 		// A text that repeats is never paired across a unique one: before,
 		// pC was shown "moved" from ¶4 to ¶4 because the last "Read more."
 		// kept its place instead.
