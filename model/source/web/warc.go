@@ -10,7 +10,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httputil"
 	"os"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -70,6 +73,9 @@ func ListWARC(path string) ([]WARCArticle, error) {
 		}
 		return nil
 	})
+	if errors.As(err, new(*cutShort)) {
+		err = nil // the list is of the records read; opening one says the rest
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -113,6 +119,10 @@ func OpenWARC(path, url string) (model.Article, error) {
 		caps = append(caps, found{p, r.date, err})
 		return nil
 	})
+	var cut *cutShort
+	if errors.As(err, &cut) {
+		err = nil
+	}
 	if err != nil {
 		return model.Article{}, err
 	}
@@ -121,6 +131,9 @@ func OpenWARC(path, url string) (model.Article, error) {
 	}
 	sort.SliceStable(caps, func(i, j int) bool { return caps[i].date.Before(caps[j].date) })
 	tl := newTimeline(hostOf(url), url)
+	if cut != nil {
+		tl.note("%s", cut.Error())
+	}
 	for _, c := range caps {
 		label := c.date.UTC().Format(time.RFC3339)
 		if c.err != nil {
@@ -133,6 +146,17 @@ func OpenWARC(path, url string) (model.Article, error) {
 		return tl.article(), newErr(path, NoCaptures, nil, "none of the %d captures of %s holds an article", len(caps), url)
 	}
 	return tl.article(), nil
+}
+
+// cutShort is scanWARC's word that the file ends inside a record: the
+// records before it were read.
+type cutShort struct {
+	record int
+	offset int64
+}
+
+func (c *cutShort) Error() string {
+	return fmt.Sprintf("the WARC file ends inside record %d (at byte %d): cut short; the records before it are read", c.record, c.offset)
 }
 
 // warcPage is one HTML response record: its body, the page as it was
@@ -173,6 +197,11 @@ func scanWARC(path string, fn func(warcPage) error) error {
 			rec.Close()
 			if n == 0 {
 				return newErr(path, Unreadable, err, "not a WARC file: %v", err)
+			}
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				// A file cut short (a crawl stopped, a copy cut): the
+				// records before the cut are whole, and are read.
+				return &cutShort{record: n + 1, offset: rec.Offset}
 			}
 			return newErr(path, Unreadable, err, "record %d at byte %d: %v", n+1, rec.Offset, err)
 		}
@@ -226,45 +255,85 @@ func visitRecord(rec gowarc.Record, fn func(warcPage) error) error {
 // sentBody is a response's body as its page was sent, from the HTTP
 // header and the payload a WARC record keeps as they came over the wire
 // (wget, Heritrix and browser crawlers keep them so): the transfer coding
-// (chunked) undone by net/http, then the content coding (gzip, deflate).
-// An error names a content coding it cannot undo (br, zstd); a body cut
-// inside a chunk or short of its Content-Length fails when read
-// (io.ErrUnexpectedEOF).
+// (chunked) undone, then the content coding (gzip, deflate). Some
+// crawlers store the body decoded under the headers it came with: a step
+// whose decoding fails on bytes that do not look coded at all keeps them
+// as stored. The payload is read whole (up to maxBody), whatever its
+// Content-Length: a stale header never cuts the page. An error names a
+// content coding redline does not read (br, zstd), or coded bytes cut
+// short.
 func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
-	resp, err := http.ReadResponse(bufio.NewReader(io.MultiReader(bytes.NewReader(header), payload)), nil)
+	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(header)), nil)
 	if err != nil {
 		return nil, fmt.Errorf("its HTTP header cannot be read: %v", err)
 	}
-	body := io.Reader(resp.Body)
+	body, err := io.ReadAll(io.LimitReader(payload, maxBody))
+	if err != nil {
+		return nil, err
+	}
+	if slices.Contains(resp.TransferEncoding, "chunked") {
+		dec, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(body)))
+		switch {
+		case err == nil:
+			body = dec
+		case chunkSizeLine.Match(body):
+			return nil, fmt.Errorf("its chunked body is cut short: %v", err)
+		}
+	}
 	codings := strings.Split(strings.ToLower(resp.Header.Get("Content-Encoding")), ",")
 	// Codings are listed in the order applied: undone from the last.
 	for k := len(codings) - 1; k >= 0; k-- {
+		var dec []byte
+		var err error
 		switch c := strings.TrimSpace(codings[k]); c {
 		case "", "identity":
+			continue
 		case "gzip", "x-gzip":
-			zr, err := gzip.NewReader(body)
-			if err != nil {
-				return nil, fmt.Errorf("its gzip content coding cannot be read: %v", err)
+			if !bytes.HasPrefix(body, gzipMagic) {
+				continue // stored decoded
 			}
-			body = zr
+			var zr *gzip.Reader
+			if zr, err = gzip.NewReader(bytes.NewReader(body)); err == nil {
+				zr.Multistream(false) // what follows the stream (a CRLF) is no page
+				dec, err = io.ReadAll(io.LimitReader(zr, maxBody))
+			}
 		case "deflate":
+			if looksLikeMarkup(body) {
+				continue // stored decoded
+			}
 			// HTTP's deflate is zlib (RFC 9110, 8.4.1.2); some servers
 			// send raw deflate, which zlib's header tells apart.
-			br := bufio.NewReader(body)
-			if h, err := br.Peek(2); err == nil && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 && h[0]&0x0f == 8 {
-				zr, err := zlib.NewReader(br)
-				if err != nil {
-					return nil, fmt.Errorf("its deflate content coding cannot be read: %v", err)
+			if len(body) >= 2 && (uint16(body[0])<<8|uint16(body[1]))%31 == 0 && body[0]&0x0f == 8 {
+				var zr io.ReadCloser
+				if zr, err = zlib.NewReader(bytes.NewReader(body)); err == nil {
+					dec, err = io.ReadAll(io.LimitReader(zr, maxBody))
 				}
-				body = zr
 			} else {
-				body = flate.NewReader(br)
+				dec, err = io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(body)), maxBody))
 			}
 		default:
+			if looksLikeMarkup(body) {
+				continue // stored decoded
+			}
 			return nil, fmt.Errorf("its content coding %q is not one redline reads (gzip, deflate)", model.Visible(c))
 		}
+		if err != nil {
+			return nil, fmt.Errorf("its %s body cannot be read: %v", strings.TrimSpace(codings[k]), err)
+		}
+		body = dec
 	}
-	return body, nil
+	return bytes.NewReader(body), nil
+}
+
+// chunkSizeLine is how a chunked body starts: a chunk's size in hex,
+// perhaps extensions, then the line's end.
+var chunkSizeLine = regexp.MustCompile(`^[0-9A-Fa-f]{1,16}(;[^\r\n]*)?\r?\n`)
+
+// looksLikeMarkup reports whether a body starts as a page does (after
+// white space and a byte-order mark, a '<'): text, not coded bytes.
+func looksLikeMarkup(body []byte) bool {
+	b := bytes.TrimLeft(bytes.TrimPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(b) > 0 && b[0] == '<'
 }
 
 // pageTitle finds og:title, else <title>, in the start of a page, without

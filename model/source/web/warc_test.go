@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -170,10 +171,18 @@ func TestWARCReadsPagesAsSent(t *testing.T) {
 	zw.Write(page)
 	zw.Close()
 	gz := append([]byte(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n", zipped.Len())), zipped.Bytes()...)
+	// Stored otherwise than the headers say, as some crawlers store
+	// them: decoded under the original headers, a stale Content-Length,
+	// a CRLF after the gzip stream. Each is the same page.
+	stored := func(header string) []byte { return append([]byte(header), page...) }
 	caps := []warcCapture{
 		{url: hu, ctype: "text/html; charset=utf-8", date: at(8), body: page},
 		{url: hu, ctype: "text/html; charset=utf-8", date: at(9), wire: chunked.Bytes()},
 		{url: hu, ctype: "text/html", date: at(10), wire: gz},
+		{url: hu, ctype: "text/html", date: at(10).Add(10 * time.Minute), wire: append(slices.Clone(gz), "\r\n"...)},
+		{url: hu, ctype: "text/html", date: at(10).Add(20 * time.Minute), wire: stored("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n")},
+		{url: hu, ctype: "text/html", date: at(10).Add(30 * time.Minute), wire: stored("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n")},
+		{url: hu, ctype: "text/html", date: at(10).Add(40 * time.Minute), wire: stored(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n", len(page)/2))},
 		{url: hu, ctype: "text/html; charset=utf-8", date: at(11), body: bytes.ReplaceAll(page, []byte("A HIGH-powered"), []byte("A powerful"))},
 	}
 	path := writeWARC(t, t.TempDir(), false, caps)
@@ -182,7 +191,7 @@ func TestWARCReadsPagesAsSent(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(a.Versions) != 2 || len(a.Notes) != 0 {
-		t.Fatalf("%d versions (want 2: the chunked and gzipped captures are the first page again), notes %q", len(a.Versions), a.Notes)
+		t.Fatalf("%d versions (want 2: the chunked, gzipped and stored captures are the first page again), notes %q", len(a.Versions), a.Notes)
 	}
 	// Cut the file inside the last record: that capture is skipped.
 	data, err := os.ReadFile(path)
@@ -199,5 +208,32 @@ func TestWARCReadsPagesAsSent(t *testing.T) {
 	}
 	if len(a.Versions) != 1 || len(a.Notes) != 1 || !strings.Contains(a.Notes[0], "capture 2015-03-13T11:00:00Z skipped: the WARC record is cut short") {
 		t.Errorf("cut file: %d versions, notes %q", len(a.Versions), a.Notes)
+	}
+}
+
+// A .warc.gz cut inside its last record reads the records before the cut,
+// with a note: the whole file had been refused ("record 6 at byte …:
+// unexpected EOF"), the whole captures with it.
+func TestWARCGzCutShortReadsTheRecordsBefore(t *testing.T) {
+	caps := warcFixture(t)
+	path := writeWARC(t, t.TempDir(), true, caps)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data[:len(data)-200], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const hu = "https://www.heraldsun.com.au/news/opinion/angry-media"
+	a, err := OpenWARC(path, hu)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Versions) != 1 || len(a.Notes) == 0 || !strings.Contains(a.Notes[0], "cut short; the records before it are read") {
+		t.Errorf("%d versions, notes %q", len(a.Versions), a.Notes)
+	}
+	list, err := ListWARC(path)
+	if err != nil || len(list) != 2 {
+		t.Errorf("list %v, %v", list, err)
 	}
 }
