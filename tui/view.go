@@ -83,7 +83,7 @@ func (m *Model) headerLines() []string {
 		// One line: which version, then the headline, so that a step
 		// still shows on the screen, not in the footer alone.
 		tag := fmt.Sprintf("v%d · ", m.art.Versions[m.shown].Number)
-		return []string{" " + st.Meta.Render(tag) + ansi.Truncate(hl[0], max(m.width-1-len(tag), 1), "…")}
+		return []string{" " + st.Meta.Render(tag) + ansi.Truncate(hl[0], max(m.width-1-ansi.StringWidth(tag), 1), "…")}
 	}
 	if len(hl) > 2 {
 		hl = hl[:2]

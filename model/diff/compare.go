@@ -235,12 +235,18 @@ func withoutInvisible(s string) string {
 	if !hasInvisible(s) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
+	t := strings.Map(func(r rune) rune {
 		if invisible(r) {
 			return -1
 		}
 		return r
 	}, s)
+	if t == "" {
+		// A paragraph of nothing else stays as it is: no paragraph is
+		// compared empty (its edit would be of no text at all).
+		return s
+	}
+	return t
 }
 
 // hasInvisible reports whether s holds an invisible format character,

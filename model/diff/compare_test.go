@@ -489,6 +489,17 @@ func TestInvisibleCharactersAreNoEdit(t *testing.T) {
 			t.Errorf("edit %+v", e)
 		}
 	}
+	// A paragraph of nothing but them is compared as it is, never as an
+	// empty text (its edit had been an insertion of nothing).
+	only := Compare(model.Version{Paragraphs: []string{pA}}, model.Version{Paragraphs: []string{pA, "\u200b"}})
+	checkComparison(t, model.Version{Paragraphs: []string{pA}}, model.Version{Paragraphs: []string{pA, "\u200b"}}, only)
+	for _, ch := range only.Changes {
+		for _, e := range ch.Edits {
+			if e.Text == "" {
+				t.Errorf("an edit of no text: %+v", ch)
+			}
+		}
+	}
 	joined := Compare(model.Version{Paragraphs: []string{"a\u200db"}}, model.Version{Paragraphs: []string{"ab"}})
 	if joined.Changes[0].Kind == Same {
 		t.Error("a zero-width joiner removed reads as no change")

@@ -114,7 +114,7 @@ func decompressTo(path, cacheDir string, maxOut int64) (string, error) {
 	if err == nil && n > limit {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return "", newErr(path, Unreadable, nil, "decompressed, it holds more than %s (%d times the file; --max-input SIZE allows more)", humanize.IBytes(uint64(limit)), gzipGrowth)
+		return "", newErr(path, Unreadable, nil, "decompressed, it holds more than %s (the input cap, or %d times the file when that is more; --max-input SIZE allows more)", humanize.IBytes(uint64(limit)), gzipGrowth)
 	}
 	if err == nil {
 		err = tmp.Sync()
