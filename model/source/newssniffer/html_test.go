@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -643,4 +644,37 @@ func FuzzReadNewsSnifferHTML(f *testing.F) {
 			t.Fatalf("%d versions", len(art.Versions))
 		}
 	})
+}
+
+// Two saved pages that give one version differently (a page edited by
+// hand, or saved from a changed site) keep one reading, mark its
+// paragraphs the other lacks guessed, and say so: before, the first
+// page's reading was kept in silence, and the steps on either side
+// showed an edit, and its undoing, that no page shows.
+func TestReadPagesThatDisagreeSayIt(t *testing.T) {
+	p := nsLibyaPage()
+	q := p
+	q.Old, q.New = p.New, nsVersion{Number: 3, Title: p.New.Title, Time: p.New.Time.Add(time.Hour),
+		Paragraphs: append(slices.Clone(p.New.Paragraphs), "A third version's paragraph.")}
+	// The second page's Version 2 reads one paragraph otherwise.
+	q.Old.Paragraphs = slices.Clone(q.Old.Paragraphs)
+	q.Old.Paragraphs[1] = "Analysts say the Russians and Turks seek to exploit a diplomatic void."
+	art, err := ReadPages([]string{"a.html", "b.html"}, []string{renderNewsSniffer(p), renderNewsSniffer(q)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Versions) != 3 {
+		t.Fatalf("%d versions", len(art.Versions))
+	}
+	v2 := art.Versions[1]
+	if !reflect.DeepEqual(v2.Guessed, []int{1}) || len(art.Notes) != 1 ||
+		!strings.Contains(art.Notes[0], "a.html and b.html give Version 2 differently: a.html's reading is kept") {
+		t.Errorf("guessed %v, notes %q", v2.Guessed, art.Notes)
+	}
+	// Pages that agree say nothing.
+	q.Old = p.New
+	art, err = ReadPages([]string{"a.html", "b.html"}, []string{renderNewsSniffer(p), renderNewsSniffer(q)})
+	if err != nil || len(art.Notes) != 0 || len(art.Versions[1].Guessed) != 0 {
+		t.Errorf("agreeing pages: %v, notes %q, guessed %v", err, art.Notes, art.Versions[1].Guessed)
+	}
 }

@@ -1,6 +1,7 @@
 package newssniffer
 
 import (
+	"fmt"
 	"sort"
 
 	"redline/model"
@@ -15,6 +16,7 @@ import (
 func ReadPages(names []string, texts []string) (*model.Article, error) {
 	var out *model.Article
 	byNumber := map[int]model.Version{}
+	from := map[int]string{} // the page each version's reading is taken from
 	for i, name := range names {
 		a, err := ReadNewsSnifferHTML(name, []byte(texts[i]))
 		if err != nil {
@@ -26,9 +28,30 @@ func ReadPages(names []string, texts []string) (*model.Article, error) {
 			return nil, model.InputErrorf(name, 0, "a page of another article than %s (%s, not %s)", names[0], a.URL, out.URL)
 		}
 		for _, v := range a.Versions {
-			if old, ok := byNumber[v.Number]; !ok || (old.Time == "" && v.Time != "") {
-				byNumber[v.Number] = v
+			old, ok := byNumber[v.Number]
+			if !ok {
+				byNumber[v.Number], from[v.Number] = v, name
+				continue
 			}
+			keep, other, keptFrom := old, v, from[v.Number]
+			if old.Time == "" && v.Time != "" {
+				keep, other, keptFrom = v, old, name
+			}
+			// Two pages that give one version differently (a page
+			// edited, or saved from a changed site): the kept reading's
+			// paragraphs the other lacks are marked guessed and the
+			// notes say so. Before, one page's reading was kept in
+			// silence, and the steps on either side showed an edit and
+			// its undoing that no page shows.
+			if differ := markDisputed(&keep, other); differ > 0 {
+				otherName := name
+				if keptFrom == name {
+					otherName = from[v.Number]
+				}
+				out.Notes = append(out.Notes, fmt.Sprintf("%s and %s give Version %d differently: %s's reading is kept, its parts the other lacks marked guessed (%d)",
+					model.Visible(keptFrom), model.Visible(otherName), v.Number, model.Visible(keptFrom), differ))
+			}
+			byNumber[v.Number], from[v.Number] = keep, keptFrom
 		}
 	}
 	numbers := make([]int, 0, len(byNumber))
@@ -43,4 +66,32 @@ func ReadPages(names []string, texts []string) (*model.Article, error) {
 	out.Gaps = model.NumberGaps(out.Versions)
 	out.Title = out.Versions[len(out.Versions)-1].Headline
 	return out, nil
+}
+
+// markDisputed marks guessed the paragraphs (and headline) of keep that
+// other, another page's reading of the same version, does not hold, and
+// returns how many differ.
+func markDisputed(keep *model.Version, other model.Version) int {
+	held := map[string]bool{}
+	for _, p := range other.Paragraphs {
+		held[p] = true
+	}
+	differ := 0
+	for k, p := range keep.Paragraphs {
+		if !held[p] {
+			differ++
+			if !keep.IsGuessed(k) {
+				keep.Guessed = append(keep.Guessed, k)
+			}
+		}
+	}
+	if len(other.Paragraphs) > len(keep.Paragraphs) && differ == 0 {
+		differ = len(other.Paragraphs) - len(keep.Paragraphs) // the other holds more: none of keep's to mark
+	}
+	if keep.Headline != other.Headline {
+		keep.HeadlineGuessed = true
+		differ++
+	}
+	sort.Ints(keep.Guessed)
+	return differ
 }
