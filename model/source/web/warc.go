@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/nlnwa/gowarc/v3"
 
 	"redline/model"
@@ -267,12 +268,12 @@ func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("its HTTP header cannot be read: %v", err)
 	}
-	body, err := io.ReadAll(io.LimitReader(payload, maxBody))
+	body, err := readPage(payload)
 	if err != nil {
 		return nil, err
 	}
 	if slices.Contains(resp.TransferEncoding, "chunked") {
-		dec, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(body)))
+		dec, err := readPage(httputil.NewChunkedReader(bytes.NewReader(body)))
 		switch {
 		case err == nil:
 			body = dec
@@ -295,7 +296,7 @@ func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
 			var zr *gzip.Reader
 			if zr, err = gzip.NewReader(bytes.NewReader(body)); err == nil {
 				zr.Multistream(false) // what follows the stream (a CRLF) is no page
-				dec, err = io.ReadAll(io.LimitReader(zr, maxBody))
+				dec, err = readPage(zr)
 			}
 		case "deflate":
 			if looksLikeMarkup(body) {
@@ -306,10 +307,10 @@ func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
 			if len(body) >= 2 && (uint16(body[0])<<8|uint16(body[1]))%31 == 0 && body[0]&0x0f == 8 {
 				var zr io.ReadCloser
 				if zr, err = zlib.NewReader(bytes.NewReader(body)); err == nil {
-					dec, err = io.ReadAll(io.LimitReader(zr, maxBody))
+					dec, err = readPage(zr)
 				}
 			} else {
-				dec, err = io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(body)), maxBody))
+				dec, err = readPage(flate.NewReader(bytes.NewReader(body)))
 			}
 		default:
 			if looksLikeMarkup(body) {
@@ -323,6 +324,16 @@ func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
 		body = dec
 	}
 	return bytes.NewReader(body), nil
+}
+
+// readPage reads a page's bytes, refusing more than maxBody: cut at the
+// bound, the page's end would read as deleted.
+func readPage(r io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxBody+1))
+	if err == nil && len(b) > maxBody {
+		err = fmt.Errorf("its page is larger than %s, more than any article", humanize.IBytes(maxBody))
+	}
+	return b, err
 }
 
 // chunkSizeLine is how a chunked body starts: a chunk's size in hex,

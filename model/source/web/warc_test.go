@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -236,4 +237,23 @@ func TestWARCGzCutShortReadsTheRecordsBefore(t *testing.T) {
 	if err != nil || len(list) != 2 {
 		t.Errorf("list %v, %v", list, err)
 	}
+}
+
+// A page past maxBody is refused, not cut at the bound (its end would
+// read as deleted); one at the bound is read whole.
+func TestReadPageRefusesMoreThanAnArticle(t *testing.T) {
+	zeros := func(n int64) io.Reader { return io.LimitReader(zeroReader{}, n) }
+	if b, err := readPage(zeros(maxBody)); err != nil || len(b) != maxBody {
+		t.Errorf("at the bound: %d bytes, %v", len(b), err)
+	}
+	if _, err := readPage(zeros(maxBody + 1)); err == nil || !strings.Contains(err.Error(), "larger than 32 MiB") {
+		t.Errorf("past the bound: %v", err)
+	}
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
