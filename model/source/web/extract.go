@@ -46,7 +46,7 @@ var errNoArticle = errors.New("no article text found")
 // news pages it keeps every body paragraph and little else, at about
 // 4–30 ms a page (see the package README for the figures).
 func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBody))
+	data, err := readPage(r)
 	if err != nil {
 		return Page{}, err
 	}
