@@ -342,3 +342,19 @@ func TestMovePartnersKeepToTheBudget(t *testing.T) {
 		t.Errorf("%d pairs tried, over the budget of %d", tried, movePairBudget(n, n))
 	}
 }
+
+// BenchmarkWordDiffRepeatedWordAdded diffs 2 MB of one word repeated
+// against the same with a word added at the end: the shared start is cut
+// off before any token is made (it had been tokenized whole, both sides,
+// as the start and end cuts could not both be taken).
+func BenchmarkWordDiffRepeatedWordAdded(b *testing.B) {
+	a := strings.TrimSpace(strings.Repeat("a ", 1<<20))
+	c := a + " b"
+	b.SetBytes(int64(len(a) + len(c)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if edits, _ := wordDiff(a, c); len(edits) != 2 || edits[1].Text != " b" {
+			b.Fatalf("edits %d, last %q", len(edits), edits[len(edits)-1].Text)
+		}
+	}
+}

@@ -122,6 +122,15 @@ func wordDiff(a, b string) ([]Edit, editCounts) {
 			edits, counts := diffTokens(a[p:len(a)-m], b[p:len(b)-m])
 			return withEqualEnds(edits, a[:p], a[len(a)-m:]), counts
 		}
+		if p > 0 {
+			// The start cut alone is safe: its tokens are the same in
+			// both and the token diff keeps them whatever follows. Only
+			// the end cut is given up. Diffing the whole texts had held
+			// every token of both in memory: 20 MB of "a a a …" with one
+			// word added took 1.5 GB.
+			edits, counts := diffTokens(a[p:], b[p:])
+			return withEqualEnds(edits, a[:p], ""), counts
+		}
 	}
 	return diffTokens(a, b)
 }
