@@ -237,6 +237,12 @@ func visitRecord(rec gowarc.Record, fn func(warcPage) error) error {
 	}
 	date, _ := wr.Date()
 	page := warcPage{url: wr.WarcHeader().Get(gowarc.WarcTargetURI), ctype: ctype, date: date.UTC()}
+	if why := wr.WarcHeader().Get(gowarc.WarcTruncated); why != "" {
+		// The crawler kept part of the response (a length or time
+		// limit): read, its end would seem deleted.
+		page.err = fmt.Errorf("the crawler kept only part of it (WARC-Truncated: %s)", model.Visible(why))
+		return fn(page)
+	}
 	for _, v := range rec.Validation {
 		// A record cut short (a crawl stopped, a file truncated) would
 		// read as the end of the article gone: it is no capture.

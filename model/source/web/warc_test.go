@@ -24,6 +24,8 @@ type warcCapture struct {
 	// wire, when set, is the whole HTTP response as a crawler kept it
 	// (its own header, codings and all), written instead of body.
 	wire []byte
+	// truncated, when set, is the record's WARC-Truncated reason.
+	truncated string
 }
 
 // writeWARC writes caps with gowarc's own file writer into dir and
@@ -61,6 +63,9 @@ func writeResponse(w *gowarc.WarcFileWriter, c warcCapture) error {
 		b.Write(c.body)
 	}
 	b.AddWarcHeader(gowarc.WarcTargetURI, c.url)
+	if c.truncated != "" {
+		b.AddWarcHeader(gowarc.WarcTruncated, c.truncated)
+	}
 	b.AddWarcHeaderTime(gowarc.WarcDate, c.date)
 	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
 	rec, _, err := b.Build()
@@ -184,6 +189,7 @@ func TestWARCReadsPagesAsSent(t *testing.T) {
 		{url: hu, ctype: "text/html", date: at(10).Add(20 * time.Minute), wire: stored("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n")},
 		{url: hu, ctype: "text/html", date: at(10).Add(30 * time.Minute), wire: stored("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n")},
 		{url: hu, ctype: "text/html", date: at(10).Add(40 * time.Minute), wire: stored(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n", len(page)/2))},
+		{url: hu, ctype: "text/html; charset=utf-8", date: at(10).Add(50 * time.Minute), body: page[:len(page)/2], truncated: "length"},
 		{url: hu, ctype: "text/html; charset=utf-8", date: at(11), body: bytes.ReplaceAll(page, []byte("A HIGH-powered"), []byte("A powerful"))},
 	}
 	path := writeWARC(t, t.TempDir(), false, caps)
@@ -191,8 +197,8 @@ func TestWARCReadsPagesAsSent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a.Versions) != 2 || len(a.Notes) != 0 {
-		t.Fatalf("%d versions (want 2: the chunked, gzipped and stored captures are the first page again), notes %q", len(a.Versions), a.Notes)
+	if len(a.Versions) != 2 || len(a.Notes) != 1 || !strings.Contains(a.Notes[0], "skipped: the crawler kept only part of it (WARC-Truncated: length)") {
+		t.Fatalf("%d versions (want 2: the chunked, gzipped and stored captures are the first page again, the truncated one skipped), notes %q", len(a.Versions), a.Notes)
 	}
 	// Cut the file inside the last record: that capture is skipped.
 	data, err := os.ReadFile(path)
@@ -207,7 +213,7 @@ func TestWARCReadsPagesAsSent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a.Versions) != 1 || len(a.Notes) != 1 || !strings.Contains(a.Notes[0], "capture 2015-03-13T11:00:00Z skipped: the WARC record is cut short") {
+	if len(a.Versions) != 1 || len(a.Notes) != 2 || !strings.Contains(a.Notes[1], "capture 2015-03-13T11:00:00Z skipped: the WARC record is cut short") {
 		t.Errorf("cut file: %d versions, notes %q", len(a.Versions), a.Notes)
 	}
 }
