@@ -3,6 +3,7 @@ package diff
 import (
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -204,8 +205,24 @@ func (r *paraKinds) inFigure(oi, oj, ni, nj int) bool {
 		if sp[0] > 0 && sp[1] < len(p.toks) && digitWord(p, sp[0]-1) && digitWord(p, sp[1]) && sp[1] > sp[0] {
 			return true
 		}
+		if sp[1] > sp[0] && sp[1] < len(p.toks) && digitWord(p, sp[1]) && signs(p, sp[0], sp[1]) {
+			return true // -5 → 5: a sign is the figure's
+		}
 	}
 	return false
+}
+
+// signs reports whether tokens [i, j) of p are a figure's sign: a minus
+// (hyphen or U+2212), a plus or a plus-minus, and nothing else.
+func signs(p *ptext, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch p.text(k) {
+		case "-", "\u2212", "+", "±":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // hasKey reports whether a token of p in [i, j) has a key.
@@ -235,21 +252,45 @@ func digitWord(p *ptext, i int) bool { return p.word(i) && unicode.IsDigit(first
 func (r *paraKinds) spelling(oi, oj, ni, nj int) bool {
 	a, b := r.old.wordsIn(oi, oj), r.new.wordsIn(ni, nj)
 	if strings.Join(a, "") == strings.Join(b, "") {
-		return true
+		// A word break is spelling (ceasefire → cease-fire), but not
+		// inside a figure: $1.4 billion → $14 billion is ten times more.
+		return len(a) == len(b) || !hasKey(r.old, oi, oj, figureKey) && !hasKey(r.new, ni, nj, figureKey)
 	}
 	if len(a) != len(b) {
 		return false
 	}
-	if hasKey(r.old, oi, oj, (*ptext).numberKey) || hasKey(r.new, ni, nj, (*ptext).numberKey) {
+	// A figure changed is no slip (12 → 13), nor is a date (Monday →
+	// Sunday); a misspelt date word put right is (mnoths → months).
+	oldDate, newDate := hasKey(r.old, oi, oj, (*ptext).numberKey), hasKey(r.new, ni, nj, (*ptext).numberKey)
+	if hasKey(r.old, oi, oj, figureKey) || hasKey(r.new, ni, nj, figureKey) || oldDate && newDate {
 		return false
 	}
+	countries := countryNames()
 	for k := range a {
-		if !slip(a[k], b[k]) {
-			return false
+		if !slip(a[k], b[k]) || a[k] != b[k] && countries[a[k]] && countries[b[k]] {
+			return false // Iran → Iraq: two places, a letter apart
 		}
 	}
 	return true
 }
+
+// figureKey keys a figure proper: a word that starts with a digit (not
+// one glued to a name: F-16), a number word, a currency or percent sign.
+func figureKey(p *ptext, i int) (string, bool) {
+	k, ok := p.numberKey(i)
+	if !ok || dateWords[k] || calendar[k] {
+		return "", false
+	}
+	return k, true
+}
+
+// countryNames are the English names of the world's countries and
+// territories that are one word, lower-cased, as CLDR gives them
+// (golang.org/x/text's display names: TestCountryNamesAreCLDRs holds the
+// list to them, so that the binary need not carry every language's
+// names): two of them a letter or two apart are two places (Iran, Iraq;
+// Niger, Nigeria; Austria, Australia), never a slip.
+var countryNames = sync.OnceValue(func() map[string]bool { return setOf(countryList) })
 
 // slip reports whether two different spellings read as one word: the
 // same first letter (so a prefix that flips the meaning — legal,

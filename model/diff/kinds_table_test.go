@@ -60,7 +60,8 @@ var kindTable = map[EditKind][]kindCase{
 		// Near misses: a symbol says something a mark does not.
 		{`The board voted 👍 on the plan.`, `The board voted 👎 on the plan.`, kW, false},
 		{`Rated ★★★ by critics.`, `Rated ★★ by critics.`, kW, false},
-		{`Prices in € rose.`, `Prices in £ rose.`, kN, false}, // a currency is a figure's
+		{`Prices in € rose.`, `Prices in £ rose.`, kN, false},          // a currency is a figure's
+		{`It fell to -5 degrees.`, `It fell to 5 degrees.`, kN, false}, // and so is a sign
 		// A sign of arithmetic (Unicode's math symbols: | < > + =) is as
 		// often a mark of code or layout: punctuation.
 		{`a value | other`, `a value / other`, kP, false},
@@ -85,6 +86,14 @@ var kindTable = map[EditKind][]kindCase{
 		{`12 people fled`, `13 people fled`, kN, false},
 		// Known miss: a real change one letter away reads as a slip.
 		{`they will attack the town`, `they will attach the town`, kW, true},
+		// Near misses: a point inside a figure is no word break, two
+		// places a letter apart are two names, and a misspelt date word
+		// put right is spelling.
+		{`a loan of $1.4 billion`, `a loan of $14 billion`, kN, false},
+		{`prices rose 4.2 percent`, `prices rose 42 percent`, kN, false},
+		{`talks to limit Iran’s nuclear program`, `talks to limit Iraq’s nuclear program`, kM, false},
+		{`troops left Austria on Monday`, `troops left Australia on Monday`, kM, false},
+		{`it will take 18 mnoths to rebuild`, `it will take 18 months to rebuild`, kS, false},
 	},
 	KindNumber: {
 		{`12 people died`, `15 people died`, kN, false},
