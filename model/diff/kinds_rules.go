@@ -128,7 +128,7 @@ func (r *paraKinds) change(o0, o1, n0, n1 int, typo bool) EditKinds {
 	if marks || r.old.quotedWords(oi, oj) || r.new.quotedWords(ni, nj) {
 		k |= EditKinds(KindQuote)
 	}
-	if r.changed("#", oi, oj, ni, nj, (*ptext).numberKey, (*ptext).numberKey) {
+	if replacedInPlace(r.old, oi, oj, r.new, ni, nj) || r.changed("#", oi, oj, ni, nj, (*ptext).numberKey, (*ptext).numberKey) {
 		k |= EditKinds(KindNumber)
 	}
 	if r.changed("@", oi, oj, ni, nj, r.nameKey, (*ptext).capitalKey) {
@@ -189,6 +189,42 @@ func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// replacedInPlace reports whether the change puts one figure (or date)
+// where another stood: once the figures both sides of it hold are set
+// aside, each side still holds one. Counted over the paragraph alone,
+// two figures that swapped places ("19 people, including 17 foreigners"
+// → "17 people, including 19 foreigners") had changed nothing.
+func replacedInPlace(a *ptext, ai, aj int, b *ptext, bi, bj int) bool {
+	if !hasKey(a, ai, aj, (*ptext).numberKey) || !hasKey(b, bi, bj, (*ptext).numberKey) {
+		return false
+	}
+	left := map[string]int{}
+	for k := ai; k < aj; k++ {
+		if key, ok := a.numberKey(k); ok {
+			left[key]++
+		}
+	}
+	added := false
+	for k := bi; k < bj; k++ {
+		if key, ok := b.numberKey(k); ok {
+			if left[key] > 0 {
+				left[key]--
+			} else {
+				added = true
+			}
+		}
+	}
+	if !added {
+		return false
+	}
+	for _, n := range left {
+		if n > 0 {
+			return true
 		}
 	}
 	return false
