@@ -85,7 +85,9 @@ func parseCDX(root string, body []byte) ([]capture, error) {
 		c := capture{Archive: root, Timestamp: ts, Time: t, Original: orig,
 			Mime: field(row, "mimetype"), Digest: field(row, "digest")}
 		c.Raw = strings.TrimRight(root, "/") + "/web/" + ts + "id_/" + orig
-		if c.Digest == "" {
+		if c.Digest == "" || c.Digest == "-" {
+			// "-" is CDX's empty field: as a key it would make one
+			// capture's text stand in for every other's.
 			c.Digest = hashKey(c.Raw)
 		}
 		out = append(out, c)

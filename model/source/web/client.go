@@ -111,30 +111,41 @@ func retryAfter(v string) time.Duration {
 // get fetches url and returns its body and Content-Type. An answer other
 // than 200 is a *status error; a failure to connect is returned as is.
 func (f *fetcher) get(ctx context.Context, url string) ([]byte, string, error) {
+	body, ctype, _, err := f.getFrom(ctx, url)
+	return body, ctype, err
+}
+
+// getFrom is get that also says where the answer came from: url, or the
+// address a redirect ended at.
+func (f *fetcher) getFrom(ctx context.Context, url string) (body []byte, ctype, final string, err error) {
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", err
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, "", ctx.Err()
+			return nil, "", "", ctx.Err()
 		}
-		return nil, "", err
+		return nil, "", "", err
 	}
 	defer resp.Body.Close()
+	final = url
+	if resp.Request != nil && resp.Request.URL != nil {
+		final = resp.Request.URL.String()
+	}
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return nil, "", &status{URL: url, Code: resp.StatusCode}
+		return nil, "", final, &status{URL: url, Code: resp.StatusCode}
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 	if err != nil {
-		return nil, "", err
+		return nil, "", final, err
 	}
 	if len(body) > maxBody {
-		return nil, "", fmt.Errorf("%s: response larger than %d MiB", url, maxBody>>20)
+		return nil, "", final, fmt.Errorf("%s: response larger than %d MiB", url, maxBody>>20)
 	}
-	return body, resp.Header.Get("Content-Type"), nil
+	return body, resp.Header.Get("Content-Type"), final, nil
 }
 
 // politeTransport sets the User-Agent and paces every attempt per host.

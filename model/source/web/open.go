@@ -228,15 +228,29 @@ func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp captu
 	if o.Offline {
 		return "", nil, errNotCached
 	}
-	body, ct, err := f.get(context.WithValue(ctx, captureRequest{}, true), cp.Raw)
+	body, ct, final, err := f.getFrom(context.WithValue(ctx, captureRequest{}, true), cp.Raw)
 	if err != nil {
 		return "", nil, err
+	}
+	if _, ts := rawMemento(final); ts != "" && cp.Timestamp != "" && ts != cp.Timestamp {
+		// The archive sent another capture (Wayback redirects to the
+		// nearest it has): dated as asked, its text would date an edit
+		// wrongly. Not cached under this capture's digest either.
+		return "", nil, &otherCapture{sent: ts}
 	}
 	if ct == "" {
 		ct = cp.Mime
 	}
 	c.put("captures", key, encodeCapture(ct, body))
 	return ct, body, nil
+}
+
+// otherCapture is a capture the archive answered with another one's
+// text (a redirect to another time).
+type otherCapture struct{ sent string }
+
+func (o *otherCapture) Error() string {
+	return "the archive sent the capture of " + o.sent + " instead, whose text this capture's time would misdate"
 }
 
 // errNotCached is a capture asked for offline that the cache lacks.

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -370,4 +372,53 @@ func TestOfflineWithTheListOnly(t *testing.T) {
 	o.Offline = true
 	_, err := Open(context.Background(), arsURL, o)
 	wantProblem(t, err, OfflineEmpty)
+}
+
+// An archive that answers a capture with another one (a redirect to the
+// nearest time it holds) does not date that one's text at the time
+// asked: the capture is skipped with a note, and its cache entry is not
+// the other's. Before, version 12:00 showed the edit first made at 14:00.
+func TestRedirectToAnotherCaptureIsNoVersion(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	arch.redirect = func(uri string) string {
+		if strings.HasPrefix(uri, "/web/20150416120000id_/") {
+			return arch.srv.URL + "/web/20150416140000id_/" + arsURL
+		}
+		return ""
+	}
+	o := testOptions(t, arch.srv.URL)
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, v := range a.Versions {
+		labels = append(labels, v.Label)
+	}
+	if !reflect.DeepEqual(labels, []string{"20150416100000", "20150416140000"}) ||
+		!slices.ContainsFunc(a.Notes, func(n string) bool {
+			return strings.Contains(n, "capture 20150416120000 skipped: the archive sent the capture of 20150416140000 instead")
+		}) {
+		t.Errorf("versions %q, notes %q", labels, a.Notes)
+	}
+	// Once the archive answers right, the capture reads as itself.
+	arch.redirect = nil
+	a, err = Open(context.Background(), arsURL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArs(t, a)
+}
+
+// A CDX list whose digests are "-" (its empty field) keeps each capture
+// apart: as a cache key, "-" had made one capture's text stand in for
+// every other's, of any article.
+func TestDashDigestsAreNoKey(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	arch.dashDigests = true
+	a, err := Open(context.Background(), arsURL, testOptions(t, arch.srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArs(t, a)
 }

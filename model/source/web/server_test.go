@@ -34,7 +34,13 @@ type fakeArchive struct {
 	// drop, when set, closes the connection without an answer to a
 	// request for a raw capture whose address it matches.
 	drop func(uri string) bool
-	srv  *httptest.Server
+	// redirect, when set, sends a request for a raw capture to the
+	// address it returns ("" for none), as Wayback sends a request to
+	// the nearest capture it has.
+	redirect func(uri string) string
+	// dashDigests lists every capture's digest as "-", CDX's empty field.
+	dashDigests bool
+	srv         *httptest.Server
 }
 
 func newFakeArchive(t testing.TB, caps []fakeCapture) *fakeArchive {
@@ -62,8 +68,14 @@ func (a *fakeArchive) serve(w http.ResponseWriter, r *http.Request) {
 	a.hits[kind]++
 	n := a.hits[kind]
 	a.agents[r.UserAgent()] = true
-	answer, drop := a.answer, a.drop
+	answer, drop, redirect := a.answer, a.drop, a.redirect
 	a.mu.Unlock()
+	if kind == "raw" && redirect != nil {
+		if to := redirect(r.URL.RequestURI()); to != "" {
+			http.Redirect(w, r, to, http.StatusFound)
+			return
+		}
+	}
 	if kind == "raw" && drop != nil && drop(r.URL.RequestURI()) {
 		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
 			conn.Close()
@@ -98,7 +110,11 @@ func (a *fakeArchive) serveCDX(w http.ResponseWriter, target string) {
 	rows := [][]string{{"urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"}}
 	for _, c := range a.captures {
 		if c.url == target {
-			rows = append(rows, []string{"key", c.ts, c.url, c.ctype, "200", digestOf(c.body), fmt.Sprint(len(c.body))})
+			digest := digestOf(c.body)
+			if a.dashDigests {
+				digest = "-"
+			}
+			rows = append(rows, []string{"key", c.ts, c.url, c.ctype, "200", digest, fmt.Sprint(len(c.body))})
 		}
 	}
 	if len(rows) == 1 {
