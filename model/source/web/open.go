@@ -52,9 +52,17 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 	if len(caps) == 0 {
 		return tl.article(), newErr(rawURL, NoCaptures, nil, "the archives hold no capture of it")
 	}
-	var lost error // the last capture the network failed to bring
-	notCached := 0 // offline, the captures the cache lacks
+	var lost error    // the last capture the network failed to bring
+	var refused error // the last capture the archive refused
+	notCached := 0    // offline, the captures the cache lacks
+	inARow := 0       // captures refused since the last one read
 	for i, cp := range caps {
+		if inARow == refusedInARow {
+			// An archive that refuses capture after capture (rate
+			// limited, down) is asked no more: what came is kept.
+			tl.note("the archive refused %d captures in a row; the last %d were not asked for", inARow, len(caps)-i)
+			break
+		}
 		if err := ctx.Err(); err != nil {
 			return tl.article(), err
 		}
@@ -65,7 +73,12 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 		case ctx.Err() != nil:
 			return tl.article(), ctx.Err()
 		case isRefusal(err):
-			return tl.article(), newErr(rawURL, Refused, err, "%v", err)
+			// One capture refused (403, 429, 5xx after retries): the
+			// others still read. It had thrown away every capture read.
+			refused = err
+			inARow++
+			tl.note("capture %s skipped: the archive refused it (%v)", cp.Timestamp, err)
+			continue
 		case errors.Is(err, errNotCached):
 			// Offline, a capture never fetched (a 404 is never kept):
 			// the others still read.
@@ -81,12 +94,16 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 		default:
 			tl.note("capture %s skipped: %v", cp.Timestamp, err)
 		}
+		inARow = 0
 		if o.Progress != nil {
 			o.Progress(i+1, len(caps))
 		}
 	}
 	if len(tl.a.Versions) == 0 && notCached > 0 {
 		return tl.article(), newErr(rawURL, OfflineEmpty, nil, "the cache holds none of its %d captures", len(caps))
+	}
+	if len(tl.a.Versions) == 0 && refused != nil {
+		return tl.article(), newErr(rawURL, Refused, refused, "%v", refused)
 	}
 	if len(tl.a.Versions) == 0 && lost != nil {
 		return tl.article(), newErr(rawURL, NoNetwork, lost, "%s", netWords(lost))
@@ -245,6 +262,10 @@ func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp captu
 	return ct, body, nil
 }
 
+// refusedInARow is how many captures an archive may refuse in a row
+// before the rest are not asked for.
+const refusedInARow = 3
+
 // otherCapture is a capture the archive answered with another one's
 // text (a redirect to another time).
 type otherCapture struct{ sent string }
@@ -258,6 +279,9 @@ var errNotCached = errors.New("not in the cache")
 
 // addCapture extracts one capture into the timeline, or notes why not.
 func addCapture(tl *timeline, cp capture, ctype string, body []byte, o *Options) {
+	// Gzip bytes the archive served as they were stored, without the
+	// Content-Encoding that said so: read as text they were garbage.
+	body = Gunzipped(body)
 	if !isHTML(ctype, body) {
 		tl.note("capture %s skipped: not HTML (%s)", cp.Timestamp, ctype)
 		return

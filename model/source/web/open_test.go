@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"net"
@@ -416,6 +418,62 @@ func TestRedirectToAnotherCaptureIsNoVersion(t *testing.T) {
 func TestDashDigestsAreNoKey(t *testing.T) {
 	arch := newFakeArchive(t, arsCaptures(t))
 	arch.dashDigests = true
+	a, err := Open(context.Background(), arsURL, testOptions(t, arch.srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkArs(t, a)
+}
+
+// One capture the archive refuses (403, 429, 5xx after its retries) is
+// skipped with a note and the others read: it had thrown away every
+// capture read, and --print printed nothing. An archive that refuses
+// three in a row is asked no more; refusing them all is Refused.
+func TestOneCaptureRefusedKeepsTheRest(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	arch.answer = func(kind string, n int) (int, string) {
+		if kind == "raw" && n == 2 {
+			return http.StatusServiceUnavailable, ""
+		}
+		return 0, ""
+	}
+	o := testOptions(t, arch.srv.URL)
+	o.Retries = -1
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Versions) != 3 || !slices.ContainsFunc(a.Notes, func(n string) bool {
+		return strings.Contains(n, "capture 20150416110000 skipped: the archive refused it (HTTP 503")
+	}) {
+		t.Errorf("%d versions, notes %q", len(a.Versions), a.Notes)
+	}
+	arch.answer = func(kind string, n int) (int, string) {
+		if kind == "raw" {
+			return http.StatusTooManyRequests, ""
+		}
+		return 0, ""
+	}
+	o.CacheDir = t.TempDir()
+	before := arch.count("raw")
+	_, err = Open(context.Background(), arsURL, o)
+	wantProblem(t, err, Refused)
+	if n := arch.count("raw") - before; n != refusedInARow {
+		t.Errorf("%d captures asked for, want %d", n, refusedInARow)
+	}
+}
+
+// Gzip bytes an archive serves as they were stored, without the
+// Content-Encoding that says so, read as the page they hold: they had
+// read as a version of binary garbage.
+func TestGzippedCaptureWithoutItsHeader(t *testing.T) {
+	caps := arsCaptures(t)
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write(caps[2].body)
+	zw.Close()
+	caps[2].body = z.Bytes()
+	arch := newFakeArchive(t, caps)
 	a, err := Open(context.Background(), arsURL, testOptions(t, arch.srv.URL))
 	if err != nil {
 		t.Fatal(err)
