@@ -32,6 +32,9 @@ type Page struct {
 	// rel=canonical>, else og:url); Site its site's name (og:site_name).
 	// Empty when the page does not say.
 	URL, Site string
+	// Decoding says how the page's bytes were read when they were not
+	// what it declared ("" when they were): a reader's note.
+	Decoding string
 }
 
 // errNoArticle is returned when a page parses but holds no readable body.
@@ -50,7 +53,7 @@ func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	page, err := decodePage(data, contentType)
+	page, decoding, err := decodePage(data, contentType)
 	if err != nil {
 		return Page{}, err
 	}
@@ -63,7 +66,7 @@ func Extract(r io.Reader, contentType, pageURL string) (Page, error) {
 		return Page{}, err
 	}
 	p := Page{Headline: visibleHeadline(page, model.CollapseSpace(a.Title())), Byline: model.CollapseSpace(a.Byline()),
-		URL: canonicalURL(data), Site: model.CollapseSpace(a.SiteName())}
+		URL: canonicalURL(data), Site: model.CollapseSpace(a.SiteName()), Decoding: decoding}
 	p.Published, _ = a.PublishedTime()
 	p.Modified, _ = a.ModifiedTime()
 	collectBlocks(a.Node, &p.Paragraphs)
@@ -177,15 +180,28 @@ func hasToken(s, t string) bool {
 // guesses windows-1252 for a page that declares nothing, and mangles
 // UTF-8 punctuation), without a copy; else the page's own <meta charset>
 // decides.
-func decodePage(data []byte, contentType string) ([]byte, error) {
+func decodePage(data []byte, contentType string) (page []byte, decoding string, err error) {
 	if !strings.Contains(strings.ToLower(contentType), "charset=") && utf8.Valid(data) {
-		return data, nil
+		return data, "", nil
+	}
+	if _, name, _ := charset.DetermineEncoding(data, contentType); name == "utf-8" && !utf8.Valid(data) {
+		// It says UTF-8 and is not: read as plain text is, Windows-1252
+		// when it holds no UTF-8 at all (an old site's Latin-1 under a
+		// new header), else with U+FFFD for the stray bytes, and said.
+		text, windows1252, err := model.DecodeTextAs("", data, false)
+		if err == nil {
+			if windows1252 {
+				return []byte(text), "its page says UTF-8 and holds none: read as Windows-1252 (Latin-1)", nil
+			}
+			return []byte(text), "its page is " + model.ReadWithReplacement, nil
+		}
 	}
 	in, err := charset.NewReader(bytes.NewReader(data), contentType)
 	if err != nil {
-		return data, nil // unknown charset: the bytes as they are
+		return data, "", nil // unknown charset: the bytes as they are
 	}
-	return io.ReadAll(in)
+	page, err = io.ReadAll(in)
+	return page, "", err
 }
 
 // blockTags are the elements whose text is one paragraph of the body.

@@ -16,6 +16,9 @@ import (
 	"syscall"
 	"testing"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+
 	"redline/model"
 )
 
@@ -479,4 +482,37 @@ func TestGzippedCaptureWithoutItsHeader(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkArs(t, a)
+}
+
+// A page that says UTF-8 and holds Latin-1 (an old site's text under a
+// new header) reads as Windows-1252, with a note: it had read as
+// hundreds of false edits ("[-députés-]{+d�put�s+}") and said nothing.
+func TestLatin1PageThatSaysUTF8(t *testing.T) {
+	page, err := os.ReadFile("testdata/lemonde-1/source.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The page as Windows-1252 holds it (its few characters beyond, as
+	// "?"), and the same in UTF-8.
+	latin1, err := encoding.ReplaceUnsupported(charmap.Windows1252.NewEncoder()).Bytes(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page, err = charmap.Windows1252.NewDecoder().Bytes(latin1); err != nil {
+		t.Fatal(err)
+	}
+	const u = "https://www.lemonde.fr/test/article"
+	arch := newFakeArchive(t, []fakeCapture{
+		{"20200101100000", u, "text/html; charset=utf-8", page},
+		{"20200101110000", u, "text/html; charset=utf-8", latin1},
+	})
+	a, err := Open(context.Background(), u, testOptions(t, arch.srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Versions) != 1 || !slices.ContainsFunc(a.Notes, func(n string) bool {
+		return strings.Contains(n, "capture 20200101110000: its page says UTF-8 and holds none: read as Windows-1252")
+	}) {
+		t.Errorf("%d versions (want 1: the Latin-1 copy reads as the first), notes %q", len(a.Versions), a.Notes)
+	}
 }

@@ -22,6 +22,9 @@ func newTimeline(source, url string) *timeline {
 // add appends p as a version seen at t (zero: unknown) named label, and
 // reports whether it was new text.
 func (t *timeline) add(p Page, at time.Time, label string) bool {
+	if p.Decoding != "" {
+		t.note("capture %s: %s", label, p.Decoding)
+	}
 	key := p.Headline + "\x00" + strings.Join(p.Paragraphs, "\x00")
 	if len(t.a.Versions) > 0 && key == t.last {
 		return false
