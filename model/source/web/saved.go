@@ -173,6 +173,7 @@ func ReadSavedPages(paths []string) (model.Article, error) {
 		}
 	}
 	tl := newTimeline("", "")
+	tl.files = true
 	for _, s := range skipped {
 		tl.note("%s skipped", s)
 	}

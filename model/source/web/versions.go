@@ -13,6 +13,9 @@ import (
 type timeline struct {
 	a    model.Article
 	last string // headline and paragraphs of the newest version, joined
+	// files: the versions are saved pages, named by their files (a
+	// note names one as it is), not captures named by their time.
+	files bool
 }
 
 func newTimeline(source, url string) *timeline {
@@ -23,7 +26,11 @@ func newTimeline(source, url string) *timeline {
 // reports whether it was new text.
 func (t *timeline) add(p Page, at time.Time, label string) bool {
 	if p.Decoding != "" {
-		t.note("capture %s: %s", label, p.Decoding)
+		if t.files {
+			t.note("%s: %s", label, p.Decoding)
+		} else {
+			t.note("capture %s: %s", label, p.Decoding)
+		}
 	}
 	key := p.Headline + "\x00" + strings.Join(p.Paragraphs, "\x00")
 	if len(t.a.Versions) > 0 && key == t.last {
