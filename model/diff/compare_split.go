@@ -45,7 +45,7 @@ func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change,
 		}
 	}
 	for k := 0; k < len(changes); k++ {
-		if rows, lo, hi, ok := joinBlock(changes, k, al); ok {
+		if rows, lo, hi, ok := joinBlock(changes, counts, k, al); ok {
 			keep(k, lo)
 			put(rows...)
 			k = hi - 1
@@ -59,17 +59,17 @@ func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change,
 
 // joinBlock looks at the rows from k on for a split or a merge starting
 // there or a few rows on: rows[lo:hi] are the rows it replaces.
-func joinBlock(changes []Change, k int, al *alignment) (rows []row, lo, hi int, ok bool) {
+func joinBlock(changes []Change, counts []editCounts, k int, al *alignment) (rows []row, lo, hi int, ok bool) {
 	kind := changes[k].Kind
 	if kind == Added || kind == Edited {
-		if rows, lo, hi, ok := joinRun(changes, k, Added, func(c Change) int { return c.New }, func(ed *Change, first, pieces int) ([]row, bool) {
+		if rows, lo, hi, ok := joinRun(changes, counts, k, Added, func(c Change) int { return c.New }, func(ed *Change, first, pieces int) ([]row, bool) {
 			return trySplit(al, ed.Old, first, pieces, ed.Similarity)
 		}); ok {
 			return rows, lo, hi, true
 		}
 	}
 	if kind == Removed || kind == Edited {
-		if rows, lo, hi, ok := joinRun(changes, k, Removed, func(c Change) int { return c.Old }, func(ed *Change, first, pieces int) ([]row, bool) {
+		if rows, lo, hi, ok := joinRun(changes, counts, k, Removed, func(c Change) int { return c.Old }, func(ed *Change, first, pieces int) ([]row, bool) {
 			return tryMerge(al, first, ed.New, pieces, ed.Similarity)
 		}); ok {
 			return rows, lo, hi, true
@@ -90,36 +90,53 @@ func joinBlock(changes []Change, k int, al *alignment) (rows []row, lo, hi int, 
 // their indexes on the pieces' side (at) following one another; around
 // the edited row, it tries each stretch of the run of two pieces or more
 // (try: the edited row, the first piece's index, how many) and keeps the
-// best reading.
-func joinRun(changes []Change, k int, piece Kind, at func(Change) int, try func(ed *Change, first, pieces int) ([]row, bool)) (rows []row, lo, hi int, ok bool) {
-	e, edited := k, -1
-	for e < len(changes) && e-k < maxPieces {
+// best reading. Between a split's pieces a removed paragraph or the mark
+// of one moved away may stand (rows of the old side alone, placed where
+// they left): they do not break the run, and come after the split's
+// rows. A paragraph cut in two beside one removed had read as an edit of
+// words nobody changed.
+func joinRun(changes []Change, counts []editCounts, k int, piece Kind, at func(Change) int, try func(ed *Change, first, pieces int) ([]row, bool)) (rows []row, lo, hi int, ok bool) {
+	passes := func(c Change) bool { return piece == Added && (c.Kind == Removed || c.Kind == MovedAway) }
+	var idx []int // the rows of the run that are pieces (or the edited one)
+	edited := -1  // its place in idx
+	for e := k; e < len(changes) && len(idx) < maxPieces; e++ {
 		c := changes[e]
-		if c.Kind != piece && c.Kind != Edited || e > k && at(c) != at(changes[e-1])+1 {
+		if len(idx) > 0 && passes(c) {
+			continue
+		}
+		if c.Kind != piece && c.Kind != Edited || len(idx) > 0 && at(c) != at(changes[idx[len(idx)-1]])+1 {
 			break
 		}
 		if c.Kind == Edited {
 			if edited >= 0 {
 				break
 			}
-			edited = e
+			edited = len(idx)
 		}
-		e++
+		idx = append(idx, e)
 	}
-	if edited < 0 || e-k < 2 {
+	if edited < 0 || len(idx) < 2 {
 		return nil, 0, 0, false
 	}
-	ed := &changes[edited]
-	bestSim := -1.0
-	for s := k; s <= edited; s++ {
-		for t := max(edited, s+1); t < e; t++ {
-			r, ok := try(ed, at(changes[s]), t-s+1)
-			if ok && (r[0].Similarity > bestSim || r[0].Similarity == bestSim && t+1-s < hi-lo) {
-				rows, lo, hi, bestSim = r, s, t+1, r[0].Similarity
+	ed := &changes[idx[edited]]
+	bestSim, best := -1.0, 0
+	for s := 0; s <= edited; s++ {
+		for t := max(edited, s+1); t < len(idx); t++ {
+			r, ok := try(ed, at(changes[idx[s]]), t-s+1)
+			if ok && (r[0].Similarity > bestSim || r[0].Similarity == bestSim && t+1-s < best) {
+				rows, lo, hi, bestSim, best = r, idx[s], idx[t]+1, r[0].Similarity, t+1-s
 			}
 		}
 	}
-	return rows, lo, hi, rows != nil
+	if rows == nil {
+		return nil, 0, 0, false
+	}
+	for q := lo; q < hi; q++ {
+		if passes(changes[q]) {
+			rows = append(rows, row{Change: changes[q], counts: counts[q]})
+		}
+	}
+	return rows, lo, hi, true
 }
 
 // removedThenAdded reads a removed paragraph at k followed by added ones

@@ -123,6 +123,31 @@ func TestTruthSplitsAndMergesOfThree(t *testing.T) {
 			t.Errorf("stats %+v, want %+v (no kind)", c.Stats, step.st)
 		}
 	}
+	// A paragraph removed (or moved away) just after the split one
+	// stands between its pieces among the rows: the split is whole, the
+	// removal after it. It had read as words cut from the first piece
+	// and written again as a paragraph added.
+	long, short := s1+" "+s2, "It came late."
+	for _, step := range []struct {
+		name string
+		a, b []string
+		want []changeRow
+	}{
+		{"removed after it", []string{pE, long + " " + short, pF, pG}, []string{pE, long, short, pG},
+			[]changeRow{{Same, 0, 0}, {Split, 1, 1}, {Split, 1, 2}, {Removed, 2, -1}, {Same, 3, 3}}},
+		{"moved from after it", []string{pE, long + " " + short, pF, pG, pA, pB}, []string{pF, pE, long, short, pG, pA, pB},
+			[]changeRow{{Moved, 2, 0}, {Same, 0, 1}, {Split, 1, 2}, {Split, 1, 3}, {MovedAway, 2, 0}, {Same, 3, 4}, {Same, 4, 5}, {Same, 5, 6}}},
+	} {
+		a, b := model.Version{Paragraphs: step.a}, model.Version{Paragraphs: step.b}
+		c := Compare(a, b)
+		checkComparison(t, a, b, c)
+		if got := changeRows(c); !reflect.DeepEqual(got, step.want) {
+			t.Errorf("%s: rows\n got %v\nwant %v", step.name, got, step.want)
+		}
+		if c.Stats.WordsAdded != 0 || c.Stats.Split != 1 {
+			t.Errorf("%s: stats %+v", step.name, c.Stats)
+		}
+	}
 	removed := "Flood warning issued for river towns today."
 	a = model.Version{Paragraphs: []string{pE, removed, s1 + " " + s2, pF}}
 	b = model.Version{Paragraphs: []string{pE, s1, s2, pF}}
