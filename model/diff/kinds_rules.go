@@ -393,7 +393,7 @@ func (r *paraKinds) attribution(oi, oj, ni, nj int) bool {
 		if sp[0] == sp[1] || !r.source(p, sp[0], sp[1]) {
 			continue
 		}
-		if reportingNear(p, sp[1]-1, +1) || reportingNear(p, sp[0], -1) {
+		if reportingNear(p, sp[1]-1, +1, nil) || reportingNear(p, sp[0], -1, inverted) {
 			return true
 		}
 	}
@@ -416,9 +416,16 @@ func (r *paraKinds) source(p *ptext, i, j int) bool {
 	return false
 }
 
+// inverted are the lemmas of the reporting words a source may follow
+// ("said the minister", "according to witnesses", "added officials"):
+// after any other the noun is who is told or warned ("warned people",
+// "told reporters"), no source, and changing it changes no attribution.
+var inverted = setOf("say added according wrote")
+
 // reportingNear reports whether a reporting word is among the two words
-// after token i (dir +1) or before it (dir -1), in the same clause.
-func reportingNear(p *ptext, i, dir int) bool {
+// after token i (dir +1) or before it (dir -1), in the same clause; only
+// (when only is not nil) by its lemma.
+func reportingNear(p *ptext, i, dir int, only map[string]bool) bool {
 	k := i
 	for n := 0; n < 2; n++ {
 		if dir > 0 {
@@ -429,7 +436,7 @@ func reportingNear(p *ptext, i, dir int) bool {
 		if k < 0 {
 			return false
 		}
-		if p.lemma(k) != "" {
+		if l := p.lemma(k); l != "" && (only == nil || only[l]) {
 			return true
 		}
 	}

@@ -175,6 +175,11 @@ var kindTable = map[EditKind][]kindCase{
 		// as an ordinary verb.
 		{`He said the truce would hold.`, `He said the truce would fail.`, kW, false},
 		{`The troops added two tanks.`, `The troops added three tanks.`, kN, false},
+		// Who is warned or told is no source: only after said, added,
+		// wrote or "according to" is the noun the speaker.
+		{`The agency warned people to stay indoors.`, `The agency warned residents to stay indoors.`, kW, false},
+		{`The mayor told officials to leave.`, `The mayor told aides to leave.`, kW, false},
+		{`The truce will hold, said officials.`, `The truce will hold, said witnesses.`, kA, false},
 		{`He said so on Monday.`, `He said so on Tuesday.`, kN, false},
 		// Known miss: a source named more than two words from its verb.
 		{`Officials familiar with the talks said it failed.`, `People briefed on the talks said it failed.`, kA, true},
