@@ -407,3 +407,26 @@ func TestNarrowHeaderKeepsTheVersion(t *testing.T) {
 		t.Errorf("wide: %q", got)
 	}
 }
+
+// A byline that changed is said in the header, the step's one change when
+// the text stayed: "by Sean Gallagher, was Dan Goodin".
+func TestHeaderSaysTheBylineChanged(t *testing.T) {
+	text := []string{"The exploit crashes game servers."}
+	art := &model.Article{Versions: []model.Version{
+		{Number: 1, Author: "Dan Goodin", Paragraphs: text},
+		{Number: 2, Author: "Sean Gallagher", Paragraphs: text},
+		{Number: 3, Paragraphs: text},
+	}}
+	m := newTestModel(t, art, 120, 30)
+	if got := m.metaText(1000); !strings.Contains(got, "byline Sean Gallagher removed") {
+		t.Errorf("version 3: %q", got)
+	}
+	m = press(m, "<", "l")
+	if got := m.metaText(1000); !strings.Contains(got, "by Sean Gallagher, was Dan Goodin") {
+		t.Errorf("version 2: %q", got)
+	}
+	m = press(m, "<")
+	if got := m.metaText(1000); strings.Contains(got, "by") {
+		t.Errorf("version 1, nothing before: %q", got)
+	}
+}

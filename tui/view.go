@@ -176,10 +176,34 @@ func (m *Model) placeText(v model.Version) string {
 	}
 	if c := commitText(&v); c != "" {
 		parts = append(parts, c)
-	} else if v.Label != "" {
-		parts = append(parts, model.Visible(v.Label))
+	} else {
+		if by := m.bylineText(v); by != "" {
+			parts = append(parts, by)
+		}
+		if v.Label != "" {
+			parts = append(parts, model.Visible(v.Label))
+		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// bylineText is a page's byline when it changed since the base ("by B,
+// was A"): a byline changed alone is an edit too, which the paragraphs'
+// comparison does not show. A git version's author is its commit's,
+// named by commitText.
+func (m *Model) bylineText(v model.Version) string {
+	b := m.base()
+	if b < 0 || v.Author == m.art.Versions[b].Author {
+		return ""
+	}
+	was := m.art.Versions[b].Author
+	switch {
+	case v.Author == "":
+		return "byline " + model.Visible(was) + " removed"
+	case was == "":
+		return "by " + model.Visible(v.Author) + ", a byline added"
+	}
+	return "by " + model.Visible(v.Author) + ", was " + model.Visible(was)
 }
 
 // guessedCount is how many paragraphs of v its reader guessed: the

@@ -516,3 +516,19 @@ func TestLatin1PageThatSaysUTF8(t *testing.T) {
 		t.Errorf("%d versions (want 1: the Latin-1 copy reads as the first), notes %q", len(a.Versions), a.Notes)
 	}
 }
+
+// A capture whose byline alone changed is a version: it had been dropped
+// as the same text, and the new byline first appeared with a later edit.
+func TestBylineChangeIsAVersion(t *testing.T) {
+	caps := arsCaptures(t)
+	caps = append(caps, fakeCapture{"20150416150000", arsURL, "text/html", bytes.ReplaceAll(caps[4].body, []byte("Dan Goodin"), []byte("Sean Gallagher"))})
+	arch := newFakeArchive(t, caps)
+	a, err := Open(context.Background(), arsURL, testOptions(t, arch.srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(a.Versions)
+	if n != 4 || a.Versions[n-1].Author != "Sean Gallagher" || a.Versions[n-2].Author != "Dan Goodin" {
+		t.Errorf("%d versions, the last two by %q, %q", n, a.Versions[n-2].Author, a.Versions[n-1].Author)
+	}
+}

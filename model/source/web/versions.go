@@ -32,7 +32,9 @@ func (t *timeline) add(p Page, at time.Time, label string) bool {
 			t.note("capture %s: %s", label, p.Decoding)
 		}
 	}
-	key := p.Headline + "\x00" + strings.Join(p.Paragraphs, "\x00")
+	// The byline is part of what a version says: a capture that changed
+	// it alone is a version (the header names it), not dropped.
+	key := p.Byline + "\x00" + p.Headline + "\x00" + strings.Join(p.Paragraphs, "\x00")
 	if len(t.a.Versions) > 0 && key == t.last {
 		return false
 	}
