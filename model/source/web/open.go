@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"redline/model"
 )
@@ -166,13 +167,15 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 		// archive, and one list in the cache (the slash of a TimeMap
 		// prefix is kept for the asking).
 		key := strings.TrimRight(root, "/") + "\x00" + target
-		cached, haveCache := c.get("lists", key)
-		if haveCache && (!o.Refresh || o.Offline) {
-			var l []capture
-			if json.Unmarshal(cached, &l) == nil {
-				lists, answered = append(lists, l), true
-				continue
-			}
+		data, haveCache := c.get("lists", key)
+		var cached cachedList
+		if haveCache {
+			cached, haveCache = readCachedList(data)
+		}
+		fresh := !cached.Fetched.IsZero() && o.Now().Sub(cached.Fetched) < o.ListMaxAge
+		if haveCache && (o.Offline || fresh && !o.Refresh) {
+			lists, answered = append(lists, cached.Captures), true
+			continue
 		}
 		if o.Offline {
 			continue
@@ -182,13 +185,10 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			if haveCache { // asked to refresh, but the old list still serves
-				var old []capture
-				if json.Unmarshal(cached, &old) == nil {
-					tl.note("%s: %s; using the list of captures cached before", root, netWords(err))
-					lists, answered = append(lists, old), true
-					continue
-				}
+			if haveCache { // asked again, but the old list still serves
+				tl.note("%s: %s; using the list of captures cached before", root, netWords(err))
+				lists, answered = append(lists, cached.Captures), true
+				continue
 			}
 			tl.note("%s: %s", root, netWords(err))
 			if firstErr == nil {
@@ -196,7 +196,10 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 			}
 			continue
 		}
-		if data, err := json.Marshal(l); err == nil {
+		if l == nil {
+			l = []capture{} // kept as an answer: no captures
+		}
+		if data, err := json.Marshal(cachedList{Fetched: o.Now().UTC(), Captures: l}); err == nil {
 			c.put("lists", key, data)
 		}
 		lists, answered = append(lists, l), true
@@ -260,6 +263,27 @@ func captureBody(ctx context.Context, f *fetcher, c *cache, o *Options, cp captu
 	}
 	c.put("captures", key, encodeCapture(ct, body))
 	return ct, body, nil
+}
+
+// cachedList is a list of captures as the cache keeps it, with when it
+// was fetched.
+type cachedList struct {
+	Fetched  time.Time `json:"fetched"`
+	Captures []capture `json:"captures"`
+}
+
+// readCachedList reads a cached list; one kept before lists carried
+// their time (a bare array) reads as fetched at no known time: stale.
+func readCachedList(data []byte) (cachedList, bool) {
+	var l cachedList
+	if json.Unmarshal(data, &l) == nil && l.Captures != nil {
+		return l, true
+	}
+	var bare []capture
+	if json.Unmarshal(data, &bare) == nil {
+		return cachedList{Captures: bare}, true
+	}
+	return cachedList{}, false
 }
 
 // refusedInARow is how many captures an archive may refuse in a row

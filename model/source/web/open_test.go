@@ -15,6 +15,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -530,5 +531,39 @@ func TestBylineChangeIsAVersion(t *testing.T) {
 	n := len(a.Versions)
 	if n != 4 || a.Versions[n-1].Author != "Sean Gallagher" || a.Versions[n-2].Author != "Dan Goodin" {
 		t.Errorf("%d versions, the last two by %q, %q", n, a.Versions[n-2].Author, a.Versions[n-1].Author)
+	}
+}
+
+// A cached list of captures serves for ListMaxAge; after that the
+// archive is asked again, and a capture made since is read. It had been
+// reused until --refresh, with no word: reading an article again the next
+// day missed its new versions.
+func TestCachedListGoesStale(t *testing.T) {
+	caps := arsCaptures(t)
+	arch := newFakeArchive(t, caps[:3])
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	o := testOptions(t, arch.srv.URL)
+	o.Now = func() time.Time { return now }
+	if _, err := Open(context.Background(), arsURL, o); err != nil {
+		t.Fatal(err)
+	}
+	arch.mu.Lock()
+	arch.captures = caps // the archive has captured the page since
+	arch.mu.Unlock()
+	now = now.Add(30 * time.Minute)
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil || arch.count("cdx") != 1 || len(a.Versions) != 2 {
+		t.Fatalf("within the hour: %v, %d lists asked for, %d versions", err, arch.count("cdx"), len(a.Versions))
+	}
+	now = now.Add(time.Hour)
+	a, err = Open(context.Background(), arsURL, o)
+	if err != nil || arch.count("cdx") != 2 || len(a.Versions) != 3 {
+		t.Fatalf("after: %v, %d lists asked for, %d versions", err, arch.count("cdx"), len(a.Versions))
+	}
+	// Offline, the stale list still serves.
+	o.Offline = true
+	now = now.Add(24 * time.Hour)
+	if a, err = Open(context.Background(), arsURL, o); err != nil || len(a.Versions) != 3 {
+		t.Fatalf("offline: %v, %d versions", err, len(a.Versions))
 	}
 }

@@ -31,6 +31,13 @@ type Options struct {
 	// Offline uses only the cache; Open fails with OfflineEmpty when it
 	// holds no list of captures for the URL.
 	Offline bool
+	// ListMaxAge is how long a cached list of captures serves before the
+	// archives are asked again (new captures come as an article
+	// changes); 0 means DefaultListMaxAge. Captures themselves never go
+	// stale.
+	ListMaxAge time.Duration
+	// Now is the clock that dates cached lists; nil means time.Now.
+	Now func() time.Time
 	// Version is redline's version, sent in the User-Agent
 	// ("redline/VERSION").
 	Version string
@@ -93,8 +100,19 @@ func (o Options) withDefaults() Options {
 	if o.MaxRetryAfter <= 0 {
 		o.MaxRetryAfter = 2 * time.Minute
 	}
+	if o.ListMaxAge <= 0 {
+		o.ListMaxAge = DefaultListMaxAge
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 	return o
 }
+
+// DefaultListMaxAge is how long a cached list of captures serves: an
+// hour, so that reading an article again later that day asks whether it
+// changed, and reading it twice in a row asks nothing.
+const DefaultListMaxAge = time.Hour
 
 func (o *Options) transport() http.RoundTripper {
 	if o.Transport != nil {
