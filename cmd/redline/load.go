@@ -81,8 +81,10 @@ func webURL(o options) (string, bool) {
 }
 
 // stderrProgress shows "n of m captures" on one line of stderr, a
-// terminal, while --print or --json waits for the archives; done < 0
-// clears the line at the end.
+// terminal, while --print or --json waits for the archives, and before
+// that, while it waits for their lists (0 of 0), that it asks (a slow
+// archive had left minutes of silence); done < 0 clears the line at the
+// end.
 func stderrProgress(stderr io.Writer) func(done, total int) {
 	shown := false
 	return func(done, total int) {
@@ -91,9 +93,12 @@ func stderrProgress(stderr io.Writer) func(done, total int) {
 			if shown {
 				fmt.Fprint(stderr, "\r\x1b[K")
 			}
+		case total == 0 && done == 0:
+			shown = true
+			fmt.Fprint(stderr, "\rredline: asking the archives for the captures…")
 		case total > 0:
 			shown = true
-			fmt.Fprintf(stderr, "\rredline: %d of %d captures", done, total)
+			fmt.Fprintf(stderr, "\r\x1b[Kredline: %d of %d captures", done, total)
 		}
 	}
 }

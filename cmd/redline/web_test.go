@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -137,5 +138,19 @@ func TestArticleNeedsAnArchiveOrWARC(t *testing.T) {
 	_, errOut, code := redline(t, "", "--article", "7", seedFile)
 	if code != 2 || !strings.Contains(errOut, "--article picks an article from a SQLite archive or a WARC file") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// While the lists of captures are asked for, the progress line says so
+// (a slow archive had left minutes of silence), then counts the captures,
+// then goes.
+func TestProgressLineAsksFirst(t *testing.T) {
+	var b bytes.Buffer
+	p := stderrProgress(&b)
+	p(0, 0)
+	p(1, 5)
+	p(-1, 0)
+	if got, want := b.String(), "\rredline: asking the archives for the captures…\r\x1b[Kredline: 1 of 5 captures\r\x1b[K"; got != want {
+		t.Errorf("progress %q, want %q", got, want)
 	}
 }

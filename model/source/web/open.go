@@ -45,7 +45,9 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 	defer c.done()
 	f := newFetcher(&o)
 	tl := newTimeline(hostOf(target), target)
-
+	if o.Progress != nil {
+		o.Progress(0, 0) // the lists are asked for
+	}
 	caps, err := listAll(ctx, f, c, &o, target, tl)
 	if err != nil {
 		return tl.article(), err
@@ -79,6 +81,9 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 			refused = err
 			inARow++
 			tl.note("capture %s skipped: the archive refused it (%v)", cp.Timestamp, err)
+			if o.Progress != nil {
+				o.Progress(i+1, len(caps))
+			}
 			continue
 		case errors.Is(err, errNotCached):
 			// Offline, a capture never fetched (a 404 is never kept):

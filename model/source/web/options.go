@@ -54,8 +54,9 @@ type Options struct {
 	// MaxRetryAfter is the longest Retry-After redline will wait; an
 	// archive asking for longer is taken as refusing. 0 means 2 minutes.
 	MaxRetryAfter time.Duration
-	// Progress, when set, is called after each capture is handled with
-	// how many of the total have been.
+	// Progress, when set, is called with 0 of 0 as the lists of captures
+	// are asked for, then after each capture is handled with how many of
+	// the total have been.
 	Progress func(done, total int)
 	// OnArticle, when set, is called with the article so far each time a
 	// capture adds a version, so a reader can open before the rest
