@@ -29,7 +29,8 @@ const (
 	// (perhaps with some edits), shown at its new place.
 	Moved
 	// MovedAway marks the place a Moved paragraph left, so the reader
-	// sees both ends of the move.
+	// sees both ends of the move; or a Merged one's, when the paragraphs
+	// it joins moved (its Old is then the merge's first).
 	MovedAway
 	// Split is one piece of an old paragraph that the new version cut in
 	// two: there is one Split row per piece, each with the same Old and

@@ -54,6 +54,70 @@ func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change,
 		put(row{Change: changes[k], counts: counts[k]})
 	}
 	clear(changes[n:]) // the rows joined away let go of their edits
+	return movedMerges(changes[:n], counts[:n], al)
+}
+
+// movedMerges reads a moved paragraph that took in its removed old
+// neighbour as one merge of the two, at the place it moved to: ¶4 and ¶5
+// joined, with ¶3 moved below them, had read as ¶4 moved with ¶5's words
+// inserted, and ¶5's removed. The merge row takes the moved row's place
+// and the neighbour's removal goes; the marker where ¶4 left stays, so
+// that the move is still seen, and stands for the merge (its Old is the
+// merge's first old paragraph).
+func movedMerges(changes []Change, counts []editCounts, al *alignment) ([]Change, []editCounts) {
+	removedAt := map[int]int{} // old index → its removal's row
+	awayAt := map[int]int{}    // old index → its moved-away marker's row
+	for q, ch := range changes {
+		switch ch.Kind {
+		case Removed:
+			removedAt[ch.Old] = q
+		case MovedAway:
+			awayAt[ch.Old] = q
+		}
+	}
+	if len(removedAt) == 0 || len(awayAt) == 0 {
+		return changes, counts
+	}
+	drop := map[int]bool{}
+	for q := range changes {
+		ch := changes[q]
+		if ch.Kind != Moved || ch.Similarity == 1 {
+			continue
+		}
+		for _, first := range [2]int{ch.Old, ch.Old - 1} { // with the next one, or the one before
+			other := ch.Old + 1
+			if first != ch.Old {
+				other = first
+			}
+			r, ok := removedAt[other]
+			if !ok || drop[r] || first < 0 {
+				continue
+			}
+			m, ok := tryMerge(al, first, ch.New, 2, ch.Similarity)
+			if !ok {
+				continue
+			}
+			changes[q], counts[q] = m[0].Change, m[0].counts
+			drop[r] = true
+			if a, ok := awayAt[ch.Old]; ok {
+				// The marker stands for the merge, named by its first
+				// old paragraph, as the merge row is.
+				changes[a].Old = first
+			}
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return changes, counts
+	}
+	n := 0
+	for q := range changes {
+		if !drop[q] {
+			changes[n], counts[n] = changes[q], counts[q]
+			n++
+		}
+	}
+	clear(changes[n:])
 	return changes[:n], counts[:n]
 }
 

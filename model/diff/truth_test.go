@@ -158,6 +158,20 @@ func TestTruthSplitsAndMergesOfThree(t *testing.T) {
 	}
 }
 
+// Two paragraphs joined, with the one before them moved below: one
+// merge, where the joined paragraph stands, and a marker where its first
+// part left. It had read as the first moved with the second's words
+// inserted, and the second removed (+24 −24 words and a quotation).
+func TestTruthMergeBesideAMove(t *testing.T) {
+	a := model.Version{Paragraphs: []string{pE, pD, pF, pA, pB, pC, pG}}
+	b := model.Version{Paragraphs: []string{pE, pD, pA + " " + pB, pF, pC, pG}}
+	c := Compare(a, b)
+	checkComparison(t, a, b, c)
+	if c.Stats.Merged != 1 || c.Stats.WordsAdded != 0 || c.Stats.WordsRemoved != 0 || c.Stats.Removed != 0 {
+		t.Errorf("rows %v, stats %+v", changeRows(c), c.Stats)
+	}
+}
+
 func TestTruthNormalizationIsNoEdit(t *testing.T) {
 	nfd := "Le pre\u0301sident a parle\u0301 hier soir."
 	nfc := "Le président a parlé hier soir."
