@@ -241,11 +241,36 @@ func (r *paraKinds) inFigure(oi, oj, ni, nj int) bool {
 		if sp[0] > 0 && sp[1] < len(p.toks) && digitWord(p, sp[0]-1) && digitWord(p, sp[1]) && sp[1] > sp[0] {
 			return true
 		}
-		if sp[1] > sp[0] && sp[1] < len(p.toks) && digitWord(p, sp[1]) && signs(p, sp[0], sp[1]) {
-			return true // -5 → 5: a sign is the figure's
+		if sp[1] > sp[0] && sp[1] < len(p.toks) && digitWord(p, sp[1]) && signs(p, sp[0], sp[1]) && (sp[0] == 0 || !p.word(sp[0]-1)) {
+			return true // -5 → 5: a sign is the figure's (Covid-19's hyphen is no sign)
 		}
 	}
 	return false
+}
+
+// thousands is s with its thousands commas (a comma after a digit and
+// before three digits and no fourth) taken out: 1,400 and 1400 read
+// alike.
+func thousands(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && isDigit(s[i-1]) && i+3 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i+4 == len(s) || !isDigit(s[i+4])) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// spanText is the text of tokens [i, j) of p.
+func spanText(p *ptext, i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return p.s[p.toks[i].lo:p.toks[j-1].hi]
 }
 
 // signs reports whether tokens [i, j) of p are a figure's sign: a minus
@@ -290,15 +315,17 @@ func (r *paraKinds) spelling(oi, oj, ni, nj int) bool {
 	if strings.Join(a, "") == strings.Join(b, "") {
 		// A word break is spelling (ceasefire → cease-fire), but not
 		// inside a figure: $1.4 billion → $14 billion is ten times more.
-		return len(a) == len(b) || !hasKey(r.old, oi, oj, figureKey) && !hasKey(r.new, ni, nj, figureKey)
+		// A thousands comma is (1,400 → 1400): the same figure.
+		return len(a) == len(b) || !hasKey(r.old, oi, oj, figureKey) && !hasKey(r.new, ni, nj, figureKey) ||
+			thousands(spanText(r.old, oi, oj)) == thousands(spanText(r.new, ni, nj))
 	}
 	if len(a) != len(b) {
 		return false
 	}
-	// A figure changed is no slip (12 → 13), nor is a date (Monday →
-	// Sunday); a misspelt date word put right is (mnoths → months).
-	oldDate, newDate := hasKey(r.old, oi, oj, (*ptext).numberKey), hasKey(r.new, ni, nj, (*ptext).numberKey)
-	if hasKey(r.old, oi, oj, figureKey) || hasKey(r.new, ni, nj, figureKey) || oldDate && newDate {
+	// A figure changed is no slip (12 → 13), nor is a date changed
+	// (Monday → Sunday, August → Augusta, June → Jane): only a misspelt
+	// date word put right is (mnoths → months).
+	if hasKey(r.old, oi, oj, figureKey) || hasKey(r.new, ni, nj, figureKey) || hasKey(r.old, oi, oj, (*ptext).numberKey) {
 		return false
 	}
 	countries := countryNames()
@@ -393,7 +420,7 @@ func (r *paraKinds) attribution(oi, oj, ni, nj int) bool {
 		if sp[0] == sp[1] || !r.source(p, sp[0], sp[1]) {
 			continue
 		}
-		if reportingNear(p, sp[1]-1, +1, nil) || reportingNear(p, sp[0], -1, inverted) {
+		if reportingNear(p, sp[1]-1, +1, nil) || reportingNear(p, sp[0], -1, toldWho) {
 			return true
 		}
 	}
@@ -416,16 +443,17 @@ func (r *paraKinds) source(p *ptext, i, j int) bool {
 	return false
 }
 
-// inverted are the lemmas of the reporting words a source may follow
-// ("said the minister", "according to witnesses", "added officials"):
-// after any other the noun is who is told or warned ("warned people",
-// "told reporters"), no source, and changing it changes no attribution.
-var inverted = setOf("say added according wrote")
+// toldWho are the lemmas of the reporting verbs whose next noun is who
+// is told, warned or accused ("warned people", "told reporters"), never
+// the source: changing it changes no attribution. After the others a
+// source may stand ("said the minister", "claimed officials",
+// "according to witnesses").
+var toldWho = setOf("tell warn accuse")
 
 // reportingNear reports whether a reporting word is among the two words
-// after token i (dir +1) or before it (dir -1), in the same clause; only
-// (when only is not nil) by its lemma.
-func reportingNear(p *ptext, i, dir int, only map[string]bool) bool {
+// after token i (dir +1) or before it (dir -1), in the same clause, but
+// not one of except by its lemma.
+func reportingNear(p *ptext, i, dir int, except map[string]bool) bool {
 	k := i
 	for n := 0; n < 2; n++ {
 		if dir > 0 {
@@ -436,7 +464,7 @@ func reportingNear(p *ptext, i, dir int, only map[string]bool) bool {
 		if k < 0 {
 			return false
 		}
-		if l := p.lemma(k); l != "" && (only == nil || only[l]) {
+		if l := p.lemma(k); l != "" && !except[l] {
 			return true
 		}
 	}

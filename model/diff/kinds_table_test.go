@@ -180,6 +180,13 @@ var kindTable = map[EditKind][]kindCase{
 		{`The agency warned people to stay indoors.`, `The agency warned residents to stay indoors.`, kW, false},
 		{`The mayor told officials to leave.`, `The mayor told aides to leave.`, kW, false},
 		{`The truce will hold, said officials.`, `The truce will hold, said witnesses.`, kA, false},
+		{`The truce will hold, claimed officials.`, `The truce will hold, claimed witnesses.`, kA, false},
+		// Reviewed near misses: a date word for a near name, a
+		// thousands comma, a hyphen inside a name.
+		{`The vote is held in August.`, `The vote is held in Augusta.`, kN | kM, false},
+		{`She thanked June Carter.`, `She thanked Jane Carter.`, kN | kM, false},
+		{`About 1,400 people came.`, `About 1400 people came.`, kS, false},
+		{`The Covid-19 pandemic.`, `The Covid 19 pandemic.`, kP, false},
 		{`He said so on Monday.`, `He said so on Tuesday.`, kN, false},
 		// Known miss: a source named more than two words from its verb.
 		{`Officials familiar with the talks said it failed.`, `People briefed on the talks said it failed.`, kA, true},
