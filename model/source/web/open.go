@@ -55,16 +55,23 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 	if len(caps) == 0 {
 		return tl.article(), newErr(rawURL, NoCaptures, nil, "the archives hold no capture of it")
 	}
-	var lost error    // the last capture the network failed to bring
-	var refused error // the last capture the archive refused
-	notCached := 0    // offline, the captures the cache lacks
-	inARow := 0       // captures refused since the last one read
+	var lost error             // the last capture the network failed to bring
+	var refused error          // the last capture the archive refused
+	notCached := 0             // offline, the captures the cache lacks
+	inARow := map[string]int{} // by archive: captures refused since its last one read
 	for i, cp := range caps {
-		if inARow == refusedInARow {
+		if inARow[cp.Archive] >= refusedInARow {
 			// An archive that refuses capture after capture (rate
-			// limited, down) is asked no more: what came is kept.
-			tl.note("the archive refused %d captures in a row; the last %d were not asked for", inARow, len(caps)-i)
-			break
+			// limited, down) is asked no more: what came is kept, and
+			// the other archives are still asked.
+			if inARow[cp.Archive] == refusedInARow {
+				inARow[cp.Archive]++ // said once
+				tl.note("%s refused %d captures in a row: its later ones were not asked for", hostPart(cp.Archive), refusedInARow)
+			}
+			if o.Progress != nil {
+				o.Progress(i+1, len(caps))
+			}
+			continue
 		}
 		if err := ctx.Err(); err != nil {
 			return tl.article(), err
@@ -79,7 +86,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 			// One capture refused (403, 429, 5xx after retries): the
 			// others still read. It had thrown away every capture read.
 			refused = err
-			inARow++
+			inARow[cp.Archive]++
 			tl.note("capture %s skipped: the archive refused it (%v)", cp.Timestamp, err)
 			if o.Progress != nil {
 				o.Progress(i+1, len(caps))
@@ -100,7 +107,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 		default:
 			tl.note("capture %s skipped: %v", cp.Timestamp, err)
 		}
-		inARow = 0
+		inARow[cp.Archive] = 0
 		if o.Progress != nil {
 			o.Progress(i+1, len(caps))
 		}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -565,5 +566,36 @@ func TestCachedListGoesStale(t *testing.T) {
 	now = now.Add(24 * time.Hour)
 	if a, err = Open(context.Background(), arsURL, o); err != nil || len(a.Versions) != 3 {
 		t.Fatalf("offline: %v, %d versions", err, len(a.Versions))
+	}
+}
+
+// An archive that refuses capture after capture is asked no more, and
+// the other archives still are: the count had run over every archive's
+// captures, and stopped them all.
+func TestRefusingArchiveLeavesTheOthers(t *testing.T) {
+	var early []fakeCapture
+	for i, c := range arsCaptures(t)[:4] {
+		c.ts = fmt.Sprintf("201504160%d0000", i+5) // 05:00 … 08:00, before the other archive's
+		early = append(early, c)
+	}
+	refusing := newFakeArchive(t, early)
+	refusing.answer = func(kind string, n int) (int, string) {
+		if kind == "raw" {
+			return http.StatusTooManyRequests, ""
+		}
+		return 0, ""
+	}
+	good := newFakeArchive(t, arsCaptures(t))
+	o := testOptions(t, refusing.srv.URL, good.srv.URL)
+	o.Retries = -1
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Versions) != 3 || a.Versions[2].Label != "20150416140000" {
+		t.Errorf("%d versions, notes %q", len(a.Versions), a.Notes)
+	}
+	if n := refusing.count("raw"); n != refusedInARow {
+		t.Errorf("the refusing archive was asked for %d captures, want %d", n, refusedInARow)
 	}
 }
