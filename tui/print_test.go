@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"redline/model"
 	"redline/model/diff"
 
 	"github.com/charmbracelet/lipgloss"
@@ -107,4 +108,32 @@ func TestPrintUsesTheComparisonGiven(t *testing.T) {
 	if !strings.Contains(b.String(), "+12345 −257 words") {
 		t.Errorf("the comparison given was not printed:\n%.300s", b.String())
 	}
+}
+
+// In the side view, a merge whose paragraphs moved shows their old text
+// at the marker where they left, and the merged text where it stands:
+// the marker's column had been empty, the old text shown at the merge.
+func TestSideViewOfAMovedMerge(t *testing.T) {
+	p := func(s string) string { return s + " The council met again and the harbour waited for news." }
+	a, b, d, e, f := p("Alpha said."), p("Bravo said."), p("Charlie said."), p("Delta said."), p("Echo said.")
+	art := &model.Article{Versions: []model.Version{
+		{Number: 1, Paragraphs: []string{a, b, "The minister announced a new budget for schools.", "Opposition leaders called it a gimmick.", d, e, f}},
+		{Number: 2, Paragraphs: []string{a, b, "The minister announced a new budget for schools. Opposition leaders called it a gimmick.", d, e, f}},
+	}}
+	// The merged pair moved above b: b reads as kept, the merge as moved.
+	art.Versions[1].Paragraphs = []string{a, art.Versions[1].Paragraphs[2], b, d, e, f}
+	var out strings.Builder
+	if err := Print(&out, art, PrintOptions{Base: 0, Shown: 1, Width: 140, View: "side", Styles: DefaultStyles(false)}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out.String(), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "moved to ¶") {
+			if i+1 >= len(lines) || !strings.Contains(strings.Split(lines[i+1], "│")[0], "The minister announced") {
+				t.Errorf("the marker's column lacks the old text:\n%s", out.String())
+			}
+			return
+		}
+	}
+	t.Errorf("no moved merge:\n%s", out.String())
 }

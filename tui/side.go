@@ -17,10 +17,17 @@ import (
 func sideBlocks(in docInput, width int) []block {
 	st := in.styles
 	colW := max((width-3)/2, 1)
+	// What moved, by old paragraph, for the marker where it left: a
+	// moved paragraph, or a merge whose paragraphs moved (it has a
+	// marker too), whose old text then stands there, not at the merge.
 	movedEdits := map[int][]diff.Edit{}
+	marked := map[int]bool{}
 	for _, c := range in.cmp.Changes {
-		if c.Kind == diff.Moved {
+		switch c.Kind {
+		case diff.Moved, diff.Merged:
 			movedEdits[c.Old] = c.Edits
+		case diff.MovedAway:
+			marked[c.Old] = true
 		}
 	}
 	// The two sides of an edit: each column reads exactly as its
@@ -51,6 +58,9 @@ func sideBlocks(in docInput, width int) []block {
 		case diff.Split, diff.Merged:
 			old, new := split(c.Edits)
 			left, right = in.lines(old, colW), append(note(export.ParagraphLabel(c)), in.lines(new, colW)...)
+			if c.Kind == diff.Merged && marked[c.Old] {
+				left = nil // its old text stands where it left
+			}
 		default: // Edited
 			old, new := split(c.Edits)
 			left, right = in.lines(old, colW), in.lines(new, colW)
