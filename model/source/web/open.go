@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -184,7 +185,8 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 		if haveCache {
 			cached, haveCache = readCachedList(data)
 		}
-		fresh := !cached.Fetched.IsZero() && o.Now().Sub(cached.Fetched) < o.ListMaxAge
+		age := o.Now().Sub(cached.Fetched)
+		fresh := !cached.Fetched.IsZero() && age >= 0 && age < o.ListMaxAge // a list from the future is stale too
 		if haveCache && (o.Offline || fresh && !o.Refresh) {
 			lists, answered = append(lists, cached.Captures), true
 			continue
@@ -206,6 +208,13 @@ func listAll(ctx context.Context, f *fetcher, c *cache, o *Options, target strin
 			if firstErr == nil {
 				firstErr = err
 			}
+			continue
+		}
+		if len(l) == 0 && haveCache && len(cached.Captures) > 0 {
+			// An archive that lists none of the captures it listed
+			// before (a passing 404) does not wipe the list out.
+			tl.note("%s lists no captures now; using the list cached before", hostPart(root))
+			lists, answered = append(lists, cached.Captures), true
 			continue
 		}
 		if l == nil {
@@ -317,7 +326,16 @@ var errNotCached = errors.New("not in the cache")
 func addCapture(tl *timeline, cp capture, ctype string, body []byte, o *Options) {
 	// Gzip bytes the archive served as they were stored, without the
 	// Content-Encoding that said so: read as text they were garbage.
-	body = Gunzipped(body)
+	if bytes.HasPrefix(body, gzipMagic) {
+		if zr, err := gzip.NewReader(bytes.NewReader(body)); err == nil {
+			page, err := readPage(zr) // bounded: a capture is no gzip bomb's
+			if err != nil {
+				tl.note("capture %s skipped: %v", cp.Timestamp, err)
+				return
+			}
+			body = page
+		}
+	}
 	if !isHTML(ctype, body) {
 		tl.note("capture %s skipped: not HTML (%s)", cp.Timestamp, ctype)
 		return

@@ -599,3 +599,26 @@ func TestRefusingArchiveLeavesTheOthers(t *testing.T) {
 		t.Errorf("the refusing archive was asked for %d captures, want %d", n, refusedInARow)
 	}
 }
+
+// A stale list asked again of an archive that now lists nothing (a
+// passing 404) keeps the captures listed before, with a note: the empty
+// answer had replaced the list in the cache.
+func TestEmptyListDoesNotWipeTheCachedOne(t *testing.T) {
+	arch := newFakeArchive(t, arsCaptures(t))
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	o := testOptions(t, arch.srv.URL)
+	o.Now = func() time.Time { return now }
+	if _, err := Open(context.Background(), arsURL, o); err != nil {
+		t.Fatal(err)
+	}
+	arch.mu.Lock()
+	arch.captures = nil
+	arch.mu.Unlock()
+	now = now.Add(2 * time.Hour)
+	a, err := Open(context.Background(), arsURL, o)
+	if err != nil || len(a.Versions) != 3 || !slices.ContainsFunc(a.Notes, func(n string) bool {
+		return strings.Contains(n, "lists no captures now; using the list cached before")
+	}) {
+		t.Fatalf("%v, %d versions, notes %q", err, len(a.Versions), a.Notes)
+	}
+}

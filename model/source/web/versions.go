@@ -3,6 +3,7 @@ package web
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"redline/model"
 )
@@ -33,8 +34,15 @@ func (t *timeline) add(p Page, at time.Time, label string) bool {
 		}
 	}
 	// The byline is part of what a version says: a capture that changed
-	// it alone is a version (the header names it), not dropped.
-	key := p.Byline + "\x00" + p.Headline + "\x00" + strings.Join(p.Paragraphs, "\x00")
+	// it alone is a version (the header names it), not dropped. Its
+	// figures are not ("By X · 3 hours ago" against "· 4 hours ago").
+	byline := strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, p.Byline)
+	key := byline + "\x00" + p.Headline + "\x00" + strings.Join(p.Paragraphs, "\x00")
 	if len(t.a.Versions) > 0 && key == t.last {
 		return false
 	}
