@@ -541,29 +541,21 @@ func TestBylineChangeIsAVersion(t *testing.T) {
 // day missed its new versions.
 func TestCachedListGoesStale(t *testing.T) {
 	caps := arsCaptures(t)
-	arch := newFakeArchive(t, caps[:3])
-	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	o := testOptions(t, arch.srv.URL)
-	o.Now = func() time.Time { return now }
-	if _, err := Open(context.Background(), arsURL, o); err != nil {
-		t.Fatal(err)
-	}
-	arch.mu.Lock()
-	arch.captures = caps // the archive has captured the page since
-	arch.mu.Unlock()
-	now = now.Add(30 * time.Minute)
+	arch, o, now := openOnClock(t, caps[:3])
+	arch.setCaptures(caps) // the archive has captured the page since
+	*now = now.Add(30 * time.Minute)
 	a, err := Open(context.Background(), arsURL, o)
 	if err != nil || arch.count("cdx") != 1 || len(a.Versions) != 2 {
 		t.Fatalf("within the hour: %v, %d lists asked for, %d versions", err, arch.count("cdx"), len(a.Versions))
 	}
-	now = now.Add(time.Hour)
+	*now = now.Add(time.Hour)
 	a, err = Open(context.Background(), arsURL, o)
 	if err != nil || arch.count("cdx") != 2 || len(a.Versions) != 3 {
 		t.Fatalf("after: %v, %d lists asked for, %d versions", err, arch.count("cdx"), len(a.Versions))
 	}
 	// Offline, the stale list still serves.
 	o.Offline = true
-	now = now.Add(24 * time.Hour)
+	*now = now.Add(24 * time.Hour)
 	if a, err = Open(context.Background(), arsURL, o); err != nil || len(a.Versions) != 3 {
 		t.Fatalf("offline: %v, %d versions", err, len(a.Versions))
 	}
@@ -604,21 +596,34 @@ func TestRefusingArchiveLeavesTheOthers(t *testing.T) {
 // passing 404) keeps the captures listed before, with a note: the empty
 // answer had replaced the list in the cache.
 func TestEmptyListDoesNotWipeTheCachedOne(t *testing.T) {
-	arch := newFakeArchive(t, arsCaptures(t))
-	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	o := testOptions(t, arch.srv.URL)
-	o.Now = func() time.Time { return now }
-	if _, err := Open(context.Background(), arsURL, o); err != nil {
-		t.Fatal(err)
-	}
-	arch.mu.Lock()
-	arch.captures = nil
-	arch.mu.Unlock()
-	now = now.Add(2 * time.Hour)
+	arch, o, now := openOnClock(t, arsCaptures(t))
+	arch.setCaptures(nil)
+	*now = now.Add(2 * time.Hour)
 	a, err := Open(context.Background(), arsURL, o)
 	if err != nil || len(a.Versions) != 3 || !slices.ContainsFunc(a.Notes, func(n string) bool {
 		return strings.Contains(n, "lists no captures now; using the list cached before")
 	}) {
 		t.Fatalf("%v, %d versions, notes %q", err, len(a.Versions), a.Notes)
 	}
+}
+
+// openOnClock opens arsURL once from a fake archive of caps, on a clock
+// of its own: the archive, the options and the clock to move.
+func openOnClock(t *testing.T, caps []fakeCapture) (*fakeArchive, Options, *time.Time) {
+	t.Helper()
+	arch := newFakeArchive(t, caps)
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	o := testOptions(t, arch.srv.URL)
+	o.Now = func() time.Time { return now }
+	if _, err := Open(context.Background(), arsURL, o); err != nil {
+		t.Fatal(err)
+	}
+	return arch, o, &now
+}
+
+// setCaptures changes what the archive holds.
+func (a *fakeArchive) setCaptures(caps []fakeCapture) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.captures = caps
 }
