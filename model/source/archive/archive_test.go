@@ -649,18 +649,10 @@ func TestDiffengineVersionsKeepTheirArchiveURL(t *testing.T) {
 // NewsEdits numbers that skip (0, 1, 3: version 2 never stored) are a
 // gap in the timeline, which the header names ("Version 2 missing").
 func TestNewsEditsNumbersThatSkipAreAGap(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gap.db")
-	ins := `INSERT INTO entryversion (entry_id, version, created, title, url, num_versions, summary, archive_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	u := "https://example.org/story"
-	makeDB(t, path, newsEditsDDL,
-		ins, []any{1, 0, "2019-03-01 09:00:00", "Story", u, 3, "<p>One.</p>", nil},
-		ins, []any{1, 1, "2019-03-01 10:00:00", "Story", u, 3, "<p>One, two.</p>", nil},
-		ins, []any{1, 3, "2019-03-01 12:00:00", "Story", u, 3, "<p>One, two, four.</p>", nil},
-	)
-	art, err := open(t, path).Article("1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	art := newsEditsStory(t,
+		storyVersion{0, "2019-03-01 09:00:00", "<p>One.</p>"},
+		storyVersion{1, "2019-03-01 10:00:00", "<p>One, two.</p>"},
+		storyVersion{3, "2019-03-01 12:00:00", "<p>One, two, four.</p>"})
 	if fmt.Sprint(art.Gaps) != "[1]" {
 		t.Errorf("gaps %v, want [1]: version 2 is missing after the second version", art.Gaps)
 	}
@@ -670,19 +662,11 @@ func TestNewsEditsNumbersThatSkipAreAGap(t *testing.T) {
 // first and says so: a number names one version (--from, --to, --json),
 // and the step "1 vs 1" had been shown, its --json unreadable.
 func TestNewsEditsNumberHeldTwice(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "twice.db")
-	ins := `INSERT INTO entryversion (entry_id, version, created, title, url, num_versions, summary, archive_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	u := "https://example.org/story"
-	makeDB(t, path, newsEditsDDL,
-		ins, []any{1, 0, "2019-03-01 09:00:00", "Story", u, 3, "<p>One.</p>", nil},
-		ins, []any{1, 1, "2019-03-01 10:00:00", "Story", u, 3, "<p>One, two.</p>", nil},
-		ins, []any{1, 1, "2019-03-01 11:00:00", "Story", u, 3, "<p>One, two, three.</p>", nil},
-		ins, []any{1, 2, "2019-03-01 12:00:00", "Story", u, 3, "<p>One, two, four.</p>", nil},
-	)
-	art, err := open(t, path).Article("1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	art := newsEditsStory(t,
+		storyVersion{0, "2019-03-01 09:00:00", "<p>One.</p>"},
+		storyVersion{1, "2019-03-01 10:00:00", "<p>One, two.</p>"},
+		storyVersion{1, "2019-03-01 11:00:00", "<p>One, two, three.</p>"},
+		storyVersion{2, "2019-03-01 12:00:00", "<p>One, two, four.</p>"})
 	var numbers []int
 	for _, v := range art.Versions {
 		numbers = append(numbers, v.Number)
@@ -697,4 +681,29 @@ func TestNewsEditsNumberHeldTwice(t *testing.T) {
 	if _, err := model.ReadJSON("round.json", buf.Bytes()); err != nil {
 		t.Errorf("its --json does not read back: %v", err)
 	}
+}
+
+// storyVersion is one row of a NewsEdits article: its version number,
+// when it was seen, its summary.
+type storyVersion struct {
+	number        int
+	seen, summary string
+}
+
+// newsEditsStory writes a NewsEdits archive of one article, entry 1,
+// with the versions given, and reads that article back.
+func newsEditsStory(t *testing.T, versions ...storyVersion) *model.Article {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "story.db")
+	ins := `INSERT INTO entryversion (entry_id, version, created, title, url, num_versions, summary, archive_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	stmts := []any{newsEditsDDL}
+	for _, v := range versions {
+		stmts = append(stmts, ins, []any{1, v.number, v.seen, "Story", "https://example.org/story", len(versions), v.summary, nil})
+	}
+	makeDB(t, path, stmts...)
+	art, err := open(t, path).Article("1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
 }
