@@ -172,11 +172,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ctx, stop = signal.NotifyContext(ctx, os.Interrupt)
 	}
 	art, err := load(ctx, opts, stdin, progress)
+	// Asked before stop, which cancels the context too: after it every
+	// failure would read as ctrl+c.
+	interrupted := err != nil && ctx.Err() != nil
 	stop() // ctrl+c from here on ends the process as it always does
 	if progress != nil {
 		progress(-1, -1)
 	}
-	if err != nil && ctx.Err() != nil {
+	if interrupted {
 		dieOfInterrupt()
 	}
 	if err != nil {

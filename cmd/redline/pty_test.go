@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -304,4 +306,17 @@ func TestInterruptedPrintClearsItsProgress(t *testing.T) {
 		t.Errorf("ended %v, want by SIGINT", cmd.ProcessState)
 	}
 	s.waitFor(t, at, "\r\x1b[K")
+}
+
+// A URL that cannot be read, with stderr a terminal, says why in one line
+// and exits 2: the end of ctrl+c's watch had cancelled the load's context,
+// and every failure had then ended the process silently, as by ctrl+c.
+func TestFailedURLAtATerminalSaysWhy(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(srv.Close)
+	cmd, _, s := startPTY(t, binary, []string{"REDLINE_CACHE_DIR=" + t.TempDir()}, "--print", "--web-archive", srv.URL, storyURL)
+	if code := exited(t, cmd); code != 2 {
+		t.Errorf("exit %d (%v), want 2", code, cmd.ProcessState)
+	}
+	s.waitFor(t, 0, "no captures")
 }
