@@ -169,7 +169,6 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 		numbered = numbered && r.order.hasNumber
 	}
 	art := &model.Article{Changes: len(rows), Versions: make([]model.Version, 0, len(rows))}
-	empty := 0
 	stored := map[int]bool{} // every version's number, with text or not
 	for i, r := range rows {
 		v := model.Version{Number: i + 1, Headline: model.CollapseSpace(r.title.String), Paragraphs: SummaryParagraphs(r.summary.String),
@@ -194,7 +193,6 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 			// A version stored with no text (a capture that failed) is
 			// skipped, as a folder's empty file is: compared, it would
 			// read as the whole article deleted and written again.
-			empty++
 			art.Notes = append(art.Notes, fmt.Sprintf("version %d has no text (its summary is empty) and was skipped", v.Number))
 			continue
 		}
@@ -203,7 +201,7 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 	switch {
 	case len(rows) == 1:
 		return nil, model.InputErrorf(a.path, 0, "article %s has only one version: nothing to compare", model.Visible(key))
-	case empty == len(rows):
+	case len(art.Versions) == 0:
 		return nil, model.InputErrorf(a.path, 0, "article %s: every version's text is empty", model.Visible(key))
 	case len(art.Versions) == 1:
 		return nil, model.InputErrorf(a.path, 0, "article %s has one version with text: nothing to compare", model.Visible(key))

@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"redline/model"
+	"redline/model/internal/modeltest"
 	"redline/model/source/archive"
 )
 
@@ -674,6 +675,12 @@ func TestNewsEditsNumberHeldTwice(t *testing.T) {
 	if fmt.Sprint(numbers) != "[0 1 2]" || len(art.Notes) != 1 || !strings.Contains(art.Notes[0], "version 1 is held twice") {
 		t.Errorf("numbers %v, notes %q", numbers, art.Notes)
 	}
+	// The first of the two empty, the second left out: no version is
+	// left, which is said in one line (it had panicked).
+	_, err := newsEditsArticle(t,
+		storyVersion{0, "2019-03-01 09:00:00", ""},
+		storyVersion{0, "2019-03-01 10:00:00", "<p>One.</p>"})
+	modeltest.AssertInputErrorLine(t, err, "every version's text is empty")
 	var buf bytes.Buffer
 	if err := model.WriteJSON(&buf, art); err != nil {
 		t.Fatal(err)
@@ -694,6 +701,16 @@ type storyVersion struct {
 // with the versions given, and reads that article back.
 func newsEditsStory(t *testing.T, versions ...storyVersion) *model.Article {
 	t.Helper()
+	art, err := newsEditsArticle(t, versions...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
+}
+
+// newsEditsArticle is newsEditsStory's article, or why it cannot be read.
+func newsEditsArticle(t *testing.T, versions ...storyVersion) (*model.Article, error) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "story.db")
 	ins := `INSERT INTO entryversion (entry_id, version, created, title, url, num_versions, summary, archive_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	stmts := []any{newsEditsDDL}
@@ -701,9 +718,5 @@ func newsEditsStory(t *testing.T, versions ...storyVersion) *model.Article {
 		stmts = append(stmts, ins, []any{1, v.number, v.seen, "Story", "https://example.org/story", len(versions), v.summary, nil})
 	}
 	makeDB(t, path, stmts...)
-	art, err := open(t, path).Article("1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return art
+	return open(t, path).Article("1")
 }
