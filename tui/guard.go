@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"runtime/debug"
 	"sync"
 
@@ -97,18 +96,19 @@ func (g guarded) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 			next, cmd = g, tea.Quit
 		}
 	}()
-	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyCtrlZ && canSuspend {
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyCtrlZ {
 		// Every screen suspends as a shell's job, as less and vim do: the
-		// terminal is given back until fg (bubbletea's Suspend).
-		return g, tea.Suspend
+		// terminal is given back until fg. The key raises the signal the
+		// shell's ctrl+z would, so that one mechanism (WatchSignals)
+		// suspends: bubbletea's own Suspend, stacked on it, had released
+		// and restored the terminal twice, and left the reader's screen
+		// behind in the shell after the last quit.
+		return g, suspendCmd()
 	}
 	inner, c := g.inner.Update(msg)
 	g.inner = inner
 	return g, g.guardCmd(c)
 }
-
-// canSuspend: a job can be stopped and resumed by its shell on unix.
-const canSuspend = runtime.GOOS != "windows"
 
 func (g guarded) View() (v string) {
 	if g.fail.Failed() {

@@ -127,20 +127,3 @@ func TestLayoutWorkersHandTheirPanicToTheCaller(t *testing.T) {
 	})
 	t.Error("no panic reached the caller")
 }
-
-// ctrl+z suspends redline on every screen, as a shell's job (it had done
-// nothing in the raw terminal): the guard answers it with bubbletea's
-// Suspend before the screen sees the key.
-func TestCtrlZSuspends(t *testing.T) {
-	if !canSuspend {
-		t.Skip("no job control here")
-	}
-	g := GuardWith(New(seedArticle(t), testOptions()), NewFailure())
-	_, cmd := g.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
-	if cmd == nil {
-		t.Fatal("ctrl+z: no command")
-	}
-	if _, ok := cmd().(tea.SuspendMsg); !ok {
-		t.Errorf("ctrl+z: %T, want tea.SuspendMsg", cmd())
-	}
-}

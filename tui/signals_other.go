@@ -17,3 +17,6 @@ func WatchSignals(p *tea.Program) (stop func(), ended func() os.Signal) {
 // SignalOptions leaves bubbletea its own signal handling where
 // WatchSignals watches nothing.
 func SignalOptions() []tea.ProgramOption { return nil }
+
+// suspendCmd is nothing where there is no job control.
+func suspendCmd() tea.Cmd { return nil }

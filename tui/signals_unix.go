@@ -94,3 +94,13 @@ func suspend(p *tea.Program) {
 	}
 	p.Send(tea.EnableMouseCellMotion())
 }
+
+// suspendCmd stops redline as a shell's job, as ctrl+z at a cooked
+// terminal would: the SIGTSTP it raises is WatchSignals', which gives the
+// terminal back first.
+func suspendCmd() tea.Cmd {
+	return func() tea.Msg {
+		syscall.Kill(syscall.Getpid(), syscall.SIGTSTP)
+		return nil
+	}
+}
