@@ -147,20 +147,17 @@ const ReadWithReplacement = "UTF-8 but for bytes that are not, each read as � 
 // in another code page (KOI8-R, Shift JIS) comes out wrong, as it would
 // as UTF-8.
 func legacy8Bit(data []byte) bool {
-	if utf8.Valid(data) {
-		return false
-	}
-	for i := 0; i < len(data); {
+	high := false // a high byte seen: ASCII alone is UTF-8
+	for i := 0; i < len(data); i++ {
 		if data[i] < utf8.RuneSelf {
-			i++
 			continue
 		}
 		if _, size := utf8.DecodeRune(data[i:]); size > 1 {
 			return false
 		}
-		i++
+		high = true
 	}
-	return true
+	return high
 }
 
 // lineOf is the 1-based line number of byte offset i in data.
@@ -186,7 +183,7 @@ func CollapseSpace(s string) string {
 	space := false // a run of spaces waits to be written as one
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf && isASCIISpace(rune(c)) {
+		if spaceClass[c] != 0 {
 			space = b.Len() > 0
 			continue
 		}

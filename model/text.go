@@ -115,10 +115,11 @@ func PlainHeadline(text string) (headline, rest string, ok bool) {
 		return "", "", false
 	}
 	blank, body, _ := strings.Cut(after, "\n")
-	if !LooksLikeHeadline(CollapseSpace(first), strings.TrimSpace(blank) == "", strings.TrimSpace(body) != "") {
+	headline = CollapseSpace(first)
+	if !LooksLikeHeadline(headline, strings.TrimSpace(blank) == "", strings.TrimSpace(body) != "") {
 		return "", "", false
 	}
-	return CollapseSpace(first), body, true
+	return headline, body, true
 }
 
 // AgreePlainHeadlines is the half of the plain headline rule that needs

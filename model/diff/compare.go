@@ -33,11 +33,11 @@ const (
 	// it joins moved (its Old is then the merge's first).
 	MovedAway
 	// Split is one piece of an old paragraph that the new version cut in
-	// two: there is one Split row per piece, each with the same Old and
-	// its own New, and Group lists the pieces.
+	// two or more: there is one Split row per piece, each with the same
+	// Old and its own New, and Group lists the pieces.
 	Split
-	// Merged is a new paragraph made of two consecutive old ones: Old is
-	// the first, Group lists both.
+	// Merged is a new paragraph made of two or more consecutive old
+	// ones: Old is the first, Group lists them.
 	Merged
 )
 
@@ -95,8 +95,8 @@ type Stats struct {
 	// (MovedAway markers are not counted: they are the same paragraphs
 	// as the Moved ones).
 	Edited, Added, Removed, Moved int
-	// Split counts old paragraphs cut in two, Merged new paragraphs made
-	// of two old ones (each once, however many rows show it).
+	// Split counts old paragraphs cut in pieces, Merged new paragraphs
+	// made of several old ones (each once, however many rows show it).
 	Split, Merged int
 	// Typographic counts changes that swap typography only (quote
 	// style, dash kind, spacing); Punctuation counts changes of
@@ -185,8 +185,8 @@ func (c *Comparison) OldIndex(new int) int {
 // two of them, old and new paragraphs are paired by similarity in reading
 // order and become Edited; whatever is still unpaired is searched, across
 // the whole article, for moves, and a move that breaks no order is an
-// edit after all. Neighbouring rows that read as one paragraph cut in two
-// (or two joined) become Split (or Merged). Every pair then gets its word
+// edit after all. Neighbouring rows that read as one paragraph cut in
+// pieces (or several joined) become Split (or Merged). Every pair then gets its word
 // edits. Compare never fails: any two versions, including empty ones,
 // give a comparison.
 func Compare(a, b model.Version) *Comparison {
@@ -253,7 +253,14 @@ func withoutInvisible(s string) string {
 // hasInvisible reports whether s holds an invisible format character,
 // looking only where a lead byte of one is (a fast byte search each).
 func hasInvisible(s string) bool {
-	for _, lead := range [...]byte{0xC2, 0xE2, 0xEF} {
+	return hasRuneAt(s, []byte{0xC2, 0xE2, 0xEF}, invisible)
+}
+
+// hasRuneAt reports whether s holds a rune that is, looking only where
+// one of leads (the first bytes of the runes sought) stands: a fast byte
+// search each, which ASCII text passes at once.
+func hasRuneAt(s string, leads []byte, is func(rune) bool) bool {
+	for _, lead := range leads {
 		for i := 0; ; {
 			j := strings.IndexByte(s[i:], lead)
 			if j < 0 {
@@ -261,7 +268,7 @@ func hasInvisible(s string) bool {
 			}
 			i += j
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if invisible(r) {
+			if is(r) {
 				return true
 			}
 			i += n
@@ -514,20 +521,6 @@ func isSqueezed(s string) bool {
 		return false
 	}
 	// Only a few lead bytes can start a Unicode space (U+0085, U+00A0,
-	// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000):
-	// find each with a fast byte search and look closer there only.
-	for _, lead := range [...]byte{0xC2, 0xE1, 0xE2, 0xE3} {
-		for i := 0; ; {
-			j := strings.IndexByte(s[i:], lead)
-			if j < 0 {
-				break
-			}
-			i += j
-			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
-				return false
-			}
-			i++
-		}
-	}
-	return true
+	// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+	return !hasRuneAt(s, []byte{0xC2, 0xE1, 0xE2, 0xE3}, unicode.IsSpace)
 }

@@ -179,12 +179,9 @@ func (s *pairScorer) middleLCS(ma, mb []int32) (lcs int, ok bool) {
 	if len(ma) == 0 || len(mb) == 0 {
 		return 0, true
 	}
-	cost := (len(ma) + 63) / 64 * len(mb)
-	if cost > s.budget {
-		s.budget = 0
+	if !s.spend((len(ma) + 63) / 64 * len(mb)) {
 		return 0, false
 	}
-	s.budget -= cost
 	s.build(ma)
 	s.loaded = -1 // the masks no longer describe a whole paragraph
 	return s.lcs(mb), true

@@ -93,6 +93,7 @@ func newPairScorer(al *alignment) *pairScorer {
 		newWords:  make([][]int32, len(al.new)),
 		loaded:    -1,
 		newLoaded: -1,
+		memo:      bestMemo{i: -1},
 		budget:    similarityBudget,
 	}
 	// A paragraph whose exact twin waits on the other side is paired by
@@ -225,13 +226,9 @@ func (s *pairScorer) score(i, j int) float64 {
 	// The cost is known before any mask is built: the masks of one
 	// paragraph take distinct words × ⌈words/64⌉ uint64s, which for
 	// 100,000 distinct words is 1.25 GB. Check first, then allocate.
-	w := (len(a) + 63) / 64
-	cost := w * len(b)
-	if cost > s.budget {
-		s.budget = 0 // spent: from here on nothing is scored
+	if !s.spend((len(a) + 63) / 64 * len(b)) {
 		return 0
 	}
-	s.budget -= cost
 	if s.loaded != i {
 		s.build(a)
 		s.loaded = i
@@ -307,7 +304,6 @@ func (s *pairScorer) pairGaps(gaps []alignGap) []anchor {
 	var pairs []anchor
 	for _, g := range gaps {
 		last := g.n0 - 1
-		s.memo.valid = false
 		for i := g.o0; i < g.o1 && last+1 < g.n1; i++ {
 			if s.twinned[0][i] {
 				continue
@@ -365,7 +361,7 @@ func (s *pairScorer) outdone(i, j int, v float64, last int, g alignGap) bool {
 // i pairs with, and its score, as pairGaps chooses it (-1 for none);
 // the answer is kept for pairGaps, which asks the same of i next.
 func (s *pairScorer) bestAfter(i, last int, g alignGap) (int, float64) {
-	if s.memo.i == i && s.memo.last == last && s.memo.valid {
+	if s.memo.i == i && s.memo.last == last {
 		return s.memo.best, s.memo.score
 	}
 	best, bestScore := -1, pairThreshold
@@ -383,15 +379,14 @@ func (s *pairScorer) bestAfter(i, last int, g alignGap) (int, float64) {
 			}
 		}
 	}
-	s.memo = bestMemo{i: i, last: last, best: best, score: bestScore, valid: true}
+	s.memo = bestMemo{i: i, last: last, best: best, score: bestScore}
 	return best, bestScore
 }
 
 // bestMemo is one answer of bestAfter.
 type bestMemo struct {
-	i, last, best int
+	i, last, best int // i -1: none yet (gaps share no old paragraph)
 	score         float64
-	valid         bool
 }
 
 // similarity is the score of old i and new j whose LCS is lcs words.
@@ -403,18 +398,27 @@ func (s *pairScorer) similarity(lcs, i, j int) float64 {
 	return 2 * float64(lcs) / float64(m+n)
 }
 
+// spend takes cost bit-parallel steps from the budget, or, when it
+// cannot pay them, spends it all (from there on nothing is scored) and
+// reports false.
+func (s *pairScorer) spend(cost int) bool {
+	if s.budget <= 0 || cost > s.budget {
+		s.budget = 0
+		return false
+	}
+	s.budget -= cost
+	return true
+}
+
 // lcsByNew is the LCS of the word ids a and new paragraph j's words, with
 // the masks built on j's (kept while a caller scores several old
 // paragraphs against j), charged to the budget as score charges; ok is
 // false once the budget is spent.
 func (s *pairScorer) lcsByNew(a []int32, j int) (int, bool) {
 	b := s.newIDs(j)
-	cost := (len(b) + 63) / 64 * len(a)
-	if s.budget <= 0 || cost > s.budget {
-		s.budget = 0
+	if !s.spend((len(b) + 63) / 64 * len(a)) {
 		return 0, false
 	}
-	s.budget -= cost
 	// The vocabulary grows as paragraphs are tokenized: a word new since
 	// the slots were last grown has none yet.
 	if n := len(s.vocab) - len(s.byNew.slot); n > 0 {

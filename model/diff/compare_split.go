@@ -79,20 +79,16 @@ func movedMerges(changes []Change, counts []editCounts, al *alignment) ([]Change
 		return changes, counts
 	}
 	drop := map[int]bool{}
-	for q := range changes {
-		ch := changes[q]
+	for q, ch := range changes {
 		if ch.Kind != Moved || ch.Similarity == 1 {
 			continue
 		}
-		for _, first := range [2]int{ch.Old, ch.Old - 1} { // with the next one, or the one before
-			other := ch.Old + 1
-			if first != ch.Old {
-				other = first
-			}
+		for _, other := range [2]int{ch.Old + 1, ch.Old - 1} { // the next one, or the one before
 			r, ok := removedAt[other]
-			if !ok || drop[r] || first < 0 {
+			if !ok || drop[r] {
 				continue
 			}
+			first := min(ch.Old, other)
 			m, ok := tryMerge(al, first, ch.New, 2, ch.Similarity)
 			if !ok {
 				continue
@@ -308,11 +304,7 @@ func tryMerge(al *alignment, i, j, pieces int, pairSim float64) ([]row, bool) {
 	if sim < joinThreshold || sim <= pairSim {
 		return nil, false
 	}
-	group := make([]int, pieces)
-	for k := range group {
-		group[k] = i + k
-	}
-	return []row{{Change: Change{Kind: Merged, Old: i, New: j, Group: group, Edits: edits, Similarity: sim}, counts: counts}}, true
+	return []row{{Change: Change{Kind: Merged, Old: i, New: j, Group: consecutive(i, pieces), Edits: edits, Similarity: sim}, counts: counts}}, true
 }
 
 // trySplit reads old paragraph i as cut into new paragraphs j…
@@ -328,10 +320,7 @@ func trySplit(al *alignment, i, j, pieces int, pairSim float64) ([]row, bool) {
 	if sim < joinThreshold || sim <= pairSim {
 		return nil, false
 	}
-	group := make([]int, pieces)
-	for k := range group {
-		group[k] = j + k
-	}
+	group := consecutive(j, pieces)
 	rows := make([]row, pieces)
 	rest := edits
 	for k := range pieces - 1 {
@@ -346,6 +335,15 @@ func trySplit(al *alignment, i, j, pieces int, pairSim float64) ([]row, bool) {
 	// The counts go with the first piece, so the split is counted once.
 	rows[0].counts = counts
 	return rows, true
+}
+
+// consecutive is from, from+1, … n of them: a split's or merge's group.
+func consecutive(from, n int) []int {
+	out := make([]int, n)
+	for k := range out {
+		out[k] = from + k
+	}
+	return out
 }
 
 // cutAt cuts the edits of old → (first + " " + second) at the joining

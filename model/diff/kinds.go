@@ -258,7 +258,7 @@ func (c *Comparison) classify(a, b []string) {
 	// sentence start is checked against.
 	var found [2]map[string]bool
 	if len(keys[0])+len(keys[1]) > 0 {
-		// known is new: this is its first use, so its read.
+		// known is new: this first use of it is its one read.
 		known.read.Do(func() { found = known.scan(keys) })
 	}
 	for _, w := range whole {

@@ -3,7 +3,6 @@ package diff
 import (
 	"math"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -325,12 +324,11 @@ func (r *paraKinds) spelling(oi, oj, ni, nj int) bool {
 	// A figure changed is no slip (12 → 13), nor is a date changed
 	// (Monday → Sunday, August → Augusta, June → Jane): only a misspelt
 	// date word put right is (mnoths → months).
-	if hasKey(r.old, oi, oj, figureKey) || hasKey(r.new, ni, nj, figureKey) || hasKey(r.old, oi, oj, (*ptext).numberKey) {
+	if hasKey(r.old, oi, oj, (*ptext).numberKey) || hasKey(r.new, ni, nj, figureKey) {
 		return false
 	}
-	countries := countryNames()
 	for k := range a {
-		if !slip(a[k], b[k]) || a[k] != b[k] && countries[a[k]] && countries[b[k]] {
+		if !slip(a[k], b[k]) || a[k] != b[k] && countryNames[a[k]] && countryNames[b[k]] {
 			return false // Iran → Iraq: two places, a letter apart
 		}
 	}
@@ -353,7 +351,7 @@ func figureKey(p *ptext, i int) (string, bool) {
 // list to them, so that the binary need not carry every language's
 // names): two of them a letter or two apart are two places (Iran, Iraq;
 // Niger, Nigeria; Austria, Australia), never a slip.
-var countryNames = sync.OnceValue(func() map[string]bool { return setOf(countryList) })
+var countryNames = setOf(countryList)
 
 // slip reports whether two different spellings read as one word: the
 // same first letter (so a prefix that flips the meaning — legal,
@@ -420,7 +418,7 @@ func (r *paraKinds) attribution(oi, oj, ni, nj int) bool {
 		if sp[0] == sp[1] || !r.source(p, sp[0], sp[1]) {
 			continue
 		}
-		if reportingNear(p, sp[1]-1, +1, nil) || reportingNear(p, sp[0], -1, toldWho) {
+		if reportingNear(p, sp[1]-1, +1) || reportingNear(p, sp[0], -1) {
 			return true
 		}
 	}
@@ -451,20 +449,15 @@ func (r *paraKinds) source(p *ptext, i, j int) bool {
 var toldWho = setOf("tell warn accuse")
 
 // reportingNear reports whether a reporting word is among the two words
-// after token i (dir +1) or before it (dir -1), in the same clause, but
-// not one of except by its lemma.
-func reportingNear(p *ptext, i, dir int, except map[string]bool) bool {
+// after token i (dir +1) or before it (dir -1), in the same clause; before
+// it (the noun after the verb), not one of toldWho.
+func reportingNear(p *ptext, i, dir int) bool {
 	k := i
-	for n := 0; n < 2; n++ {
-		if dir > 0 {
-			k = p.nextWord(k)
-		} else {
-			k = p.prevWord(k)
-		}
-		if k < 0 {
+	for range 2 {
+		if k = p.wordNear(k, dir); k < 0 {
 			return false
 		}
-		if l := p.lemma(k); l != "" && !except[l] {
+		if l := p.lemma(k); l != "" && !(dir < 0 && toldWho[l]) {
 			return true
 		}
 	}
