@@ -139,6 +139,15 @@ const ReadAsWindows1252 = "not UTF-8: read as Windows-1252 (Latin-1)"
 // bytes read alike, so an edit between them is not seen.
 const ReadWithReplacement = "UTF-8 but for bytes that are not, each read as � (U+FFFD), so that two different ones read alike"
 
+// Replaced reports whether text, which DecodeTextAs read from data as
+// UTF-8, holds U+FFFD for bytes that were not UTF-8: what a reader's
+// note says (ReadWithReplacement). Data that spells a U+FFFD of its own
+// gets none.
+func Replaced(data []byte, text string) bool {
+	return !utf8.Valid(data) && strings.ContainsRune(text, utf8.RuneError) &&
+		!bytes.Contains(data, []byte(string(utf8.RuneError)))
+}
+
 // legacy8Bit reports whether data is text in an 8-bit code page rather
 // than UTF-8: it is not valid UTF-8, and not one of its high bytes starts
 // a UTF-8 sequence (UTF-8 with a bad byte here and there has many that

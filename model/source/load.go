@@ -295,9 +295,9 @@ func readOne(in *Input) readResult {
 	r := readResult{kind: Detect(t)}
 	// A page's own <meta> charset decides how it reads (it is decoded
 	// again from its bytes), and says so itself.
-	r.windows1252 = windows1252 && r.kind != KindHTML && r.kind != KindPage
-	r.replaced = !windows1252 && r.kind != KindHTML && r.kind != KindPage && !utf8.Valid(data) &&
-		strings.ContainsRune(t, utf8.RuneError) && !bytes.Contains(data, []byte(string(utf8.RuneError)))
+	page := r.kind == KindHTML || r.kind == KindPage
+	r.windows1252 = windows1252 && !page
+	r.replaced = !windows1252 && !page && model.Replaced(data, t)
 	if r.kind == KindHTML && !utf8.Valid(data) {
 		// A page in a charset of its own (its <meta> says which): its
 		// bytes go on as they are, for the NewsSniffer reader to decode

@@ -141,8 +141,7 @@ func (pr *paragraphReader) paragraph(block []byte) string {
 func (pr *paragraphReader) readDecoded(data []byte) (headline string, paras []string, problem string) {
 	text, windows1252, err := model.DecodeTextAs("", data, false)
 	pr.windows1252 = windows1252
-	pr.replaced = !windows1252 && !utf8.Valid(data) && strings.ContainsRune(text, utf8.RuneError) &&
-		!bytes.Contains(data, []byte(string(utf8.RuneError)))
+	pr.replaced = !windows1252 && model.Replaced(data, text)
 	if err != nil {
 		var ie *model.InputError
 		if errors.As(err, &ie) {
