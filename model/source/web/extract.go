@@ -14,6 +14,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 // Page is what extraction finds in one HTML page of an article.
@@ -184,7 +185,8 @@ func decodePage(data []byte, contentType string) (page []byte, decoding string, 
 	if !strings.Contains(strings.ToLower(contentType), "charset=") && utf8.Valid(data) {
 		return data, "", nil
 	}
-	if _, name, _ := charset.DetermineEncoding(data, contentType); name == "utf-8" && !utf8.Valid(data) {
+	enc, name, _ := charset.DetermineEncoding(data, contentType)
+	if name == "utf-8" && !utf8.Valid(data) {
 		// It says UTF-8 and is not: read as plain text is, Windows-1252
 		// when it holds no UTF-8 at all (an old site's Latin-1 under a
 		// new header), else with U+FFFD for the stray bytes, and said.
@@ -196,11 +198,10 @@ func decodePage(data []byte, contentType string) (page []byte, decoding string, 
 			return []byte(text), "its page is " + model.ReadWithReplacement, nil
 		}
 	}
-	in, err := charset.NewReader(bytes.NewReader(data), contentType)
-	if err != nil {
-		return data, "", nil // unknown charset: the bytes as they are
+	if enc == encoding.Nop {
+		return data, "", nil
 	}
-	page, err = io.ReadAll(in)
+	page, err = enc.NewDecoder().Bytes(data)
 	return page, "", err
 }
 
