@@ -253,9 +253,6 @@ func visitRecord(rec gowarc.Record, fn func(warcPage) error) error {
 		}
 	}
 	page.body, page.err = sentBody(hb.ProtocolHeaderBytes(), payload)
-	if page.err != nil {
-		page.body = nil
-	}
 	return fn(page)
 }
 
@@ -292,7 +289,8 @@ func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
 	for k := len(codings) - 1; k >= 0; k-- {
 		var dec []byte
 		var err error
-		switch c := strings.TrimSpace(codings[k]); c {
+		c := strings.TrimSpace(codings[k])
+		switch c {
 		case "", "identity":
 			continue
 		case "gzip", "x-gzip":
@@ -325,7 +323,7 @@ func sentBody(header []byte, payload io.Reader) (io.Reader, error) {
 			return nil, fmt.Errorf("its content coding %q is not one redline reads (gzip, deflate)", model.Visible(c))
 		}
 		if err != nil {
-			return nil, fmt.Errorf("its %s body cannot be read: %v", strings.TrimSpace(codings[k]), err)
+			return nil, fmt.Errorf("its %s body cannot be read: %v", c, err)
 		}
 		body = dec
 	}
