@@ -95,28 +95,21 @@ func ReadNewest(inputs []Input, n int) (Newest, bool, error) {
 		art.Notes = append(art.Notes, n)
 	}
 	art.Notes = append(art.Notes, skipped...)
-	// The older files' headlines, read from their first bytes, newest
-	// first, each once: for the title and for AgreePlainHeadlines.
-	heads := map[int]string{}
-	older := func(i int) string {
-		h, ok := heads[i]
-		if !ok {
-			h = headlineOf(inputs[i])
-			heads[i] = h
-		}
-		return h
-	}
 	for i := len(art.Versions) - 1; i >= 0 && art.Title == ""; i-- {
 		art.Title = art.Versions[i].Headline
 	}
-	for i := lo - 1; i >= 0 && art.Title == ""; i-- {
-		art.Title = older(i)
-	}
-	// A first line that is a headline but for its full stop is one when
-	// any version's headline is its words, as Read reads the folder.
+	// The older files' headlines, read from their first bytes, newest
+	// first, each once: for the title when the versions read gave none,
+	// and because a first line that is a headline but for its full stop
+	// is one when any version's headline is its words, as Read reads the
+	// folder (AgreePlainHeadlines).
 	open := model.AgreePlainHeadlines(art.Versions)
-	for i := lo - 1; i >= 0 && open; i-- {
-		if h := older(i); h != "" {
+	for i := lo - 1; i >= 0 && (art.Title == "" || open); i-- {
+		h := headlineOf(inputs[i])
+		if art.Title == "" {
+			art.Title = h
+		}
+		if open && h != "" {
 			with := append([]model.Version{{Headline: h}}, art.Versions...)
 			open = model.AgreePlainHeadlines(with)
 			copy(art.Versions, with[1:])
