@@ -59,8 +59,10 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 	var lost error             // the last capture the network failed to bring
 	var refused error          // the last capture the archive refused
 	notCached := 0             // offline, the captures the cache lacks
-	inARow := map[string]int{} // by archive: captures refused since its last one read
-	for i, cp := range caps {
+	inARow := map[string]int{} // by archive: captures refused since the last it did not refuse
+	// one asks for a capture and adds what it holds, noting why it did
+	// not; its error ends the reading.
+	one := func(cp capture) error {
 		if inARow[cp.Archive] >= refusedInARow {
 			// An archive that refuses capture after capture (rate
 			// limited, down) is asked no more: what came is kept, and
@@ -69,37 +71,31 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 				inARow[cp.Archive]++ // said once
 				tl.note("%s refused %d captures in a row: its later ones were not asked for", hostPart(cp.Archive), refusedInARow)
 			}
-			if o.Progress != nil {
-				o.Progress(i+1, len(caps))
-			}
-			continue
+			return nil
 		}
 		if err := ctx.Err(); err != nil {
-			return tl.article(), err
+			return err
 		}
 		ctype, body, err := captureBody(ctx, f, c, &o, cp)
 		switch {
 		case err == nil:
 			addCapture(tl, cp, ctype, body, &o)
 		case ctx.Err() != nil:
-			return tl.article(), ctx.Err()
+			return ctx.Err()
 		case isRefusal(err):
 			// One capture refused (403, 429, 5xx after retries): the
-			// others still read. It had thrown away every capture read.
+			// others still read.
 			refused = err
 			inARow[cp.Archive]++
 			tl.note("capture %s skipped: the archive refused it (%v)", cp.Timestamp, err)
-			if o.Progress != nil {
-				o.Progress(i+1, len(caps))
-			}
-			continue
+			return nil
 		case errors.Is(err, errNotCached):
 			// Offline, a capture never fetched (a 404 is never kept):
 			// the others still read.
 			notCached++
 			tl.note("capture %s skipped: not in the cache (offline)", cp.Timestamp)
 		case unreachable(err):
-			return tl.article(), newErr(rawURL, NoNetwork, err, "%s", netWords(err))
+			return newErr(rawURL, NoNetwork, err, "%s", netWords(err))
 		case isNetErr(err):
 			// One capture the archive failed to send (a closed
 			// connection, a timeout): the others still read.
@@ -109,6 +105,12 @@ func Open(ctx context.Context, rawURL string, opts Options) (model.Article, erro
 			tl.note("capture %s skipped: %v", cp.Timestamp, err)
 		}
 		inARow[cp.Archive] = 0
+		return nil
+	}
+	for i, cp := range caps {
+		if err := one(cp); err != nil {
+			return tl.article(), err
+		}
 		if o.Progress != nil {
 			o.Progress(i+1, len(caps))
 		}
