@@ -76,15 +76,14 @@ func markDisputed(keep *model.Version, other model.Version) int {
 	for _, p := range other.Paragraphs {
 		held[p] = true
 	}
-	differ := 0
+	var marked []int
 	for k, p := range keep.Paragraphs {
 		if !held[p] {
-			differ++
-			if !keep.IsGuessed(k) {
-				keep.Guessed = append(keep.Guessed, k)
-			}
+			marked = append(marked, k)
 		}
 	}
+	keep.Guessed = unionInts(keep.Guessed, marked)
+	differ := len(marked)
 	if len(other.Paragraphs) > len(keep.Paragraphs) && differ == 0 {
 		differ = len(other.Paragraphs) - len(keep.Paragraphs) // the other holds more: none of keep's to mark
 	}
@@ -92,6 +91,5 @@ func markDisputed(keep *model.Version, other model.Version) int {
 		keep.HeadlineGuessed = true
 		differ++
 	}
-	sort.Ints(keep.Guessed)
 	return differ
 }
