@@ -337,14 +337,12 @@ func pickBlobs(commits []gitCommit, rel string) ([]gitBlob, []string) {
 	}
 	slices.Reverse(blobs)
 	slices.Reverse(notes)
+	change := 0
 	for i := range blobs {
-		blobs[i].change = 1
-		if i > 0 {
-			blobs[i].change = blobs[i-1].change
-			if blobs[i].blob != blobs[i-1].blob {
-				blobs[i].change++
-			}
+		if i == 0 || blobs[i].blob != blobs[i-1].blob {
+			change++
 		}
+		blobs[i].change = change
 	}
 	return blobs, notes
 }
