@@ -64,7 +64,7 @@ func (m *Model) compareFirstLater() tea.Cmd {
 		return nil
 	}
 	cmps := m.cmps
-	cmd := m.later(workMove, "comparing…", func() func(*Model) tea.Cmd {
+	return m.laterMove(shown, m.pinned, func() func(*Model) tea.Cmd {
 		cmps.get(base, shown)
 		return func(m *Model) tea.Cmd {
 			if m.shown == shown && m.base() == base {
@@ -75,9 +75,4 @@ func (m *Model) compareFirstLater() tea.Cmd {
 			return nil
 		}
 	})
-	// The step it waits for, as moveTo records it: widening the article
-	// moves there. Left unset (0, 0), a long folder's reader had widened
-	// to Version 1 while its newest step was still being compared.
-	m.busy[workMove].shown, m.busy[workMove].pinned = shown, m.pinned
-	return cmd
 }

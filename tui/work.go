@@ -113,13 +113,20 @@ func (m *Model) moveTo(shown, pinned, hit int) tea.Cmd {
 		return nil
 	}
 	cmps := m.cmps
-	cmd := m.later(workMove, "comparing…", func() func(*Model) tea.Cmd {
+	return m.laterMove(shown, pinned, func() func(*Model) tea.Cmd {
 		for _, pr := range pairs {
 			cmps.get(pr[0], pr[1])
 		}
 		// The cursor may have moved meanwhile: moveTo looks again.
 		return func(m *Model) tea.Cmd { return m.moveTo(shown, pinned, hit) }
 	})
+}
+
+// laterMove is later for the comparisons a move to the step shown
+// against pinned waits for. It records that step, so that widening the
+// article meanwhile moves there, not to the first version.
+func (m *Model) laterMove(shown, pinned int, run func() func(*Model) tea.Cmd) tea.Cmd {
+	cmd := m.later(workMove, "comparing…", run)
 	m.busy[workMove].shown, m.busy[workMove].pinned = shown, pinned
 	return cmd
 }
