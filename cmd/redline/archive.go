@@ -37,7 +37,7 @@ func runArchive(path, article string, jsonOut bool, stdout, stderr io.Writer, o 
 		o.json = jsonOut
 		return show(art, o, stdout, stderr)
 	}
-	if jsonOut || o.format != "" && o.format != "text" {
+	if jsonOut || !o.textFormat() {
 		// A page, a paste or a comparison is of one article: the list,
 		// tab-separated, is none of them.
 		fmt.Fprintf(stderr, "redline: %s: an archive holds many articles: choose one with --article KEY (an entry id or URL)\n",

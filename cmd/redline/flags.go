@@ -118,7 +118,7 @@ func parseFlags(args []string, help io.Writer) (options, error) {
 	}
 	// The other outputs carry every paragraph: a user who asked for the
 	// substantive edits alone must not be handed all of them unawares.
-	if o.only != "" && (o.json || o.format != "text") {
+	if o.only != "" && (o.json || !o.textFormat()) {
 		what := "--format " + o.format
 		if o.json {
 			what = "--json"

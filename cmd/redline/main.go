@@ -127,7 +127,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	tty := isTerminal(stdout)
-	reader := !opts.json && !opts.print && !opts.all && opts.only == "" && opts.format == "text" && tty
+	reader := !opts.json && !opts.print && !opts.all && opts.only == "" && opts.textFormat() && tty
 	// Only the reader in colour needs the terminal's background.
 	settleBackground(reader && opts.color != "never" && (opts.color == "always" || os.Getenv("NO_COLOR") == ""))
 	if err := openInputs(&opts, stdin); err != nil {

@@ -44,7 +44,7 @@ func readNewest(o options) (*model.Article, int, error) {
 // printsNewestOnly reports whether the command prints one step, the
 // default, as text: what the newest two versions are enough for.
 func printsNewestOnly(o options) bool {
-	return !o.json && !o.all && o.format == "text" && !o.fromSet && !o.toSet
+	return !o.json && !o.all && o.textFormat() && !o.fromSet && !o.toSet
 }
 
 // padded is the newest versions of a history of total versions, with the

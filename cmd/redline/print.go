@@ -23,6 +23,10 @@ import (
 // validFormats are what --format accepts.
 var validFormats = map[string]bool{"text": true, "html": true, "markdown": true, "json": true, "svg": true}
 
+// textFormat reports whether --print writes text, the default (an empty
+// format is the default too).
+func (o options) textFormat() bool { return o.format == "" || o.format == "text" }
+
 // checkColor settles --color and its alias --no-color, which must not
 // disagree.
 func checkColor(o *options, noColor bool) error {

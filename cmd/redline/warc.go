@@ -64,7 +64,7 @@ func show(art *model.Article, o options, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return 0
-	case o.print || o.all || o.only != "" || (o.format != "" && o.format != "text") || !tty:
+	case o.print || o.all || o.only != "" || !o.textFormat() || !tty:
 		return printStep(art, o, tty, stdout, stderr)
 	}
 	// A --from or --to no version has is refused before the reader
