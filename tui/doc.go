@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"redline/model"
 	"redline/model/diff"
 	"redline/model/export"
@@ -438,7 +436,7 @@ func inlineBlock(in docInput, c diff.Change, width int) block {
 			return b
 		}
 	case diff.Split, diff.Merged:
-		b.lines = append(b.lines, in.noteLine(ansi.Truncate(export.ParagraphLabel(c), width, "…")))
+		b.lines = append(b.lines, in.noteLine(truncateLine(export.ParagraphLabel(c), width)))
 	case diff.Same:
 		b.lines = in.plainLines(in.shown.Paragraphs[c.New], width)
 		return b

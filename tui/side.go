@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -51,10 +50,10 @@ func sideBlocks(in docInput, width int) []block {
 			left = in.lines(editSpans(c.Edits), colW)
 		case diff.MovedAway:
 			old, _ := split(movedEdits[c.Old])
-			left = append(note(fmt.Sprintf("moved to ¶%d", c.New+1)), in.lines(old, colW)...)
+			left = append(note(export.ParagraphLabel(c)), in.lines(old, colW)...)
 		case diff.Moved:
 			_, new := split(c.Edits)
-			right = append(note(fmt.Sprintf("moved from ¶%d", c.Old+1)), in.lines(new, colW)...)
+			right = append(note(export.ParagraphLabel(c)), in.lines(new, colW)...)
 		case diff.Split, diff.Merged:
 			old, new := split(c.Edits)
 			left, right = in.lines(old, colW), append(note(export.ParagraphLabel(c)), in.lines(new, colW)...)
