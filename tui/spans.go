@@ -222,28 +222,32 @@ func (st *Styles) style(id paintStyle) *lipgloss.Style {
 // text. Here the line through or under an edit runs across its spaces
 // too, which reads as one edit.
 func (st *Styles) paint(id paintStyle, text string) string {
-	style := st.style(id)
 	if text == "" || strings.ContainsAny(text, "\t\n") {
-		return style.Render(text)
+		return st.style(id).Render(text)
 	}
-	var around [2]string // the text before and after, or none
-	var kept any
-	if st.paints != nil {
-		kept, _ = st.paints.Load(id)
-	}
-	if kept != nil {
-		around = kept.([2]string)
-	} else {
-		marked := style.Render("x")
-		if i := strings.IndexByte(marked, 'x'); i >= 0 && (i > 0 || len(marked) > 1) {
-			around = [2]string{marked[:i], marked[i+1:]}
-		}
-		if st.paints != nil {
-			st.paints.Store(id, around)
-		}
-	}
+	around := st.around(id)
 	if around == ([2]string{}) {
-		return style.Render(text) // no sequence: nothing to gain
+		return st.style(id).Render(text) // no sequence: nothing to gain
 	}
 	return around[0] + text + around[1]
+}
+
+// around is what style id writes before and after a line's text (the
+// escape sequences that open and close it), none when it writes none;
+// kept in paints when st keeps them, so that it is rendered once.
+func (st *Styles) around(id paintStyle) [2]string {
+	if st.paints != nil {
+		if kept, ok := st.paints.Load(id); ok {
+			return kept.([2]string)
+		}
+	}
+	var around [2]string
+	marked := st.style(id).Render("x")
+	if i := strings.IndexByte(marked, 'x'); i >= 0 && (i > 0 || len(marked) > 1) {
+		around = [2]string{marked[:i], marked[i+1:]}
+	}
+	if st.paints != nil {
+		st.paints.Store(id, around)
+	}
+	return around
 }

@@ -354,7 +354,7 @@ func (m *Model) gutterOf(b block, cursor, first bool) string {
 		return blankGutter // most lines: no string made for each
 	}
 	mark, kind, guess := " ", " ", " "
-	if first && !b.note {
+	if first { // not a note's line: returned above
 		kind = g.kind(b.kinds)
 		switch b.kind {
 		case diff.Edited:
