@@ -119,10 +119,21 @@ func (m *Model) layoutHistory() {
 			i = j + 1
 			continue
 		}
-		what := map[diff.Kind]string{diff.Added: "first appears", diff.Edited: "edited", diff.Moved: fmt.Sprintf("moved to ¶%d", s.Para+1),
-			diff.Split: fmt.Sprintf("split, now ¶%d", s.Para+1), diff.Merged: fmt.Sprintf("merged into ¶%d", s.Para+1)}[s.Kind]
-		if s.Kind == diff.Added && !h.headline() {
-			what = fmt.Sprintf("first appears, ¶%d", s.Para+1)
+		var what string
+		switch s.Kind {
+		case diff.Added:
+			what = "first appears"
+			if !h.headline() {
+				what = fmt.Sprintf("first appears, ¶%d", s.Para+1)
+			}
+		case diff.Edited:
+			what = "edited"
+		case diff.Moved:
+			what = fmt.Sprintf("moved to ¶%d", s.Para+1)
+		case diff.Split:
+			what = fmt.Sprintf("split, now ¶%d", s.Para+1)
+		case diff.Merged:
+			what = fmt.Sprintf("merged into ¶%d", s.Para+1)
 		}
 		lines := []string{st.Headline.Render(truncate(title(i, what), width))}
 		spans := editSpans(s.Edits)
