@@ -217,7 +217,11 @@ func highlight(spans []span, re *regexp.Regexp) []span {
 	}
 	marks := make([][][2]int, len(spans)) // by span: the byte ranges to mark
 	found := false
-	for _, leftOut := range [...]role{roleDeleted, roleInserted} {
+	passes := []role{roleDeleted, roleInserted}
+	if !slices.ContainsFunc(spans, func(s span) bool { return s.role.edit() == roleDeleted || s.role.edit() == roleInserted }) {
+		passes = passes[:1] // no edit: the old text and the new are one
+	}
+	for _, leftOut := range passes {
 		var b strings.Builder
 		at := make([]int, len(spans)) // where each span starts in b; -1: left out
 		for i, s := range spans {
