@@ -184,7 +184,7 @@ func CollapseSpace(s string) string {
 	if SpaceClean(s) {
 		return s // already clean: the common case, found without a copy
 	}
-	// One pass into one buffer: splitting into fields first had held a
+	// One pass into one buffer: splitting into fields first would hold a
 	// string header for every word (800 MB for 20 MB of one-letter
 	// words).
 	var b strings.Builder

@@ -54,7 +54,7 @@ func ReadJSON(file string, data []byte) (*Article, error) {
 }
 
 // checkPlaces refuses what no reader writes and every output would pass
-// on: a time that is not RFC 3339 (the schema's; "yesterday" had been
+// on: a time that is not RFC 3339 (the schema's; "yesterday" would be
 // written out as it came), a gap after no version (gaps are places
 // between versions, ascending), a guessed paragraph the version does not
 // have.

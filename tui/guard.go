@@ -100,8 +100,8 @@ func (g guarded) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 		// Every screen suspends as a shell's job, as less and vim do: the
 		// terminal is given back until fg. The key raises the signal the
 		// shell's ctrl+z would, so that one mechanism (WatchSignals)
-		// suspends: bubbletea's own Suspend, stacked on it, had released
-		// and restored the terminal twice, and left the reader's screen
+		// suspends: bubbletea's own Suspend, stacked on it, releases and
+		// restores the terminal twice, and leaves the reader's screen
 		// behind in the shell after the last quit.
 		return g, suspendCmd()
 	}

@@ -161,8 +161,8 @@ func newForm(s diff.HistoryStep) bool {
 	case diff.Same:
 		return false
 	case diff.Split, diff.Merged:
-		// Cut in pieces or joined: a new form whatever its words, which
-		// had read "unchanged" when no word changed.
+		// Cut in pieces or joined: a new form whatever its words, even
+		// when no word changed.
 		return true
 	}
 	for _, e := range s.Edits {

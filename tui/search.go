@@ -209,8 +209,8 @@ func (s *search) status() string {
 // boundaries, so the renderer can draw them. It reads each side of the
 // edits as a text of its own: the new text (all but the deletions), which
 // is what search counted, and the old one (all but the insertions). Read
-// as one run, "to begin Saturday nightthis weekend" had hidden a match of
-// "to begin this" that the footer counted.
+// as one run, "to begin Saturday nightthis weekend" would hide a match of
+// "to begin this" that the footer counts.
 func highlight(spans []span, re *regexp.Regexp) []span {
 	if re == nil {
 		return spans

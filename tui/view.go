@@ -133,8 +133,8 @@ func (m *Model) metaLine(width int) string {
 
 // metaText says where the reader is: source, version and position,
 // when, what it is compared with, and how much of it was guessed. In
-// fewer than width cells the source goes first: a narrow window had
-// cut the version ("built-in sample · nytimes · Versio…").
+// fewer than width cells the source goes first, so that a narrow
+// window does not cut the version ("built-in sample · nytimes · Versio…").
 func (m *Model) metaText(width int) string {
 	v := m.art.Versions[m.shown]
 	var source []string

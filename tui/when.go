@@ -109,7 +109,7 @@ func apart(t, base time.Time) string {
 // howLong is the time from a to b (a not after b) in the largest whole
 // unit a reader would use. Years are counted on the calendar: a
 // time.Duration holds no more than 292 of them (b.Sub(a) stops there),
-// and a version dated 9999 had read as "292 years".
+// so that a version dated 9999 does not read as "292 years".
 func howLong(a, b time.Time) string {
 	const day = 24 * time.Hour
 	switch d := b.Sub(a); {

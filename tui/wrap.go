@@ -281,8 +281,8 @@ func wrapPlain(text string, width int) (lines []string, ok bool) {
 		return len(s)
 	}
 	// Whether the rest is wider than a line is told from a line's worth
-	// of it: counting all of it at every line had made a long paragraph
-	// (600 KB beyond ASCII) take seconds.
+	// of it: counting all of it at every line makes a long paragraph (600
+	// KB beyond ASCII) take seconds.
 	for cut(text, width) < len(text) {
 		end := cut(text, width+1)
 		sp := strings.LastIndexByte(text[:end], ' ')

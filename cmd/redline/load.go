@@ -83,7 +83,7 @@ func webURL(o options) (string, bool) {
 // stderrProgress shows "n of m captures" on one line of stderr, a
 // terminal, while --print or --json waits for the archives, and before
 // that, while it waits for their lists (0 of 0), that it asks (a slow
-// archive had left minutes of silence); done < 0 clears the line at the
+// archive can take minutes to answer); done < 0 clears the line at the
 // end.
 func stderrProgress(stderr io.Writer) func(done, total int) {
 	shown := false

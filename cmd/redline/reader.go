@@ -60,8 +60,8 @@ func interactive(o options, stdin io.Reader, stdout, stderr io.Writer) int {
 		// A growing article (a URL's captures) opens the reader as soon
 		// as it has two versions; else the loader shows its progress.
 		// A step named (--from, --to) is looked for in the whole
-		// article, as a folder's is (readNewest): in the first two
-		// captures --to 4 had read as "no such version".
+		// article, as a folder's is (readNewest): looked for in the first
+		// two captures, --to 4 would read as "no such version".
 		loader = tui.NewLoader(opts, progress, result)
 		if !o.fromSet && !o.toSet {
 			loader = loader.Growing(partial).Opened(a)

@@ -367,7 +367,7 @@ func (s *pairScorer) bestAfter(i, last int, g alignGap) (int, float64) {
 	best, bestScore := -1, pairThreshold
 	for j := last + 1; j < g.n1 && j <= last+pairWindow; j++ {
 		// Identical texts pair only by exact matching: one left unpaired
-		// there had no certain place (see matchExact), and move detection
+		// there has no certain place (see matchExact), and move detection
 		// decides about it.
 		if s.twinned[1][j] || !s.mayExceed(i, j, bestScore) {
 			continue

@@ -28,7 +28,7 @@ const maxPieces = 8
 // alone: its words lower the score of the joined text. Of the readings
 // that qualify, the one that scores highest is taken (the fewer pieces
 // on a tie): a paragraph cut in three is one split of three, whichever
-// piece the pairing had taken for its edit.
+// piece the pairing took for its edit.
 func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change, []editCounts) {
 	// In place: each join puts fewer rows (or as many) where it read
 	// them, so the rows written never pass the rows still to read.
@@ -59,8 +59,8 @@ func joinSplits(changes []Change, counts []editCounts, al *alignment) ([]Change,
 
 // movedMerges reads a moved paragraph that took in its removed old
 // neighbour as one merge of the two, at the place it moved to: ¶4 and ¶5
-// joined, with ¶3 moved below them, had read as ¶4 moved with ¶5's words
-// inserted, and ¶5's removed. The merge row takes the moved row's place
+// joined, with ¶3 moved below them, would otherwise read as ¶4 moved
+// with ¶5's words inserted, and ¶5's removed. The merge row takes the moved row's place
 // and the neighbour's removal goes; the marker where ¶4 left stays, so
 // that the move is still seen, and stands for the merge (its Old is the
 // merge's first old paragraph).
@@ -153,8 +153,8 @@ func joinBlock(changes []Change, counts []editCounts, k int, al *alignment) (row
 // best reading. Between a split's pieces a removed paragraph or the mark
 // of one moved away may stand (rows of the old side alone, placed where
 // they left): they do not break the run, and come after the split's
-// rows. A paragraph cut in two beside one removed had read as an edit of
-// words nobody changed.
+// rows. Else a paragraph cut in two beside one removed reads as an edit
+// of words nobody changed.
 func joinRun(changes []Change, counts []editCounts, k int, piece Kind, at func(Change) int, try func(ed *Change, first, pieces int) ([]row, bool)) (rows []row, lo, hi int, ok bool) {
 	passes := func(c Change) bool { return piece == Added && (c.Kind == Removed || c.Kind == MovedAway) }
 	var idx []int // the rows of the run that are pieces (or the edited one)

@@ -292,7 +292,7 @@ func (c *Comparison) classify(a, b []string) {
 // splitCut is the edits of ch that the kind rules read: for a piece of a
 // split, all but the space the paragraph break took the place of (the
 // deletion cutAt leaves at its end, to spell the old text), which is no
-// edit a reader sees. It had counted as a punctuation edit.
+// edit a reader sees, not a punctuation edit.
 func splitCut(ch *Change) []Edit {
 	es := ch.Edits
 	if n := len(es); ch.Kind == Split && n > 0 && es[n-1].Op == OpDelete && strings.TrimSpace(es[n-1].Text) == "" {

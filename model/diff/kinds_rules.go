@@ -197,7 +197,7 @@ func (r *paraKinds) changed(prefix string, oi, oj, ni, nj int, key, count func(*
 // where another stood: once the figures both sides of it hold are set
 // aside, each side still holds one. Counted over the paragraph alone,
 // two figures that swapped places ("19 people, including 17 foreigners"
-// → "17 people, including 19 foreigners") had changed nothing.
+// → "17 people, including 19 foreigners") change nothing.
 func replacedInPlace(a *ptext, ai, aj int, b *ptext, bi, bj int) bool {
 	if !hasKey(a, ai, aj, (*ptext).numberKey) || !hasKey(b, bi, bj, (*ptext).numberKey) {
 		return false

@@ -125,9 +125,9 @@ func wordDiff(a, b string) ([]Edit, editCounts) {
 		if p > 0 {
 			// The start cut alone is safe: its tokens are the same in
 			// both and the token diff keeps them whatever follows. Only
-			// the end cut is given up. Diffing the whole texts had held
+			// the end cut is given up. Diffing the whole texts would hold
 			// every token of both in memory: 20 MB of "a a a …" with one
-			// word added took 1.5 GB.
+			// word added took 1.5 GB that way.
 			edits, counts := diffTokens(a[p:], b[p:])
 			return withEqualEnds(edits, a[:p], ""), counts
 		}

@@ -184,7 +184,7 @@ func (a *Archive) buildArticle(ctx context.Context, key string, rows []versionRo
 		if numbered && stored[v.Number] {
 			// One number held twice: a number names one version, for
 			// --from and --to and in --json, so the later row is left
-			// out and said so (the step "1 vs 1" had been shown).
+			// out and said so (else the step "1 vs 1" is shown).
 			art.Notes = append(art.Notes, fmt.Sprintf("version %d is held twice; the second (seen %s) was left out", v.Number, model.Visible(v.Time)))
 			continue
 		}

@@ -114,8 +114,8 @@ func parseDump(file string, data []byte) (*dumpPage, error) {
 	}
 	if dumpVersionLine.MatchString(rows[0].Text) {
 		// A second version line where the headline row stands: a page
-		// pasted twice, or edited by hand. Read as a headline, it had
-		// shown "Version 1 → 2" as the headline's edit.
+		// pasted twice, or edited by hand. Read as a headline, it would
+		// show "Version 1 → 2" as the headline's edit.
 		return nil, model.InputErrorf(file, rows[0].Line, "a second version line (%q) where the headline row should be: the dump is damaged", rows[0].Text)
 	}
 	d.headlineRow = rows[0].Text

@@ -64,8 +64,8 @@ func Gunzipped(data []byte) []byte {
 // What it writes is bounded: at most maxOut bytes (--max-input), or 50
 // times the compressed file when that is more. A real archive shrinks
 // by a few times under gzip; a stream that grows past both is a gzip
-// bomb, refused before it fills the disk (300 KB had become 300 MiB in
-// the cache, and the error named the cache's file).
+// bomb, refused before it fills the disk (300 KB can become 300 MiB),
+// and the error names the input, not the cache's file.
 func DecompressToCache(path string, maxOut int64) (string, error) {
 	return decompressTo(path, "", maxOut)
 }
